@@ -1,0 +1,4 @@
+export * from './lib/locale';
+export * from './lib/institution';
+export * from './lib/plan';
+export * from './lib/errors';

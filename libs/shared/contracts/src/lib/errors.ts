@@ -1,0 +1,38 @@
+/** Stable error codes: the web app translates them, clients can branch on them. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'VERSION_CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE_TYPE',
+  'INTERNAL_ERROR',
+  'BAD_REQUEST',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `progress` or `links.0.url`. */
+  field: string;
+  /** The rule it broke, e.g. `max`, `isDateString`, `whitelist`. */
+  rule: string;
+  /** The broken rule in the caller's language. */
+  message: string;
+}
+
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  fields: FieldError[];
+  requestId: string;
+  /** For VERSION_CONFLICT: the entity as it is now. */
+  current?: unknown;
+}
+
+export interface SystemHealth {
+  status: 'ok';
+  database: 'embedded' | 'postgres';
+  version: string;
+  demo: boolean;
+}
