@@ -3,8 +3,12 @@ module.exports = {
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/api'
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Unit specs (*.spec.ts) and integration specs (*.integration-spec.ts, real PostgreSQL).
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
+  globalSetup: '<rootDir>/src/testing/global-setup.ts',
+  testTimeout: 60000,
+  coverageDirectory: '../../coverage/apps/api',
 };

@@ -14,12 +14,21 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Operator commands (migrations, seeds) ship beside the server.
+      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: ['./src/assets'],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+      // Documents DTOs in the OpenAPI description from their types and class-validator rules.
+      transformers: [
+        {
+          name: '@nestjs/swagger/plugin',
+          options: { dtoFileNameSuffix: ['.dto.ts'], classValidatorShim: true, introspectComments: true },
+        },
+      ],
+    }),
   ],
 };

@@ -1,19 +1,65 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { ConfigError } from './config/env.schema';
+import { openDatabaseTarget, type DatabaseTarget } from './database/data-source-options';
+import { DataDirLockedError } from './database/embedded-postgres';
+import { createApp, prepareDatabase } from './bootstrap';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(`🚀 Application is running on: http://localhost:${port}/${globalPrefix}`);
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database: DatabaseTarget;
+  try {
+    database = await openDatabaseTarget(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const app = await createApp(config, database);
+  const logger = new Logger('Marsad');
+  logger.log(
+    database.kind === 'embedded'
+      ? `Database: embedded PostgreSQL (PGlite) in ${config.dataDir}/pg`
+      : `Database: PostgreSQL at ${redact(config.databaseUrl as string)}`,
+  );
+  await prepareDatabase(app, config);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    // Order matters: stop taking requests, then the socket server, then PGlite.
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen(config.port, config.host);
+  logger.log(`Marsad ${config.version} ready on http://localhost:${config.port} in ${Date.now() - startedAt} ms`);
 }
 
-bootstrap();
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+)(:[^@/]*)?@/, '//$1:***@');
+}
+
+main().catch((error) => {
+  console.error('Marsad failed to start:', error);
+  process.exit(1);
+});

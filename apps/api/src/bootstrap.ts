@@ -1,0 +1,61 @@
+import { ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { installRequestPipeline } from './common/http/request-pipeline';
+import { HttpExceptionFilter } from './common/errors/http-exception.filter';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseTarget } from './database/data-source-options';
+import { DemoSeedService } from './seed/demo-seed.service';
+import { ReferenceSeedService } from './seed/reference-seed.service';
+
+/** Builds the Nest application exactly as it runs, for main.ts and for tests. */
+export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  installRequestPipeline(app);
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+  setUpOpenApi(app, config);
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication, config: AppConfig): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Marsad API')
+      .setDescription(
+        "Tracking the National Open Data Action Plan. Errors are `{ statusCode, code, message, fields, requestId }`, with `message` in the language of `Accept-Language` (ar, fr or en).",
+      )
+      .setVersion(config.version)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Brings the schema up to date and loads reference data (and demo data when configured). */
+export async function prepareDatabase(app: INestApplication, config: Pick<AppConfig, 'demoData'>): Promise<void> {
+  const dataSource = app.get(DataSource);
+  await dataSource.runMigrations({ transaction: 'each' });
+  await app.get(ReferenceSeedService).run();
+  if (config.demoData) await app.get(DemoSeedService).run();
+}

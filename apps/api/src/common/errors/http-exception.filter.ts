@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode, FieldError, Locale } from '@marsad/contracts';
+import type { Request, Response } from 'express';
+import { ENTITY_NAMES, ERROR_MESSAGES, GENERIC_RULE, RULE_MESSAGES, format } from '../i18n/messages';
+import { requestLocale } from '../i18n/request-locale';
+import { AppException, type RuleViolation } from './app-exception';
+
+/**
+ * Turns every error into `{ statusCode, code, message, fields, requestId }`,
+ * with the message in the caller's language. Unknown errors become a logged
+ * 500 that reveals no stack, SQL or path.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const locale = requestLocale(request);
+    const requestId = String(request.id ?? '');
+    const app = this.toAppException(exception, request);
+    if (app.status >= 500) {
+      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    }
+    response.status(app.status).json(renderError(app, locale, requestId));
+  }
+
+  private toAppException(exception: unknown, request: Request): AppException {
+    if (exception instanceof AppException) return exception;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status === HttpStatus.NOT_FOUND) {
+        return new AppException(status, 'ROUTE_NOT_FOUND', { method: request.method, path: request.path });
+      }
+      if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+        return new AppException(status, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });
+      }
+      if (status < 500) {
+        return new AppException(status, 'BAD_REQUEST', { reason: exception.message });
+      }
+    }
+    return new AppException(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR');
+  }
+}
+
+export function renderError(app: AppException, locale: Locale, requestId: string): ApiErrorBody {
+  const fields = app.fields.map((violation) => renderViolation(violation, locale));
+  const params: Record<string, unknown> = { ...app.params, requestId };
+  if (typeof params['entity'] === 'string') params['entity'] = ENTITY_NAMES[params['entity']]?.[locale] ?? params['entity'];
+  if (app.code === 'VALIDATION_FAILED') params['details'] = fields.map((field) => field.message).join('; ');
+  const body: ApiErrorBody = {
+    statusCode: app.status,
+    code: app.code as ErrorCode,
+    message: format(ERROR_MESSAGES[app.code][locale], params),
+    fields,
+    requestId,
+  };
+  if (app.current !== undefined) body.current = app.current;
+  return body;
+}
+
+function renderViolation(violation: RuleViolation, locale: Locale): FieldError {
+  const template = RULE_MESSAGES[violation.rule]?.[locale] ?? GENERIC_RULE[locale];
+  const params: Record<string, unknown> = { field: violation.field, rule: violation.rule };
+  (violation.args ?? []).forEach((arg, index) => (params[String(index)] = arg));
+  return { field: violation.field, rule: violation.rule, message: format(template, params) };
+}

@@ -1,0 +1,154 @@
+import type { ErrorCode, Locale } from '@marsad/contracts';
+
+type Catalogue = Record<Locale, string>;
+
+/** Messages for each error code, in the caller's language. `{x}` is replaced by params.x. */
+export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
+  VALIDATION_FAILED: {
+    en: 'The request is not valid: {details}',
+    fr: "La requête n'est pas valide : {details}",
+    ar: 'الطلب غير صالح: {details}',
+  },
+  NOT_FOUND: {
+    en: 'No {entity} with the identifier "{id}".',
+    fr: 'Aucun(e) {entity} avec l’identifiant « {id} ».',
+    ar: 'لا يوجد {entity} بالمعرّف «{id}».',
+  },
+  ROUTE_NOT_FOUND: {
+    en: 'There is no such address in the API: {method} {path}.',
+    fr: "Cette adresse n'existe pas dans l'API : {method} {path}.",
+    ar: 'هذا العنوان غير موجود في الواجهة البرمجية: {method} {path}.',
+  },
+  VERSION_CONFLICT: {
+    en: 'This {entity} was changed by someone else since you read it (your version {sent}, current {current}). Reload it, compare, and apply your change again.',
+    fr: "Cet(te) {entity} a été modifié(e) par quelqu'un d'autre depuis votre lecture (votre version {sent}, version actuelle {current}). Rechargez, comparez et réappliquez votre modification.",
+    ar: 'تم تعديل {entity} من طرف شخص آخر منذ أن اطلعت عليه (نسختك {sent}، النسخة الحالية {current}). أعد التحميل وقارن ثم أعد تطبيق تعديلك.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    en: 'The file is too large: the limit is {limit}.',
+    fr: 'Le fichier est trop volumineux : la limite est de {limit}.',
+    ar: 'الملف كبير جدا: الحد الأقصى هو {limit}.',
+  },
+  UNSUPPORTED_FILE_TYPE: {
+    en: 'This type of file is not accepted ({detected}). Accepted: PDF, PNG, JPEG, WebP, Word, Excel, PowerPoint.',
+    fr: "Ce type de fichier n'est pas accepté ({detected}). Acceptés : PDF, PNG, JPEG, WebP, Word, Excel, PowerPoint.",
+    ar: 'نوع الملف غير مقبول ({detected}). الأنواع المقبولة: PDF وPNG وJPEG وWebP وWord وExcel وPowerPoint.',
+  },
+  BAD_REQUEST: {
+    en: 'The request could not be understood: {reason}',
+    fr: 'La requête est incompréhensible : {reason}',
+    ar: 'تعذر فهم الطلب: {reason}',
+  },
+  INTERNAL_ERROR: {
+    en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
+    fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
+    ar: 'حدث خطأ من جهتنا. اذكر معرّف الطلب {requestId} عند الإبلاغ عنه.',
+  },
+};
+
+/** Entity names used inside messages. */
+export const ENTITY_NAMES: Record<string, Catalogue> = {
+  plan: { en: 'plan', fr: 'plan', ar: 'مخطط' },
+  measure: { en: 'measure', fr: 'mesure', ar: 'إجراء' },
+  activity: { en: 'activity', fr: 'activité', ar: 'نشاط' },
+  progressUpdate: { en: 'progress update', fr: "point d'avancement", ar: 'تحيين للتقدم' },
+  evidence: { en: 'evidence', fr: 'justificatif', ar: 'وثيقة إثبات' },
+  institution: { en: 'institution', fr: 'institution', ar: 'مؤسسة' },
+};
+
+/** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
+export const RULE_MESSAGES: Record<string, Catalogue> = {
+  whitelistValidation: {
+    en: '{field} is not an accepted field',
+    fr: "{field} n'est pas un champ accepté",
+    ar: '{field} ليس حقلا مقبولا',
+  },
+  isDefined: { en: '{field} is required', fr: '{field} est obligatoire', ar: '{field} إلزامي' },
+  isNotEmpty: { en: '{field} must not be empty', fr: '{field} ne doit pas être vide', ar: '{field} يجب ألا يكون فارغا' },
+  isInt: { en: '{field} must be a whole number', fr: '{field} doit être un nombre entier', ar: '{field} يجب أن يكون عددا صحيحا' },
+  isNumber: { en: '{field} must be a number', fr: '{field} doit être un nombre', ar: '{field} يجب أن يكون رقما' },
+  min: { en: '{field} must be at least {0}', fr: '{field} doit être au moins {0}', ar: '{field} يجب ألا يقل عن {0}' },
+  max: { en: '{field} must be at most {0}', fr: '{field} doit être au plus {0}', ar: '{field} يجب ألا يتجاوز {0}' },
+  isIn: {
+    en: '{field} must be one of: {0}',
+    fr: "{field} doit être l'une des valeurs : {0}",
+    ar: '{field} يجب أن يكون إحدى القيم: {0}',
+  },
+  isString: { en: '{field} must be text', fr: '{field} doit être du texte', ar: '{field} يجب أن يكون نصا' },
+  maxLength: {
+    en: '{field} must be at most {0} characters',
+    fr: '{field} doit compter au plus {0} caractères',
+    ar: '{field} يجب ألا يتجاوز {0} حرفا',
+  },
+  minLength: {
+    en: '{field} must be at least {0} characters',
+    fr: '{field} doit compter au moins {0} caractères',
+    ar: '{field} يجب ألا يقل عن {0} حرفا',
+  },
+  isDateString: {
+    en: '{field} must be a date (YYYY-MM-DD)',
+    fr: '{field} doit être une date (AAAA-MM-JJ)',
+    ar: '{field} يجب أن يكون تاريخا (YYYY-MM-DD)',
+  },
+  isIsoDate: {
+    en: '{field} must be a date (YYYY-MM-DD)',
+    fr: '{field} doit être une date (AAAA-MM-JJ)',
+    ar: '{field} يجب أن يكون تاريخا (YYYY-MM-DD)',
+  },
+  isUrl: {
+    en: '{field} must be a web address starting with http:// or https://',
+    fr: '{field} doit être une adresse web commençant par http:// ou https://',
+    ar: '{field} يجب أن يكون عنوانا إلكترونيا يبدأ بـ http:// أو https://',
+  },
+  isUuid: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
+  isArray: { en: '{field} must be a list', fr: '{field} doit être une liste', ar: '{field} يجب أن يكون قائمة' },
+  arrayMaxSize: {
+    en: '{field} must hold at most {0} items',
+    fr: '{field} doit contenir au plus {0} éléments',
+    ar: '{field} يجب ألا يتضمن أكثر من {0} عناصر',
+  },
+  isObject: { en: '{field} must be an object', fr: '{field} doit être un objet', ar: '{field} يجب أن يكون كائنا' },
+  hasSomeLocale: {
+    en: '{field} needs text in at least one language (ar, fr or en)',
+    fr: '{field} doit contenir un texte dans au moins une langue (ar, fr ou en)',
+    ar: '{field} يجب أن يتضمن نصا بلغة واحدة على الأقل (ar أو fr أو en)',
+  },
+  notAfter: {
+    en: '{field} must not be after {0}',
+    fr: '{field} ne doit pas être postérieur(e) à {0}',
+    ar: '{field} يجب ألا يكون بعد {0}',
+  },
+  notInFuture: {
+    en: '{field} must not be in the future',
+    fr: '{field} ne doit pas être dans le futur',
+    ar: '{field} يجب ألا يكون في المستقبل',
+  },
+  unknownInstitution: {
+    en: '{field}: no institution with the code {0}',
+    fr: '{field} : aucune institution avec le code {0}',
+    ar: '{field}: لا توجد مؤسسة بالرمز {0}',
+  },
+  isCurrentVersion: {
+    en: '{field} is out of date: the current version is {0}',
+    fr: '{field} est périmée : la version actuelle est {0}',
+    ar: '{field} متجاوزة: النسخة الحالية هي {0}',
+  },
+  completedNeeds100: {
+    en: '{field} must be 100 when the status is completed',
+    fr: '{field} doit valoir 100 quand le statut est « terminé »',
+    ar: '{field} يجب أن يساوي 100 عندما تكون الحالة «منجز»',
+  },
+  isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
+};
+
+export const GENERIC_RULE: Catalogue = {
+  en: '{field} breaks the rule "{rule}"',
+  fr: '{field} ne respecte pas la règle « {rule} »',
+  ar: '{field} لا يحترم القاعدة «{rule}»',
+};
+
+export function format(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    params[key] === undefined ? match : String(params[key]),
+  );
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { EnvSchema, parseEnv } from './env.schema';
+
+export interface AppConfig {
+  env: EnvSchema['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demoData: boolean;
+  logLevel: EnvSchema['LOG_LEVEL'];
+  poolSize: number;
+  webDist: string;
+  version: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The product version, reported by /api/health. */
+export const MARSAD_VERSION = '0.1.0';
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = parseEnv(source);
+  const databaseUrl = env.DATABASE_URL ?? null;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    databaseUrl,
+    // Demo data makes a fresh embedded install look alive; a real PostgreSQL starts clean.
+    demoData: env.DEMO_DATA === 'auto' ? databaseUrl === null : env.DEMO_DATA === 'true',
+    logLevel: env.LOG_LEVEL,
+    poolSize: env.DB_POOL_SIZE,
+    webDist: resolve(env.WEB_DIST ?? 'dist/apps/web/browser'),
+    version: process.env['npm_package_version'] ?? MARSAD_VERSION,
+  };
+}

@@ -1,0 +1,70 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every environment variable the API reads. `.env.example` documents each one;
+ * a bad value stops the start with a message naming the variable.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** A PostgreSQL URL; unset means the embedded PostgreSQL (PGlite) under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @Matches(/\S/, { message: 'must not be empty' })
+  DATA_DIR = './data';
+
+  /** auto: load the demo data set in embedded mode only. */
+  @IsIn(['auto', 'true', 'false'])
+  DEMO_DATA: 'auto' | 'true' | 'false' = 'auto';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE = 10;
+
+  /** Where the built web app lives; the API serves it on the same port. */
+  @IsOptional()
+  @IsString()
+  WEB_DIST?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv): EnvSchema {
+  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST']);
+  const picked: Record<string, string> = {};
+  for (const key of known) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const env = plainToInstance(EnvSchema, picked, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reasons = Object.values(first.constraints ?? {}).join('; ');
+    throw new ConfigError(
+      `Invalid environment variable ${first.property}=${JSON.stringify(picked[first.property])}: ${reasons}. See .env.example.`,
+    );
+  }
+  return env;
+}

@@ -1,0 +1,11 @@
+import { Institution } from '../institutions/entities/institution.entity';
+import { Activity } from '../plan/entities/activity.entity';
+import { Evidence } from '../plan/entities/evidence.entity';
+import { Measure } from '../plan/entities/measure.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
+import { Plan } from '../plan/entities/plan.entity';
+import { ProgressUpdate } from '../plan/entities/progress-update.entity';
+import { AppSetting } from '../settings/app-setting.entity';
+
+// Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
+export const ENTITIES = [Institution, Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone, AppSetting];

@@ -1,0 +1,98 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  EVIDENCE_MAX_BYTES,
+  type ActivityDetail,
+  type ActivitySummary,
+  type EvidenceView,
+  type ProgressUpdateView,
+} from '@marsad/contracts';
+import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
+import { ActivitiesService } from './activities.service';
+import { ActivityFiltersDto } from './dto/activity-filters.dto';
+import { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
+import { UpdateActivityDto } from './dto/update-activity.dto';
+import { UploadEvidenceDto } from './dto/upload-evidence.dto';
+
+@ApiTags('plan')
+@Controller({ version: '1' })
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Get('activities')
+  @ApiOperation({ summary: 'Activities of every plan, filtered by status, health, lead institution or due date' })
+  list(@Query() filters: ActivityFiltersDto): Promise<ActivitySummary[]> {
+    return this.activities.list(filters);
+  }
+
+  @Get('activities/:id')
+  @ApiOperation({ summary: 'An activity with its milestones and progress updates' })
+  get(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ActivityDetail> {
+    return this.activities.get(id);
+  }
+
+  @Patch('activities/:id')
+  @ApiOperation({ summary: 'Change dates, weight, lead or contributors; send the version you read (409 if stale)' })
+  update(@Param('id', new UuidParamPipe('activity')) id: string, @Body() dto: UpdateActivityDto): Promise<ActivityDetail> {
+    return this.activities.update(id, dto);
+  }
+
+  @Get('activities/:id/updates')
+  @ApiOperation({ summary: 'Progress updates of an activity, newest first' })
+  listUpdates(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ProgressUpdateView[]> {
+    return this.activities.listUpdates(id);
+  }
+
+  @Post('activities/:id/updates')
+  @ApiOperation({ summary: "Report progress; the newest report sets the activity's status and progress" })
+  createUpdate(
+    @Param('id', new UuidParamPipe('activity')) id: string,
+    @Body() dto: CreateProgressUpdateDto,
+  ): Promise<ProgressUpdateView> {
+    return this.activities.createUpdate(id, dto);
+  }
+
+  @Post('progress-updates/:id/evidence')
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', maxLength: 300 } },
+    },
+  })
+  @ApiOperation({ summary: 'Attach a file (PDF, image or Office document, ≤ 10 MB; type checked from its bytes)' })
+  addEvidence(
+    @Param('id', new UuidParamPipe('progressUpdate')) id: string,
+    @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
+    @Body() dto: UploadEvidenceDto,
+  ): Promise<EvidenceView> {
+    return this.activities.addEvidence(id, file, dto.title);
+  }
+
+  @Get('evidence/:id/file')
+  @ApiOperation({ summary: 'Download an evidence file' })
+  async download(@Param('id', new UuidParamPipe('evidence')) id: string): Promise<StreamableFile> {
+    const file = await this.activities.openEvidence(id);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import type {
+  ActivitySummary,
+  EvidenceView,
+  Health,
+  MeasureSummary,
+  MilestoneView,
+  PlanSummary,
+  ProgressUpdateView,
+} from '@marsad/contracts';
+import { toInstitutionRef } from '../institutions/institutions.service';
+import { activityHealth, worstHealth } from './activity-health.util';
+import type { Activity } from './entities/activity.entity';
+import type { Evidence } from './entities/evidence.entity';
+import type { Measure } from './entities/measure.entity';
+import type { Milestone } from './entities/milestone.entity';
+import type { Plan } from './entities/plan.entity';
+import type { ProgressUpdate } from './entities/progress-update.entity';
+import { countStatuses, measureProgress, rollUpStatus, weightedProgress } from './progress-rollup.util';
+
+export function mapActivity(activity: Activity, measureNumber: number, today: string): ActivitySummary {
+  return {
+    id: activity.id,
+    code: activity.code,
+    measureId: activity.measureId,
+    measureNumber,
+    title: activity.title,
+    leadInstitution: activity.leadInstitution ? toInstitutionRef(activity.leadInstitution) : null,
+    contributors: (activity.contributors ?? []).map(toInstitutionRef).sort((a, b) => a.code.localeCompare(b.code)),
+    startDate: activity.startDate,
+    dueDate: activity.dueDate,
+    weight: activity.weight,
+    status: activity.status,
+    progress: activity.progress,
+    health: activityHealth(activity, today),
+    version: activity.version,
+    updatedAt: activity.updatedAt.toISOString(),
+  };
+}
+
+/** A measure with its activities; `visible` narrows the listed activities (filters) but never the figures. */
+export function mapMeasure(
+  measure: Measure,
+  planCode: string,
+  today: string,
+  visible: (activity: ActivitySummary) => boolean = () => true,
+): MeasureSummary {
+  const activities = (measure.activities ?? [])
+    .slice()
+    .sort((a, b) => a.position - b.position)
+    .map((activity) => mapActivity(activity, measure.number, today));
+  const live = activities.filter((activity) => activity.status !== 'cancelled');
+  const upcoming = live
+    .filter((activity) => activity.status !== 'completed' && activity.dueDate)
+    .map((activity) => activity.dueDate as string)
+    .sort();
+  return {
+    id: measure.id,
+    planCode,
+    number: measure.number,
+    title: measure.title,
+    description: measure.description,
+    leadInstitution: measure.leadInstitution ? toInstitutionRef(measure.leadInstitution) : null,
+    weight: measure.weight,
+    progress: measureProgress(activities),
+    health: worstHealth(activities.map((activity) => activity.health)),
+    status: rollUpStatus(activities.map((activity) => activity.status)),
+    nextDueDate: upcoming[0] ?? null,
+    statusCounts: countStatuses(activities.map((activity) => activity.status)),
+    activities: activities.filter(visible),
+  };
+}
+
+export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivities: ActivitySummary[]): PlanSummary {
+  return {
+    code: plan.code,
+    title: plan.title,
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    progress: weightedProgress(measures.map((measure) => ({ weight: measure.weight, progress: measure.progress }))),
+    health: worstHealth(measures.map((measure) => measure.health as Health | null)),
+    measureCount: measures.length,
+    activityCount: allActivities.length,
+    statusCounts: countStatuses(allActivities.map((activity) => activity.status)),
+  };
+}
+
+export function mapMilestone(milestone: Milestone): MilestoneView {
+  return {
+    id: milestone.id,
+    activityId: milestone.activityId,
+    title: milestone.title,
+    dueDate: milestone.dueDate,
+    doneOn: milestone.doneOn,
+    demo: milestone.isDemo,
+  };
+}
+
+export function mapEvidence(evidence: Evidence): EvidenceView {
+  return {
+    id: evidence.id,
+    kind: evidence.kind,
+    title: evidence.title,
+    url: evidence.kind === 'link' ? (evidence.url as string) : `/api/v1/evidence/${evidence.id}/file`,
+    contentType: evidence.contentType,
+    sizeBytes: evidence.sizeBytes,
+    createdAt: evidence.createdAt.toISOString(),
+  };
+}
+
+export function mapUpdate(update: ProgressUpdate, activityCode: string): ProgressUpdateView {
+  return {
+    id: update.id,
+    activityId: update.activityId,
+    activityCode,
+    reportedOn: update.reportedOn,
+    authorName: update.authorName,
+    status: update.status,
+    progress: update.progress,
+    narrative: update.narrative,
+    evidence: (update.evidence ?? [])
+      .slice()
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map(mapEvidence),
+    demo: update.isDemo,
+    createdAt: update.createdAt.toISOString(),
+  };
+}
+
+/** Newest first: by report date, then by when it was written. */
+export function newestFirst(a: ProgressUpdateView, b: ProgressUpdateView): number {
+  return b.reportedOn.localeCompare(a.reportedOn) || b.createdAt.localeCompare(a.createdAt);
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { ActivitiesController } from './activities.controller';
+import { ActivitiesService } from './activities.service';
+import { Activity } from './entities/activity.entity';
+import { Evidence } from './entities/evidence.entity';
+import { Measure } from './entities/measure.entity';
+import { Milestone } from './entities/milestone.entity';
+import { Plan } from './entities/plan.entity';
+import { ProgressUpdate } from './entities/progress-update.entity';
+import { MeasuresController } from './measures.controller';
+import { MeasuresService } from './measures.service';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone]), InstitutionsModule],
+  controllers: [PlansController, MeasuresController, ActivitiesController],
+  providers: [PlansService, MeasuresService, ActivitiesService],
+})
+export class PlanModule {}

@@ -1,0 +1,26 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PlanDetail, PlanSummary } from '@marsad/contracts';
+import { ActivityFiltersDto } from './dto/activity-filters.dto';
+import { PlansService } from './plans.service';
+
+@ApiTags('plan')
+@Controller({ path: 'plans', version: '1' })
+export class PlansController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every action plan with its rolled-up progress and health' })
+  list(): Promise<PlanSummary[]> {
+    return this.plans.list();
+  }
+
+  @Get(':code')
+  @ApiOperation({
+    summary: 'One plan (e.g. PANDO-2021) with its measures and activities',
+    description: 'Filters narrow the activities listed (and drop measures left empty); progress figures always count every activity.',
+  })
+  get(@Param('code') code: string, @Query() filters: ActivityFiltersDto): Promise<PlanDetail> {
+    return this.plans.get(code, filters);
+  }
+}

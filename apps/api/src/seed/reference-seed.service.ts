@@ -1,0 +1,159 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { InstitutionType, LocalizedText } from '@marsad/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { Institution } from '../institutions/entities/institution.entity';
+import { Activity } from '../plan/entities/activity.entity';
+import { Measure } from '../plan/entities/measure.entity';
+import { Plan } from '../plan/entities/plan.entity';
+import actionPlan from './data/action-plan-2021.json';
+
+interface SourceText {
+  ar: string;
+  fr: string;
+  en: string;
+}
+
+const text = (source: SourceText): LocalizedText => ({ ar: source.ar, fr: source.fr, en: source.en });
+
+// The committee's members by kind of body; ADD, the coordinator, is a public agency.
+const COMMITTEE_TYPES: Record<string, InstitutionType> = {
+  MTNRA: 'ministry',
+  MEF: 'ministry',
+  'MJCC-COM': 'ministry',
+  HCP: 'ministry',
+  INPPLC: 'independent_authority',
+  ANRT: 'independent_authority',
+  ADD: 'public_institution',
+};
+
+export const PLAN_CODE = 'PANDO-2021';
+export const COORDINATOR_CODE = 'ADD';
+
+export interface SeedReport {
+  inserted: number;
+  updated: number;
+}
+
+/**
+ * The 2021 action plan (13 measures, 26 activities, ar/fr/en) and the steering
+ * committee, from the structured copy of the plan. Idempotent: rows are keyed on
+ * stable codes; only reference text is brought up to date, and what people edit
+ * (dates, weights, leads, status, progress) is never overwritten.
+ */
+@Injectable()
+export class ReferenceSeedService {
+  private readonly logger = new Logger(ReferenceSeedService.name);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run(): Promise<SeedReport> {
+    return this.dataSource.transaction(async (manager) => {
+      const report: SeedReport = { inserted: 0, updated: 0 };
+      const institutions = await this.seedCommittee(manager, report);
+      await this.seedPlan(manager, institutions.get(COORDINATOR_CODE) as Institution, report);
+      this.logger.log(`Reference data: ${report.inserted} inserted, ${report.updated} updated`);
+      return report;
+    });
+  }
+
+  private async seedCommittee(manager: EntityManager, report: SeedReport): Promise<Map<string, Institution>> {
+    const repo = manager.getRepository(Institution);
+    const byCode = new Map<string, Institution>();
+    for (const member of actionPlan.governance.steeringCommittee.members) {
+      const name = text(member);
+      const type = COMMITTEE_TYPES[member.code] ?? 'other';
+      let row = await repo.findOneBy({ code: member.code });
+      if (!row) {
+        row = await repo.save(repo.create({ code: member.code, name, type }));
+        report.inserted += 1;
+      } else if (!sameText(row.name, name)) {
+        row.name = name;
+        row = await repo.save(row);
+        report.updated += 1;
+      }
+      byCode.set(member.code, row);
+    }
+    return byCode;
+  }
+
+  private async seedPlan(manager: EntityManager, coordinator: Institution, report: SeedReport): Promise<void> {
+    const plans = manager.getRepository(Plan);
+    const title = text(actionPlan.about.plan);
+    let plan = await plans.findOneBy({ code: PLAN_CODE });
+    if (!plan) {
+      plan = await plans.save(plans.create({ code: PLAN_CODE, title, periodStart: '2021-01-01', periodEnd: null }));
+      report.inserted += 1;
+    } else if (!sameText(plan.title, title)) {
+      plan.title = title;
+      await plans.save(plan);
+      report.updated += 1;
+    }
+
+    const measures = manager.getRepository(Measure);
+    const activities = manager.getRepository(Activity);
+    for (const source of actionPlan.measures) {
+      const measureTitle = text(source);
+      const description = 'portalModernisation' in source && source.portalModernisation
+        ? joinTexts((source.portalModernisation as { objectives: SourceText[] }).objectives)
+        : null;
+      let measure = await measures.findOneBy({ planId: plan.id, number: source.number });
+      if (!measure) {
+        measure = await measures.save(
+          measures.create({
+            planId: plan.id,
+            number: source.number,
+            title: measureTitle,
+            description,
+            leadInstitutionId: coordinator.id,
+            weight: 1,
+          }),
+        );
+        report.inserted += 1;
+      } else if (!sameText(measure.title, measureTitle) || !sameText(measure.description, description)) {
+        measure.title = measureTitle;
+        measure.description = description;
+        await measures.save(measure);
+        report.updated += 1;
+      }
+
+      for (const [index, activitySource] of source.activities.entries()) {
+        const code = `${source.number}.${index + 1}`;
+        const activityTitle = text(activitySource);
+        const activity = await activities.findOneBy({ measureId: measure.id, code });
+        if (!activity) {
+          await activities.save(
+            activities.create({
+              measureId: measure.id,
+              code,
+              position: index + 1,
+              title: activityTitle,
+              leadInstitutionId: coordinator.id,
+              weight: 1,
+              status: 'not_started',
+              progress: 0,
+            }),
+          );
+          report.inserted += 1;
+        } else if (!sameText(activity.title, activityTitle)) {
+          activity.title = activityTitle;
+          await activities.save(activity);
+          report.updated += 1;
+        }
+      }
+    }
+  }
+}
+
+function sameText(a: LocalizedText | null, b: LocalizedText | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.ar === b.ar && a.fr === b.fr && a.en === b.en;
+}
+
+function joinTexts(items: SourceText[]): LocalizedText {
+  return {
+    ar: items.map((item) => item.ar).join(' • '),
+    fr: items.map((item) => item.fr).join(' • '),
+    en: items.map((item) => item.en).join(' • '),
+  };
+}
