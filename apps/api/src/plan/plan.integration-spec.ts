@@ -13,6 +13,11 @@ describe('The plan over HTTP (real database)', () => {
   });
 
   const plan = async (query = ''): Promise<PlanDetail> => (await t.http.get(`/api/v1/plans/PANDO-2021${query}`).expect(200)).body;
+  const measureOf = (body: PlanDetail, number: number) => {
+    const found = body.measures.find((m) => m.number === number);
+    if (!found) throw new Error(`measure ${number} not in the response`);
+    return found;
+  };
   const activityByCode = async (code: string) =>
     (await t.dataSource.getRepository(Activity).findOneByOrFail({ code })) as Activity;
 
@@ -112,7 +117,7 @@ describe('The plan over HTTP (real database)', () => {
 
     it('rolls a valid update up into its measure and the plan', async () => {
       const before = await plan();
-      const measure6 = before.measures.find((m) => m.number === 6)!;
+      const measure6 = measureOf(before, 6);
       expect(measure6.activities).toHaveLength(3);
       const target = measure6.activities[0];
 
@@ -130,7 +135,7 @@ describe('The plan over HTTP (real database)', () => {
       expect(created.body.evidence).toEqual([expect.objectContaining({ kind: 'link', url: 'https://www.data.gov.ma/' })]);
 
       const after = await plan();
-      const measure = after.measures.find((m) => m.number === 6)!;
+      const measure = measureOf(after, 6);
       // Three activities of weight 1: (60 + 0 + 0) / 3.
       expect(measure.progress).toBe(20);
       expect(measure.status).toBe('in_progress');
@@ -160,11 +165,11 @@ describe('The plan over HTTP (real database)', () => {
     });
 
     it('excludes a cancelled activity from its measure’s progress', async () => {
-      const measure = (await plan()).measures.find((m) => m.number === 13)!;
+      const measure = measureOf(await plan(), 13);
       const [first, second] = measure.activities;
       await t.http.post(`/api/v1/activities/${first.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
       await t.http.post(`/api/v1/activities/${second.id}/updates`).send({ authorName: 'A', status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
-      const after = (await plan()).measures.find((m) => m.number === 13)!;
+      const after = measureOf(await plan(), 13);
       expect(after.progress).toBe(80);
       expect(after.activities.find((a) => a.id === second.id)?.health).toBeNull();
     });

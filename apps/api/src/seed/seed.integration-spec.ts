@@ -1,0 +1,73 @@
+import { Activity } from '../plan/entities/activity.entity';
+import { Evidence } from '../plan/entities/evidence.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
+import { ProgressUpdate } from '../plan/entities/progress-update.entity';
+import { Institution } from '../institutions/entities/institution.entity';
+import { startTestApp, type TestApp } from '../testing/test-app';
+import { DemoSeedService } from './demo-seed.service';
+import { ReferenceSeedService } from './reference-seed.service';
+
+describe('Seeds', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const counts = async () => ({
+    institutions: await t.dataSource.getRepository(Institution).count(),
+    activities: await t.dataSource.getRepository(Activity).count(),
+    updates: await t.dataSource.getRepository(ProgressUpdate).count(),
+    milestones: await t.dataSource.getRepository(Milestone).count(),
+    evidence: await t.dataSource.getRepository(Evidence).count(),
+  });
+
+  it('loads the committee (7 members, ADD among them) and the plan once', async () => {
+    const before = await counts();
+    expect(before.institutions).toBe(7);
+    expect(before.activities).toBe(26);
+    const report = await t.app.get(ReferenceSeedService).run();
+    expect(report).toEqual({ inserted: 0, updated: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('never overwrites what people edited', async () => {
+    const repo = t.dataSource.getRepository(Activity);
+    const activity = await repo.findOneByOrFail({ code: '1.1' });
+    activity.weight = 4;
+    await repo.save(activity);
+    await t.app.get(ReferenceSeedService).run();
+    expect((await repo.findOneByOrFail({ code: '1.1' })).weight).toBe(4);
+  });
+
+  it('restores reference text that was altered, and only that', async () => {
+    const repo = t.dataSource.getRepository(Activity);
+    const activity = await repo.findOneByOrFail({ code: '2.1' });
+    const original = activity.title;
+    activity.title = { ...original, fr: 'modifié à la main' };
+    await repo.save(activity);
+    expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 1 });
+    expect((await repo.findOneByOrFail({ code: '2.1' })).title).toEqual(original);
+  });
+
+  it('loads demo data once, every row marked as demo, with every status represented', async () => {
+    const before = await counts();
+    expect(before.updates).toBeGreaterThan(20);
+    expect(before.milestones).toBe(78);
+    expect(await t.app.get(DemoSeedService).run()).toEqual({ loaded: false });
+    expect(await counts()).toEqual(before);
+    expect(await t.dataSource.getRepository(ProgressUpdate).countBy({ isDemo: false })).toBe(0);
+    const files = await t.dataSource.getRepository(Evidence).findBy({ kind: 'file' });
+    expect(files.length).toBeGreaterThan(0);
+    const plan = (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body;
+    expect(plan.demo).toBe(true);
+    for (const status of ['not_started', 'in_progress', 'completed', 'delayed', 'cancelled']) {
+      expect(plan.statusCounts[status]).toBeGreaterThan(0);
+    }
+    const download = await t.http.get(`/api/v1/evidence/${files[0].id}/file`).expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+  });
+});

@@ -1,0 +1,73 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { ApiErrorBody, ErrorCode, FieldError } from '@marsad/contracts';
+
+/** Codes the web app can meet: the API's, plus a failure to reach it at all. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR';
+
+/**
+ * Translation keys for every error code, written out so the key check finds them.
+ * Unknown codes fall back to INTERNAL_ERROR.
+ */
+export const ERROR_CODE_KEYS: Record<ClientErrorCode, string> = {
+  VALIDATION_FAILED: 'errors.VALIDATION_FAILED',
+  NOT_FOUND: 'errors.NOT_FOUND',
+  ROUTE_NOT_FOUND: 'errors.ROUTE_NOT_FOUND',
+  VERSION_CONFLICT: 'errors.VERSION_CONFLICT',
+  PAYLOAD_TOO_LARGE: 'errors.PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_FILE_TYPE: 'errors.UNSUPPORTED_FILE_TYPE',
+  INTERNAL_ERROR: 'errors.INTERNAL_ERROR',
+  BAD_REQUEST: 'errors.BAD_REQUEST',
+  NETWORK_ERROR: 'errors.NETWORK_ERROR',
+};
+
+/** An API failure in one shape, whatever went wrong on the way. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly requestId: string | null = null,
+    readonly current: unknown = undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The translation key for this error's code. */
+  get messageKey(): string {
+    return ERROR_CODE_KEYS[this.code] ?? ERROR_CODE_KEYS.INTERNAL_ERROR;
+  }
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  return typeof body === 'object' && body !== null && typeof (body as ApiErrorBody).code === 'string';
+}
+
+function isKnownCode(code: string): code is ClientErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CODE_KEYS, code);
+}
+
+/** Turns whatever HttpClient threw into an ApiError. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) return new ApiError(0, 'NETWORK_ERROR', error.message);
+    const body: unknown = error.error;
+    if (isErrorBody(body)) {
+      const code = isKnownCode(body.code) ? body.code : 'INTERNAL_ERROR';
+      return new ApiError(
+        body.statusCode ?? error.status,
+        code,
+        body.message ?? error.message,
+        Array.isArray(body.fields) ? body.fields : [],
+        body.requestId ?? null,
+        body.current,
+      );
+    }
+    const fallback: ClientErrorCode =
+      error.status === 404 ? 'NOT_FOUND' : error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_FILE_TYPE' : error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
+    return new ApiError(error.status, fallback, error.message);
+  }
+  return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));
+}

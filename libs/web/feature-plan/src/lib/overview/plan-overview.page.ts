@@ -1,0 +1,169 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ACTIVITY_STATUSES, HEALTHS, pickText, type ActivityStatus, type PlanDetail } from '@marsad/contracts';
+import { ApiError, DEFAULT_PLAN_CODE, DocumentTitleService, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
+import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
+import {
+  DemoBadge,
+  EmptyState,
+  HEALTH_LABEL_KEYS,
+  HealthChip,
+  LoadingIndicator,
+  LocaleDatePipe,
+  LocaleNumberPipe,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
+  ProgressWithLabel,
+  STATUS_COLORS,
+  STATUS_LABEL_KEYS,
+  StatusChip,
+} from '@marsad/web/ui';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { map } from 'rxjs';
+
+import { hasFilters, sanitizeFilters } from './plan-filters';
+
+@Component({
+  selector: 'msd-plan-overview',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatSelect,
+    MatOption,
+    MatInput,
+    BarChart,
+    DemoBadge,
+    EmptyState,
+    HealthChip,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalizedTextPipe,
+    LocalizedTextLangPipe,
+    ProgressWithLabel,
+    StatusChip,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './plan-overview.page.html',
+  styleUrl: './plan-overview.page.scss',
+})
+export class PlanOverviewPage {
+  // Route parameter and query string, bound by the router (withComponentInputBinding).
+  readonly code = input<string | undefined>(undefined);
+  readonly status = input<string | undefined>(undefined);
+  readonly health = input<string | undefined>(undefined);
+  readonly lead = input<string | undefined>(undefined);
+  readonly dueBefore = input<string | undefined>(undefined);
+
+  private readonly planApi = inject(PlanApi);
+  private readonly institutionApi = inject(InstitutionApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly translate = inject(TranslateService);
+  private readonly title = inject(DocumentTitleService);
+  protected readonly localeService = inject(LocaleService);
+  protected readonly locale = this.localeService.locale;
+
+  protected readonly statuses = ACTIVITY_STATUSES;
+  protected readonly healths = HEALTHS;
+  protected readonly statusKeys = STATUS_LABEL_KEYS;
+  protected readonly healthKeys = HEALTH_LABEL_KEYS;
+
+  protected readonly planCode = computed(() => this.code() ?? DEFAULT_PLAN_CODE);
+  protected readonly filters = computed(() =>
+    sanitizeFilters({ status: this.status(), health: this.health(), lead: this.lead(), dueBefore: this.dueBefore() }),
+  );
+  protected readonly filtered = computed(() => hasFilters(this.filters()));
+
+  protected readonly plan = rxResource({
+    params: () => ({ code: this.planCode(), filters: this.filters() }),
+    stream: ({ params }) => this.planApi.getPlan(params.code, params.filters),
+  });
+  protected readonly institutions = rxResource({
+    stream: () => this.institutionApi.list().pipe(map((list) => list.items)),
+    defaultValue: [],
+  });
+
+  protected readonly planValue = computed<PlanDetail | null>(() => (this.plan.hasValue() ? this.plan.value() : null));
+  protected readonly apiError = computed(() => {
+    const error = this.plan.error();
+    return error instanceof ApiError ? error : error ? new ApiError(0, 'INTERNAL_ERROR', error.message) : null;
+  });
+
+  /** Institutions sorted by name in the reader's language, for the lead filter. */
+  protected readonly leadOptions = computed(() => {
+    const locale = this.locale();
+    return [...this.institutions.value()]
+      .map((i) => ({ code: i.code, name: pickText(i.name, locale)?.text ?? i.code }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
+  });
+
+  // Re-emits on every language change, once that language's texts are loaded.
+  private readonly chartTexts = toSignal(
+    this.translate.stream([
+      'overview.chart.measureLabel',
+      STATUS_LABEL_KEYS.not_started,
+      STATUS_LABEL_KEYS.in_progress,
+      STATUS_LABEL_KEYS.completed,
+      STATUS_LABEL_KEYS.delayed,
+      STATUS_LABEL_KEYS.cancelled,
+    ]),
+    { initialValue: {} as Record<string, string> },
+  );
+
+  protected readonly chart = computed(() => {
+    const plan = this.planValue();
+    if (!plan || plan.measures.length === 0) return null;
+    const texts = this.chartTexts() as Record<string, string>;
+    const locale = this.locale();
+    const measures = [...plan.measures].sort((a, b) => a.number - b.number);
+    const series: BarSeries[] = ACTIVITY_STATUSES.map((status: ActivityStatus) => ({
+      label: texts[STATUS_LABEL_KEYS[status]] ?? status,
+      color: STATUS_COLORS[status],
+      data: measures.map((m) => m.statusCounts[status]),
+    }));
+    return {
+      // chartTexts() above makes this re-run once the language's texts are in.
+      labels: measures.map((m) => this.translate.instant('overview.chart.measureLabel', { number: m.number }) as string),
+      tooltipTitles: measures.map((m) => `${m.number}. ${pickText(m.title, locale)?.text ?? ''}`),
+      series: series.filter((s) => s.data.some((n) => n > 0)),
+      height: Math.max(260, measures.length * 30 + 90),
+      rows: measures.map((m) => ({ number: m.number, title: m.title, counts: m.statusCounts, total: m.activities.length })),
+    };
+  });
+
+  constructor() {
+    effect(() => {
+      const plan = this.planValue();
+      if (plan) this.title.set('titles.overview');
+    });
+  }
+
+  protected setFilter(name: 'status' | 'health' | 'lead' | 'dueBefore', value: string | null | undefined): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { [name]: value || null },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected clearFilters(): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected measureLink(id: string): unknown[] {
+    return ['/', this.locale(), 'measures', id];
+  }
+
+  protected activityLink(id: string): unknown[] {
+    return ['/', this.locale(), 'activities', id];
+  }
+}

@@ -1,0 +1,73 @@
+import type { ActivityDetail, InstitutionRef, MeasureSummary, PlanDetail } from '@marsad/contracts';
+
+export const ADD: InstitutionRef = {
+  code: 'ADD',
+  name: { ar: 'وكالة التنمية الرقمية', fr: 'Agence de Développement du Digital', en: 'Digital Development Agency' },
+  type: 'public_institution',
+};
+export const HCP: InstitutionRef = {
+  code: 'HCP',
+  name: { ar: 'المندوبية السامية للتخطيط', fr: 'Haut-Commissariat au Plan', en: 'High Commission for Planning' },
+  type: 'public_institution',
+};
+
+const counts = { not_started: 0, in_progress: 1, completed: 1, delayed: 0, cancelled: 0 };
+
+export function measure(number: number, overrides: Partial<MeasureSummary> = {}): MeasureSummary {
+  return {
+    id: `m-${number}`,
+    planCode: 'PANDO-2021',
+    number,
+    title: { ar: `الإجراء رقم ${number}`, fr: `Mesure numéro ${number}`, en: `Measure number ${number}` },
+    description: null,
+    leadInstitution: ADD,
+    weight: 1,
+    progress: 50,
+    health: 'on_track',
+    status: 'in_progress',
+    nextDueDate: '2022-06-30',
+    statusCounts: counts,
+    activities: [],
+    ...overrides,
+  };
+}
+
+export function plan(overrides: Partial<PlanDetail> = {}): PlanDetail {
+  return {
+    code: 'PANDO-2021',
+    title: { ar: 'مخطط العمل الوطني للمعطيات المفتوحة 2021', fr: "Plan d'action national des données ouvertes 2021", en: 'National Open Data Action Plan 2021' },
+    periodStart: '2021-01-01',
+    periodEnd: '2023-12-31',
+    progress: 42.5,
+    health: 'at_risk',
+    measureCount: 13,
+    activityCount: 26,
+    statusCounts: { not_started: 5, in_progress: 10, completed: 8, delayed: 2, cancelled: 1 },
+    measures: [measure(1), measure(2, { title: { ar: 'تحديث البوابة', fr: 'Moderniser le portail', en: 'Modernise the portal' }, status: 'delayed', health: 'late' })],
+    demo: true,
+    ...overrides,
+  };
+}
+
+export function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetail {
+  return {
+    id: 'a-1',
+    code: '2.1',
+    measureId: 'm-2',
+    measureNumber: 2,
+    title: { ar: 'تحيين المكونات التقنية للبوابة', fr: 'Mettre à jour les composants techniques du portail', en: "Update the portal's technical components" },
+    leadInstitution: ADD,
+    contributors: [],
+    startDate: '2021-03-01',
+    dueDate: '2022-06-30',
+    weight: 1,
+    status: 'in_progress',
+    progress: 40,
+    health: 'on_track',
+    version: 3,
+    updatedAt: '2022-01-10T09:00:00Z',
+    milestones: [],
+    updates: [],
+    ...overrides,
+  };
+}

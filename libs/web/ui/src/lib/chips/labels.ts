@@ -1,0 +1,40 @@
+import type { ActivityStatus, Health } from '@marsad/contracts';
+
+// Every value written out, so the translation-key check can see each key.
+export const STATUS_LABEL_KEYS: Record<ActivityStatus, string> = {
+  not_started: 'status.not_started',
+  in_progress: 'status.in_progress',
+  completed: 'status.completed',
+  delayed: 'status.delayed',
+  cancelled: 'status.cancelled',
+};
+
+export const HEALTH_LABEL_KEYS: Record<Health, string> = {
+  on_track: 'health.on_track',
+  at_risk: 'health.at_risk',
+  late: 'health.late',
+};
+export const HEALTH_NONE_KEY = 'health.none';
+
+/** Status colours, shared by chips and charts. Each chip also shows a glyph and text: never colour alone. */
+export const STATUS_COLORS: Record<ActivityStatus, string> = {
+  not_started: '#78828c',
+  in_progress: '#1f63c6',
+  completed: '#2e7d32',
+  delayed: '#c25100',
+  cancelled: '#8e3b5a',
+};
+
+export const STATUS_GLYPHS: Record<ActivityStatus, string> = {
+  not_started: '○',
+  in_progress: '◐',
+  completed: '✓',
+  delayed: '!',
+  cancelled: '✕',
+};
+
+export const HEALTH_GLYPHS: Record<Health, string> = {
+  on_track: '●',
+  at_risk: '▲',
+  late: '■',
+};

@@ -1,0 +1,47 @@
+// CI smoke test: the built server against a real PostgreSQL (DATABASE_URL), started twice:
+// the same migrations apply, the plan is loaded once, and data written survives a restart.
+import { spawn } from 'node:child_process';
+
+const url = process.argv[2];
+const PORT = 3198;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+async function start() {
+  const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return server;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server not healthy in 60 s');
+}
+const stop = (server) => new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
+const fail = (message) => { console.error(`smoke: ${message}`); process.exit(1); };
+
+let server = await start();
+const health = await (await fetch(`${BASE}/api/health`)).json();
+if (health.database !== 'postgres') fail(`health says ${health.database}`);
+const plan = await (await fetch(`${BASE}/api/v1/plans/PANDO-2021`)).json();
+const activities = plan.measures.flatMap((m) => m.activities);
+if (plan.measures.length !== 13 || activities.length !== 26) fail(`plan has ${plan.measures.length} measures, ${activities.length} activities`);
+const target = activities[0];
+const post = await fetch(`${BASE}/api/v1/activities/${target.id}/updates`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ authorName: 'CI', status: 'in_progress', progress: 42, narrative: { en: 'smoke' } }),
+});
+if (post.status !== 201) fail(`update answered ${post.status}`);
+await stop(server);
+
+server = await start();
+const after = await (await fetch(`${BASE}/api/v1/activities/${target.id}`)).json();
+await stop(server);
+if (after.progress !== 42) fail(`after a restart the progress is ${after.progress}`);
+console.log('1 passed, 0 failed');
