@@ -1,5 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
@@ -7,12 +9,16 @@ import { loggerOptions } from './common/logging/logger.options';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { SIGN_IN_LIMITED } from './auth/auth.decorators';
 import { HealthController } from './health/health.controller';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { PlanModule } from './plan/plan.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StorageModule } from './storage/storage.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -30,14 +36,35 @@ export class AppModule {
         ...(serveWeb
           ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h' } })]
           : []),
+        // In-process counters: with several instances, each limits on its own (see README).
+        ThrottlerModule.forRoot({
+          throttlers: [
+            {
+              name: 'sign-in',
+              ttl: 60_000,
+              limit: config.signInRateLimit,
+              skipIf: (context) => !Reflect.getMetadata(SIGN_IN_LIMITED, context.getHandler()),
+            },
+            {
+              name: 'writes',
+              ttl: 60_000,
+              limit: config.writeRateLimit,
+              skipIf: (context) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method),
+            },
+          ],
+        }),
         StorageModule,
         SettingsModule,
+        AuditModule,
+        AuthModule,
+        UsersModule,
         InstitutionsModule,
         PlanModule,
         SeedModule,
       ],
       controllers: [HealthController],
       providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: database.kind },
       ],

@@ -1,7 +1,12 @@
+import { PASSWORD_MIN_LENGTH } from '@marsad/contracts';
 import { NestFactory } from '@nestjs/core';
+import { createInterface } from 'node:readline';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { AuditService } from './audit/audit.service';
+import { User } from './auth/entities/user.entity';
+import { passwordViolations, hashPassword } from './auth/passwords';
 import { loadConfig } from './config/app-config';
 import { ConfigError } from './config/env.schema';
 import { openDatabaseTarget } from './database/data-source-options';
@@ -13,7 +18,8 @@ const COMMANDS: Record<string, string> = {
   'db:migrate': 'apply pending migrations',
   'db:migrate:down': 'revert the last migration',
   'db:seed': 'apply migrations and load the reference data (the 2021 plan, the committee); idempotent',
-  'db:seed:demo': 'load the demo data set (progress updates, dates, evidence), once; idempotent',
+  'db:seed:demo': 'load the demo data set (progress updates, dates, evidence, demo accounts), once; idempotent',
+  'users:create-admin': 'create an ADMIN account: --email EMAIL [--name NAME]; password from MARSAD_ADMIN_PASSWORD or a prompt',
 };
 
 /** Operator commands: `npm run cli -- <command>`. Uses DATABASE_URL or the embedded database under DATA_DIR. */
@@ -38,6 +44,9 @@ async function run(command: string | undefined): Promise<number> {
       const report = await app.get(ReferenceSeedService).run();
       console.log(`Reference data: ${report.inserted} inserted, ${report.updated} updated`);
     }
+    if (command === 'users:create-admin') {
+      await createAdmin(app.get(DataSource), app.get(AuditService));
+    }
     if (command === 'db:seed:demo') {
       const { loaded } = await app.get(DemoSeedService).run();
       console.log(loaded ? 'Demo data loaded.' : 'Demo data was already loaded: nothing changed.');
@@ -49,10 +58,61 @@ async function run(command: string | undefined): Promise<number> {
   }
 }
 
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  const inline = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return inline ? inline.slice(name.length + 3) : index > 0 ? process.argv[index + 1] : undefined;
+}
+
+async function promptHidden(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('No terminal to ask for a password: set MARSAD_ADMIN_PASSWORD.');
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Hide what is typed: echo nothing but the question.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(question)) process.stdout.write(s);
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function createAdmin(dataSource: DataSource, audit: AuditService): Promise<void> {
+  const email = option('email')?.trim().toLowerCase();
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError('users:create-admin needs --email with a valid address.');
+  const password = process.env['MARSAD_ADMIN_PASSWORD'] ?? (await promptHidden(`Password for ${email}: `));
+  const violations = passwordViolations(password, email, 'password');
+  if (violations.length) throw new UsageError(`The password is refused (${violations.map((v) => v.rule).join(', ')}): at least ${PASSWORD_MIN_LENGTH} characters, not the email.`);
+  const users = dataSource.getRepository(User);
+  if (await users.existsBy({ email })) throw new UsageError(`An account with ${email} already exists.`);
+  await dataSource.transaction(async (manager) => {
+    const user = await manager.getRepository(User).save(
+      manager.getRepository(User).create({
+        email,
+        displayName: option('name') ?? email.split('@')[0],
+        role: 'ADMIN',
+        institutionId: null,
+        preferredLocale: 'fr',
+        active: true,
+        passwordHash: await hashPassword(password),
+      }),
+    );
+    await audit.record(manager, { actor: null, meta: { requestId: null, ip: null, userAgent: 'marsad-cli' } }, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      diff: { email: { before: null, after: email }, role: { before: null, after: 'ADMIN' }, via: { before: null, after: 'cli' } },
+    });
+  });
+  console.log(`Admin account created: ${email}`);
+}
+
+class UsageError extends Error {}
+
 run(process.argv[2]).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError || error instanceof DataDirLockedError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError ? error.message : error);
     process.exit(1);
   },
 );

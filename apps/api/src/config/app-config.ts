@@ -12,6 +12,11 @@ export interface AppConfig {
   poolSize: number;
   webDist: string;
   version: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  publicUrl: string;
+  signInRateLimit: number;
+  writeRateLimit: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -33,6 +38,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL,
     poolSize: env.DB_POOL_SIZE,
     webDist: resolve(env.WEB_DIST ?? 'dist/apps/web/browser'),
-    version: process.env['npm_package_version'] ?? MARSAD_VERSION,
+    version: MARSAD_VERSION,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
+    signInRateLimit: env.SIGN_IN_RATE_LIMIT,
+    writeRateLimit: env.WRITE_RATE_LIMIT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   };
 }

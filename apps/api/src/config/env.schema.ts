@@ -42,6 +42,37 @@ export class EnvSchema {
   @Max(100)
   DB_POOL_SIZE = 10;
 
+  /** A signed-in session ends after this many minutes without a request. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** ...and after this many hours in any case. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SESSION_MAX_HOURS = 12;
+
+  /** Sign-in and password-reset attempts allowed per client IP per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SIGN_IN_RATE_LIMIT = 10;
+
+  /** Writes (POST, PATCH, PUT, DELETE) allowed per client IP per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 120 : Number(value)))
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT = 120;
+
+  /** The address people use to reach Marsad, for links it hands out (password reset). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// address' })
+  PUBLIC_URL?: string;
+
   /** Where the built web app lives; the API serves it on the same port. */
   @IsOptional()
   @IsString()
@@ -51,7 +82,7 @@ export class EnvSchema {
 export class ConfigError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv): EnvSchema {
-  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST']);
+  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST', 'PUBLIC_URL']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = source[key];

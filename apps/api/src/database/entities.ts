@@ -1,3 +1,8 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { PasswordResetToken } from '../auth/entities/password-reset-token.entity';
+import { Session } from '../auth/entities/session.entity';
+import { SignInAttempt } from '../auth/entities/sign-in-attempt.entity';
+import { User } from '../auth/entities/user.entity';
 import { Institution } from '../institutions/entities/institution.entity';
 import { Activity } from '../plan/entities/activity.entity';
 import { Evidence } from '../plan/entities/evidence.entity';
@@ -8,4 +13,18 @@ import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
-export const ENTITIES = [Institution, Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone, AppSetting];
+export const ENTITIES = [
+  Institution,
+  Plan,
+  Measure,
+  Activity,
+  ProgressUpdate,
+  Evidence,
+  Milestone,
+  AppSetting,
+  User,
+  Session,
+  PasswordResetToken,
+  SignInAttempt,
+  AuditEvent,
+];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DATABASE_KIND } from '../database/database.tokens';
 import type { DatabaseKind } from '../database/data-source-options';
+import { Public } from '../auth/auth.decorators';
 import { SettingsService } from '../settings/settings.service';
 
 @ApiTags('system')
@@ -18,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Liveness and which database is in use' })
   async health(): Promise<SystemHealth> {
     await this.dataSource.query('SELECT 1');

@@ -15,11 +15,15 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   EVIDENCE_MAX_BYTES,
+  Permission,
+  type AuditEventView,
   type ActivityDetail,
   type ActivitySummary,
   type EvidenceView,
   type ProgressUpdateView,
 } from '@marsad/contracts';
+import type { Actor, ActorContext } from '../auth/actor';
+import { Authorize, Caller, Public } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { ActivitiesService } from './activities.service';
 import { ActivityFiltersDto } from './dto/activity-filters.dto';
@@ -27,45 +31,65 @@ import { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import { UpdateActivityDto } from './dto/update-activity.dto';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 
+type SignedIn = ActorContext & { actor: Actor };
+
 @ApiTags('plan')
 @Controller({ version: '1' })
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Get('activities')
+  @Public()
   @ApiOperation({ summary: 'Activities of every plan, filtered by status, health, lead institution or due date' })
   list(@Query() filters: ActivityFiltersDto): Promise<ActivitySummary[]> {
     return this.activities.list(filters);
   }
 
   @Get('activities/:id')
+  @Public()
   @ApiOperation({ summary: 'An activity with its milestones and progress updates' })
   get(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ActivityDetail> {
     return this.activities.get(id);
   }
 
   @Patch('activities/:id')
+  @Authorize(Permission.ActivityPlan)
   @ApiOperation({ summary: 'Change dates, weight, lead or contributors; send the version you read (409 if stale)' })
-  update(@Param('id', new UuidParamPipe('activity')) id: string, @Body() dto: UpdateActivityDto): Promise<ActivityDetail> {
-    return this.activities.update(id, dto);
+  update(
+    @Caller() caller: ActorContext,
+    @Param('id', new UuidParamPipe('activity')) id: string,
+    @Body() dto: UpdateActivityDto,
+  ): Promise<ActivityDetail> {
+    return this.activities.update(caller as SignedIn, id, dto);
+  }
+
+  @Get('activities/:id/history')
+  @Authorize(Permission.AuditRead)
+  @ApiOperation({ summary: 'Audit trail of an activity and of its progress updates and evidence, newest first' })
+  history(@Param('id', new UuidParamPipe('activity')) id: string): Promise<AuditEventView[]> {
+    return this.activities.history(id);
   }
 
   @Get('activities/:id/updates')
+  @Public()
   @ApiOperation({ summary: 'Progress updates of an activity, newest first' })
   listUpdates(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ProgressUpdateView[]> {
     return this.activities.listUpdates(id);
   }
 
   @Post('activities/:id/updates')
-  @ApiOperation({ summary: "Report progress; the newest report sets the activity's status and progress" })
+  @Authorize(Permission.ProgressReport)
+  @ApiOperation({ summary: "Report progress; the newest report sets the activity's status and progress. Officers: their institution's activities only" })
   createUpdate(
+    @Caller() caller: ActorContext,
     @Param('id', new UuidParamPipe('activity')) id: string,
     @Body() dto: CreateProgressUpdateDto,
   ): Promise<ProgressUpdateView> {
-    return this.activities.createUpdate(id, dto);
+    return this.activities.createUpdate(caller as SignedIn, id, dto);
   }
 
   @Post('progress-updates/:id/evidence')
+  @Authorize(Permission.ProgressReport)
   @HttpCode(201)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }))
   @ApiConsumes('multipart/form-data')
@@ -78,14 +102,16 @@ export class ActivitiesController {
   })
   @ApiOperation({ summary: 'Attach a file (PDF, image or Office document, ≤ 10 MB; type checked from its bytes)' })
   addEvidence(
+    @Caller() caller: ActorContext,
     @Param('id', new UuidParamPipe('progressUpdate')) id: string,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Body() dto: UploadEvidenceDto,
   ): Promise<EvidenceView> {
-    return this.activities.addEvidence(id, file, dto.title);
+    return this.activities.addEvidence(caller as SignedIn, id, file, dto.title);
   }
 
   @Get('evidence/:id/file')
+  @Public()
   @ApiOperation({ summary: 'Download an evidence file' })
   async download(@Param('id', new UuidParamPipe('evidence')) id: string): Promise<StreamableFile> {
     const file = await this.activities.openEvidence(id);

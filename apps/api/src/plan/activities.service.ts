@@ -6,11 +6,15 @@ import {
   type ActivityDetail,
   type ActivityFilters,
   type ActivitySummary,
+  type AuditEventView,
   type EvidenceView,
+  isInstitutionScoped,
   type ProgressUpdateView,
 } from '@marsad/contracts';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditService, diffOf } from '../audit/audit.service';
+import type { Actor, ActorContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { sniffContentType } from '../storage/file-type.util';
@@ -27,6 +31,17 @@ import { matchesFilters } from './plans.service';
 
 const ACTIVITY_RELATIONS = { measure: true, leadInstitution: true, contributors: true } as const;
 
+type SignedIn = ActorContext & { actor: Actor };
+
+/** The fields of an activity people edit, as the audit trail records them. */
+const planningSnapshot = (activity: Activity) => ({
+  startDate: activity.startDate,
+  dueDate: activity.dueDate,
+  weight: activity.weight,
+  leadInstitution: activity.leadInstitution?.code ?? null,
+  contributors: (activity.contributors ?? []).map((institution) => institution.code).sort(),
+});
+
 export interface EvidenceFile {
   stream: Readable;
   contentType: string;
@@ -42,6 +57,7 @@ export class ActivitiesService {
     @InjectRepository(Evidence) private readonly evidence: Repository<Evidence>,
     private readonly institutions: InstitutionsService,
     private readonly storage: StorageService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(filters: ActivityFilters): Promise<ActivitySummary[]> {
@@ -58,9 +74,10 @@ export class ActivitiesService {
   }
 
   /** Changes planning fields. A stale `version` gets 409 with the activity as it is now. */
-  update(id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
+  update(caller: SignedIn, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const activity = await this.lockActivity(manager, id);
+      const activity = await this.lockActivity(manager, id, { withInstitutions: true });
+      const before = planningSnapshot(activity);
       if (activity.version !== dto.version) {
         throw AppException.versionConflict('activity', dto.version, await this.detail(manager, id));
       }
@@ -86,9 +103,22 @@ export class ActivitiesService {
       if (dto.contributorCodes !== undefined) {
         activity.contributors = await this.institutions.resolveCodes(manager, dto.contributorCodes, 'contributorCodes');
       }
-      await manager.save(activity);
+      const diff = diffOf(before, planningSnapshot(activity));
+      if (Object.keys(diff).length > 0) {
+        await manager.save(activity);
+        await this.audit.record(manager, caller, { action: 'activity.update', entityType: 'activity', entityId: id, diff });
+      }
       return this.detail(manager, id);
     });
+  }
+
+  /** The audit trail of an activity, its progress updates and their evidence. */
+  async history(id: string): Promise<AuditEventView[]> {
+    const activity = await this.activities.findOne({ where: { id }, relations: { updates: { evidence: true } } });
+    if (!activity) throw AppException.notFound('activity', id);
+    const updates = activity.updates ?? [];
+    const ids = [id, ...updates.map((u) => u.id), ...updates.flatMap((u) => (u.evidence ?? []).map((e) => e.id))];
+    return this.audit.historyOf(['activity', 'progress-update', 'evidence'], ids);
   }
 
   async listUpdates(id: string): Promise<ProgressUpdateView[]> {
@@ -101,7 +131,7 @@ export class ActivitiesService {
    * Records a progress report. The newest report (by date) sets the activity's
    * status and progress; a back-dated one is kept in the history only.
    */
-  createUpdate(id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
+  createUpdate(caller: SignedIn, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
     const today = todayInMorocco();
     const reportedOn = dto.reportedOn ?? today;
     const violations: RuleViolation[] = [];
@@ -110,7 +140,9 @@ export class ActivitiesService {
     if (violations.length) throw AppException.validation(violations);
 
     return this.dataSource.transaction(async (manager) => {
-      const activity = await this.lockActivity(manager, id);
+      const activity = await this.lockActivity(manager, id, { withInstitutions: true });
+      assertMayReport(caller.actor, activity);
+      const before = { status: activity.status, progress: activity.progress };
       const update = manager.create(ProgressUpdate, {
         activityId: activity.id,
         reportedOn,
@@ -136,12 +168,28 @@ export class ActivitiesService {
         activity.progress = dto.progress;
         await manager.save(activity);
       }
+      await this.audit.record(manager, caller, {
+        action: 'progress-update.create',
+        entityType: 'progress-update',
+        entityId: update.id,
+        diff: {
+          ...diffOf(null, {
+            activity: activity.code,
+            reportedOn,
+            status: dto.status,
+            progress: dto.progress,
+            narrative: update.narrative,
+            links: (update.evidence ?? []).map((link) => link.url),
+          }),
+          ...prefixed('activity.', diffOf(before, { status: activity.status, progress: activity.progress })),
+        },
+      });
       return mapUpdate(update, activity.code);
     });
   }
 
   /** Attaches an uploaded file to a progress update, after checking its real type from its bytes. */
-  async addEvidence(updateId: string, file: { buffer: Buffer; originalname: string } | undefined, title?: string): Promise<EvidenceView> {
+  async addEvidence(caller: SignedIn, updateId: string, file: { buffer: Buffer; originalname: string } | undefined, title?: string): Promise<EvidenceView> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     if (file.buffer.length > EVIDENCE_MAX_BYTES) {
       throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });
@@ -152,12 +200,17 @@ export class ActivitiesService {
         { field: 'file', rule: 'fileType' },
       ]);
     }
-    const update = await this.dataSource.getRepository(ProgressUpdate).findOneBy({ id: updateId });
-    if (!update) throw AppException.notFound('progressUpdate', updateId);
+    const update = await this.dataSource
+      .getRepository(ProgressUpdate)
+      .findOne({ where: { id: updateId }, relations: { activity: { leadInstitution: true, contributors: true } } });
+    if (!update?.activity) throw AppException.notFound('progressUpdate', updateId);
+    assertMayReport(caller.actor, update.activity);
     const stored = await this.storage.put('evidence', file.buffer);
     try {
-      const row = await this.evidence.save(
-        this.evidence.create({
+      return await this.dataSource.transaction(async (manager) => {
+        const repo = manager.getRepository(Evidence);
+        const row = await repo.save(
+        repo.create({
           progressUpdateId: updateId,
           kind: 'file',
           title: (title?.trim() || decodeFileName(file.originalname)).slice(0, 300),
@@ -167,7 +220,14 @@ export class ActivitiesService {
           sha256: stored.sha256,
         }),
       );
-      return mapEvidence(row);
+        await this.audit.record(manager, caller, {
+          action: 'evidence.create',
+          entityType: 'evidence',
+          entityId: row.id,
+          diff: diffOf(null, { progressUpdate: updateId, title: row.title, contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 }),
+        });
+        return mapEvidence(row);
+      });
     } catch (error) {
       await this.storage.remove(stored.key);
       throw error;
@@ -185,15 +245,16 @@ export class ActivitiesService {
     };
   }
 
-  private async lockActivity(manager: EntityManager, id: string): Promise<Activity> {
-    const activity = await manager
+  private async lockActivity(manager: EntityManager, id: string, options: { withInstitutions?: boolean } = {}): Promise<Activity> {
+    const locked = await manager
       .getRepository(Activity)
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
       .where('a.id = :id', { id })
       .getOne();
-    if (!activity) throw AppException.notFound('activity', id);
-    return activity;
+    if (!locked) throw AppException.notFound('activity', id);
+    if (!options.withInstitutions) return locked;
+    return manager.getRepository(Activity).findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
   }
 
   private async detail(manager: EntityManager, id: string): Promise<ActivityDetail> {
@@ -205,7 +266,7 @@ export class ActivitiesService {
     const milestones = await manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } });
     return {
       ...mapActivity(activity, activity.measure?.number ?? 0, todayInMorocco()),
-      milestones: milestones.map(mapMilestone),
+      milestones: milestones.map((milestone) => mapMilestone(milestone, activity.code)),
       updates: (activity.updates ?? []).map((update) => mapUpdate(update, activity.code)).sort(newestFirst),
     };
   }
@@ -223,4 +284,19 @@ function trimNarrative(narrative: { ar?: string; fr?: string; en?: string }) {
 // Multer reads multipart file names as latin1; browsers send UTF-8 (Arabic names would be mangled).
 function decodeFileName(name: string): string {
   return Buffer.from(name, 'latin1').toString('utf8');
+}
+
+/**
+ * Officers (and data managers) report only on activities their institution leads
+ * or contributes to; the other permitted roles report on any.
+ */
+export function assertMayReport(actor: Actor, activity: Activity): void {
+  if (!isInstitutionScoped(actor.role)) return;
+  const own = actor.institutionId;
+  const involved = activity.leadInstitutionId === own || (activity.contributors ?? []).some((institution) => institution.id === own);
+  if (!own || !involved) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
+}
+
+function prefixed(prefix: string, diff: Record<string, { before: unknown; after: unknown }>) {
+  return Object.fromEntries(Object.entries(diff).map(([key, value]) => [`${prefix}${key}`, value]));
 }

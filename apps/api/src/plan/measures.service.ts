@@ -33,7 +33,7 @@ export class MeasuresService {
       : [[], []];
     return {
       ...mapMeasure(measure, measure.plan?.code ?? '', todayInMorocco()),
-      milestones: milestones.map(mapMilestone),
+      milestones: milestones.map((milestone) => mapMilestone(milestone, codeOf.get(milestone.activityId) ?? '')),
       updates: updates.map((update) => mapUpdate(update, codeOf.get(update.activityId) ?? '')).sort(newestFirst),
     };
   }

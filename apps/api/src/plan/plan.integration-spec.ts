@@ -1,12 +1,14 @@
 import type { ActivityDetail, ApiErrorBody, MeasureDetail, PlanDetail } from '@marsad/contracts';
 import { Activity } from './entities/activity.entity';
-import { startTestApp, type TestApp } from '../testing/test-app';
+import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 
 describe('The plan over HTTP (real database)', () => {
   let t: TestApp;
+  let coordinator: Client;
 
   beforeAll(async () => {
     t = await startTestApp();
+    coordinator = await t.as('COORDINATOR');
   });
   afterAll(async () => {
     await t?.close();
@@ -69,7 +71,7 @@ describe('The plan over HTTP (real database)', () => {
   describe('progress updates', () => {
     it('rejects progress 150 and an unknown field, naming both, in the caller’s language', async () => {
       const activity = await activityByCode('1.1');
-      const response = await t.http
+      const response = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Accept-Language', 'ar')
         .send({ authorName: 'Amina', status: 'in_progress', progress: 150, narrative: { ar: 'نص' }, colour: 'red' })
@@ -85,7 +87,7 @@ describe('The plan over HTTP (real database)', () => {
       expect(body.fields.find((f) => f.field === 'progress')?.message).toBe('progress يجب ألا يتجاوز 100');
       expect(body.message).toContain('الطلب غير صالح');
 
-      const french = await t.http
+      const french = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Accept-Language', 'fr-MA,fr;q=0.9')
         .send({ authorName: 'Amina', status: 'done', progress: -1, narrative: {} })
@@ -100,13 +102,13 @@ describe('The plan over HTTP (real database)', () => {
     it('refuses a completed status below 100 %, a future date and malformed JSON', async () => {
       const activity = await activityByCode('1.1');
       const body = (
-        await t.http
+        await coordinator
           .post(`/api/v1/activities/${activity.id}/updates`)
           .send({ authorName: 'A', status: 'completed', progress: 90, narrative: { fr: 'x' }, reportedOn: '2999-01-01' })
           .expect(400)
       ).body as ApiErrorBody;
       expect(body.fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual(['progress:completedNeeds100', 'reportedOn:notInFuture']);
-      const malformed = await t.http
+      const malformed = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Content-Type', 'application/json')
         .send('{"authorName": ')
@@ -121,7 +123,7 @@ describe('The plan over HTTP (real database)', () => {
       expect(measure6.activities).toHaveLength(3);
       const target = measure6.activities[0];
 
-      const created = await t.http
+      const created = await coordinator
         .post(`/api/v1/activities/${target.id}/updates`)
         .send({
           authorName: 'Salma Bennani',
@@ -150,11 +152,11 @@ describe('The plan over HTTP (real database)', () => {
 
     it('keeps a back-dated update in the history without overriding a newer one', async () => {
       const activity = await activityByCode('7.1');
-      await t.http
+      await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .send({ authorName: 'A', status: 'in_progress', progress: 40, narrative: { fr: 'récent' } })
         .expect(201);
-      await t.http
+      await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .send({ authorName: 'B', status: 'in_progress', progress: 10, narrative: { fr: 'ancien' }, reportedOn: '2022-01-15' })
         .expect(201);
@@ -167,8 +169,8 @@ describe('The plan over HTTP (real database)', () => {
     it('excludes a cancelled activity from its measure’s progress', async () => {
       const measure = measureOf(await plan(), 13);
       const [first, second] = measure.activities;
-      await t.http.post(`/api/v1/activities/${first.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
-      await t.http.post(`/api/v1/activities/${second.id}/updates`).send({ authorName: 'A', status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
+      await coordinator.post(`/api/v1/activities/${first.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
+      await coordinator.post(`/api/v1/activities/${second.id}/updates`).send({ authorName: 'A', status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
       const after = measureOf(await plan(), 13);
       expect(after.progress).toBe(80);
       expect(after.activities.find((a) => a.id === second.id)?.health).toBeNull();
@@ -196,7 +198,7 @@ describe('The plan over HTTP (real database)', () => {
 
     it('filters by due date', async () => {
       const activity = await activityByCode('2.1');
-      await t.http.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, dueDate: '2026-03-31' }).expect(200);
+      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, dueDate: '2026-03-31' }).expect(200);
       const due = (await plan('?dueBefore=2026-03-31')).measures.flatMap((m) => m.activities);
       expect(due.map((a) => a.code)).toEqual(['2.1']);
       expect((await plan('?dueBefore=2026-03-30')).measures).toEqual([]);
@@ -207,7 +209,7 @@ describe('The plan over HTTP (real database)', () => {
     it('changes planning fields and bumps the version', async () => {
       const activity = await activityByCode('3.1');
       const updated: ActivityDetail = (
-        await t.http
+        await coordinator
           .patch(`/api/v1/activities/${activity.id}`)
           .send({ version: activity.version, startDate: '2026-01-01', dueDate: '2026-12-31', weight: 2, contributorCodes: ['HCP', 'MEF'], leadInstitutionCode: 'MTNRA' })
           .expect(200)
@@ -221,8 +223,8 @@ describe('The plan over HTTP (real database)', () => {
 
     it('answers a stale version with 409 and the current state, and changes nothing', async () => {
       const activity = await activityByCode('3.2');
-      await t.http.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, weight: 3 }).expect(200);
-      const conflict = await t.http
+      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, weight: 3 }).expect(200);
+      const conflict = await coordinator
         .patch(`/api/v1/activities/${activity.id}`)
         .set('Accept-Language', 'en')
         .send({ version: activity.version, weight: 5 })
@@ -237,14 +239,14 @@ describe('The plan over HTTP (real database)', () => {
     it('refuses a start after the due date, unknown institutions and unknown fields', async () => {
       const activity = await activityByCode('4.1');
       const body = (
-        await t.http.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, startDate: '2027-01-02', dueDate: '2027-01-01' }).expect(400)
+        await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, startDate: '2027-01-02', dueDate: '2027-01-01' }).expect(400)
       ).body as ApiErrorBody;
       expect(body.fields).toEqual([expect.objectContaining({ field: 'startDate', rule: 'notAfter' })]);
       const unknown = (
-        await t.http.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, contributorCodes: ['NOPE'] }).expect(400)
+        await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, contributorCodes: ['NOPE'] }).expect(400)
       ).body as ApiErrorBody;
       expect(unknown.fields).toEqual([expect.objectContaining({ field: 'contributorCodes', rule: 'unknownInstitution' })]);
-      await t.http.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, status: 'completed' }).expect(400);
+      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, status: 'completed' }).expect(400);
       expect((await activityByCode('4.1')).version).toBe(activity.version);
     });
   });
@@ -255,10 +257,10 @@ describe('The plan over HTTP (real database)', () => {
     it('stores a PDF checked from its bytes and serves it back', async () => {
       const activity = await activityByCode('8.1');
       const update = (
-        await t.http.post(`/api/v1/activities/${activity.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } }).expect(201)
+        await coordinator.post(`/api/v1/activities/${activity.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } }).expect(201)
       ).body;
       const evidence = (
-        await t.http.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', pdf, 'compte-rendu.pdf').field('title', 'Compte rendu').expect(201)
+        await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', pdf, 'compte-rendu.pdf').field('title', 'Compte rendu').expect(201)
       ).body;
       expect(evidence).toEqual(expect.objectContaining({ kind: 'file', title: 'Compte rendu', contentType: 'application/pdf', sizeBytes: pdf.length }));
       const download = await t.http.get(evidence.url).buffer(true).parse((res, cb) => {
@@ -273,19 +275,19 @@ describe('The plan over HTTP (real database)', () => {
     it('refuses a file whose bytes are not an accepted type, whatever its name', async () => {
       const activity = await activityByCode('8.1');
       const update = (await t.http.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body[0];
-      const response = await t.http
+      const response = await coordinator
         .post(`/api/v1/progress-updates/${update.id}/evidence`)
         .attach('file', Buffer.from('#!/bin/sh\necho not a pdf\n'), { filename: 'report.pdf', contentType: 'application/pdf' })
         .expect(415);
       expect(response.body.code).toBe('UNSUPPORTED_FILE_TYPE');
-      await t.http.post(`/api/v1/progress-updates/${update.id}/evidence`).expect(400);
+      await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).expect(400);
     });
 
     it('refuses a file over 10 MB with 413', async () => {
       const activity = await activityByCode('8.1');
       const update = (await t.http.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body[0];
       const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
-      const response = await t.http.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', big, 'big.pdf').expect(413);
+      const response = await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', big, 'big.pdf').expect(413);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
   });

@@ -84,10 +84,11 @@ export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivit
   };
 }
 
-export function mapMilestone(milestone: Milestone): MilestoneView {
+export function mapMilestone(milestone: Milestone, activityCode: string): MilestoneView {
   return {
     id: milestone.id,
     activityId: milestone.activityId,
+    activityCode,
     title: milestone.title,
     dueDate: milestone.dueDate,
     doneOn: milestone.doneOn,

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PlanDetail, PlanSummary } from '@marsad/contracts';
+import { Public } from '../auth/auth.decorators';
 import { ActivityFiltersDto } from './dto/activity-filters.dto';
 import { PlansService } from './plans.service';
 
@@ -10,12 +11,14 @@ export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Every action plan with its rolled-up progress and health' })
   list(): Promise<PlanSummary[]> {
     return this.plans.list();
   }
 
   @Get(':code')
+  @Public()
   @ApiOperation({
     summary: 'One plan (e.g. PANDO-2021) with its measures and activities',
     description: 'Filters narrow the activities listed (and drop measures left empty); progress figures always count every activity.',

@@ -24,6 +24,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (app.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
+    if (typeof app.params['retryAfter'] === 'number') response.setHeader('Retry-After', String(app.params['retryAfter']));
     response.status(app.status).json(renderError(app, locale, requestId));
   }
 
@@ -33,6 +34,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === HttpStatus.NOT_FOUND) {
         return new AppException(status, 'ROUTE_NOT_FOUND', { method: request.method, path: request.path });
+      }
+      if (status === HttpStatus.TOO_MANY_REQUESTS) {
+        return new AppException(status, 'TOO_MANY_REQUESTS');
       }
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
         return new AppException(status, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });

@@ -1,6 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { AppException } from '../errors/app-exception';
 import { renderError } from '../errors/http-exception.filter';
 import { requestLocale } from '../i18n/request-locale';
@@ -18,6 +20,23 @@ export function installRequestPipeline(app: NestExpressApplication): void {
     req.id = requestId(req, res);
     next();
   });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // Angular writes component styles into <style> tags; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // Served over plain HTTP on localhost; HSTS belongs to the HTTPS proxy in production.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(cookieParser());
   for (const parser of [express.json({ limit: '1mb' }), express.urlencoded({ limit: '100kb', extended: false })]) {
     app.use(guard(parser));
   }

@@ -39,6 +39,41 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'La requête est incompréhensible : {reason}',
     ar: 'تعذر فهم الطلب: {reason}',
   },
+  UNAUTHENTICATED: {
+    en: 'Sign in to do this (or your session has ended).',
+    fr: 'Connectez-vous pour faire cela (ou votre session a expiré).',
+    ar: 'يرجى تسجيل الدخول للقيام بذلك (أو انتهت صلاحية جلستك).',
+  },
+  FORBIDDEN: {
+    en: 'Your role does not allow this, or the data belongs to another administration.',
+    fr: "Votre rôle ne le permet pas, ou les données appartiennent à une autre administration.",
+    ar: 'دورك لا يسمح بذلك، أو أن المعطيات تعود لإدارة أخرى.',
+  },
+  CSRF_REJECTED: {
+    en: 'The request lacks its security token (X-CSRF-Token). Reload the page and try again.',
+    fr: 'La requête ne porte pas son jeton de sécurité (X-CSRF-Token). Rechargez la page et réessayez.',
+    ar: 'الطلب لا يتضمن رمز الأمان (X-CSRF-Token). أعد تحميل الصفحة وحاول مجددا.',
+  },
+  INVALID_CREDENTIALS: {
+    en: 'Email or password is incorrect.',
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+  },
+  ACCOUNT_LOCKED: {
+    en: 'Too many failed attempts: sign-in is blocked for this account for {minutes} minute(s).',
+    fr: 'Trop de tentatives échouées : la connexion est bloquée pour ce compte pendant {minutes} minute(s).',
+    ar: 'محاولات فاشلة كثيرة: تم حظر تسجيل الدخول لهذا الحساب لمدة {minutes} دقيقة.',
+  },
+  TOO_MANY_REQUESTS: {
+    en: 'Too many requests: wait a moment and try again.',
+    fr: 'Trop de requêtes : patientez un instant puis réessayez.',
+    ar: 'طلبات كثيرة جدا: انتظر قليلا ثم حاول مجددا.',
+  },
+  RESET_LINK_INVALID: {
+    en: 'This link has expired or was already used. Ask the administrator for a new one.',
+    fr: "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau à l'administrateur.",
+    ar: 'انتهت صلاحية هذا الرابط أو سبق استعماله. اطلب رابطا جديدا من مدير المنصة.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -54,6 +89,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   progressUpdate: { en: 'progress update', fr: "point d'avancement", ar: 'تحيين للتقدم' },
   evidence: { en: 'evidence', fr: 'justificatif', ar: 'وثيقة إثبات' },
   institution: { en: 'institution', fr: 'institution', ar: 'مؤسسة' },
+  user: { en: 'user', fr: 'utilisateur', ar: 'مستخدم' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -138,6 +174,47 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: '{field} doit valoir 100 quand le statut est « terminé »',
     ar: '{field} يجب أن يساوي 100 عندما تكون الحالة «منجز»',
   },
+  wrongPassword: {
+    en: '{field} is not your current password',
+    fr: "{field} n'est pas votre mot de passe actuel",
+    ar: '{field} ليست كلمة المرور الحالية',
+  },
+  notEmail: {
+    en: '{field} must not be your email address',
+    fr: '{field} ne doit pas être votre adresse e-mail',
+    ar: '{field} يجب ألا تكون بريدك الإلكتروني',
+  },
+  validResetLink: {
+    en: '{field} is expired or already used',
+    fr: '{field} a expiré ou a déjà été utilisé',
+    ar: '{field} منتهي الصلاحية أو سبق استعماله',
+  },
+  isEmail: {
+    en: '{field} must be an email address',
+    fr: '{field} doit être une adresse e-mail',
+    ar: '{field} يجب أن يكون بريدا إلكترونيا',
+  },
+  institutionRequired: {
+    en: '{field} is required for this role',
+    fr: '{field} est obligatoire pour ce rôle',
+    ar: '{field} إلزامي لهذا الدور',
+  },
+  institutionNotAllowed: {
+    en: '{field} must be empty for this role',
+    fr: '{field} doit rester vide pour ce rôle',
+    ar: '{field} يجب أن يبقى فارغا لهذا الدور',
+  },
+  emailTaken: {
+    en: '{field} is already used by another account',
+    fr: '{field} est déjà utilisée par un autre compte',
+    ar: '{field} مستعمل من طرف حساب آخر',
+  },
+  notSelf: {
+    en: '{field}: you cannot deactivate or demote your own account',
+    fr: '{field} : vous ne pouvez pas désactiver ni rétrograder votre propre compte',
+    ar: '{field}: لا يمكنك تعطيل حسابك أو تخفيض دوره',
+  },
+  isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
 };
 

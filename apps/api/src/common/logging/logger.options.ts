@@ -22,7 +22,8 @@ export function loggerOptions(config: Pick<AppConfig, 'env' | 'logLevel'>): Para
       // The request pipeline has already given the request its id.
       genReqId: (request, response) => (request as IncomingMessage & { id?: string }).id ?? requestId(request, response),
       customAttributeKeys: { reqId: 'requestId' },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // Secrets never reach the log: cookies, tokens, and the parameters of a failed SQL statement (a password hash, say).
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', 'err.parameters', 'err.driverError', 'err.query'],
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -8,6 +8,13 @@ export const ERROR_CODES = [
   'UNSUPPORTED_FILE_TYPE',
   'INTERNAL_ERROR',
   'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF_REJECTED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'TOO_MANY_REQUESTS',
+  'RESET_LINK_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

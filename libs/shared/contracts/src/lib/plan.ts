@@ -86,6 +86,7 @@ export interface ActivityDetail extends ActivitySummary {
 export interface MilestoneView {
   id: string;
   activityId: string;
+  activityCode: string;
   title: LocalizedText;
   dueDate: IsoDate | null;
   doneOn: IsoDate | null;

@@ -2,7 +2,7 @@ import type { MilestoneView, ProgressUpdateView } from '@marsad/contracts';
 import { buildTimeline } from './timeline.util';
 
 const milestone = (id: string, dueDate: string | null, doneOn: string | null = null): MilestoneView => ({
-  id, activityId: 'a', title: { ar: id, fr: id, en: id }, dueDate, doneOn, demo: false,
+  id, activityId: 'a', activityCode: '1.1', title: { ar: id, fr: id, en: id }, dueDate, doneOn, demo: false,
 });
 const update = (id: string, reportedOn: string, createdAt = `${reportedOn}T10:00:00Z`): ProgressUpdateView => ({
   id, activityId: 'a', activityCode: '1.1', reportedOn, authorName: 'X', status: 'in_progress', progress: 10,

@@ -1,0 +1,26 @@
+import type { ChangePasswordRequest, ResetPasswordRequest, SignInRequest } from '@marsad/contracts';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class SignInDto implements SignInRequest {
+  // People paste addresses with stray spaces; the comparison is case-insensitive anyway.
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  password!: string;
+}
+
+export class ChangePasswordDto implements ChangePasswordRequest {
+  @IsString() @IsNotEmpty() @MaxLength(256) currentPassword!: string;
+  @IsString() @IsNotEmpty() @MaxLength(256) newPassword!: string;
+}
+
+export class ResetPasswordDto implements ResetPasswordRequest {
+  @IsString() @IsNotEmpty() @MaxLength(100) token!: string;
+  @IsString() @IsNotEmpty() @MaxLength(256) newPassword!: string;
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { Actor } from './actor';
+import { Session } from './entities/session.entity';
+import { User } from './entities/user.entity';
+import { newToken, sha256 } from './passwords';
+
+export const SESSION_COOKIE = 'marsad_session';
+
+// Touching last_seen_at on every request would turn every read into a write.
+const TOUCH_AFTER_MS = 60_000;
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+  ) {}
+
+  /** Opens a session; returns the token for the cookie (never stored in clear). */
+  async open(manager: EntityManager, userId: string, ip: string | null, userAgent: string | null) {
+    const token = newToken();
+    const now = new Date();
+    const session = await manager.getRepository(Session).save(
+      manager.getRepository(Session).create({
+        tokenHash: sha256(token),
+        userId,
+        csrfToken: newToken(),
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + this.config.sessionMaxHours * 3_600_000),
+        ip,
+        userAgent: userAgent?.slice(0, 400) ?? null,
+      }),
+    );
+    return { token, session };
+  }
+
+  /** The actor behind a session token, or null when unknown, expired, idle too long or deactivated. */
+  async resolve(token: string | undefined): Promise<{ actor: Actor; session: Session } | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.sessions.findOne({
+      where: { tokenHash: sha256(token) },
+      relations: { user: { institution: true } },
+    });
+    if (!session?.user) return null;
+    const now = Date.now();
+    const idleLimit = session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000;
+    if (session.expiresAt.getTime() <= now || idleLimit <= now || !session.user.active) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      session.lastSeenAt = new Date(now);
+      await this.sessions.update({ id: session.id }, { lastSeenAt: session.lastSeenAt });
+    }
+    const user = session.user;
+    return {
+      session,
+      actor: {
+        userId: user.id,
+        displayName: user.displayName,
+        email: user.email,
+        role: user.role,
+        institutionId: user.institutionId,
+        institutionCode: user.institution?.code ?? null,
+        sessionId: session.id,
+        csrfToken: session.csrfToken,
+      },
+    };
+  }
+
+  /** When the session ends if the person keeps using it (the sooner of idle and absolute limits from now). */
+  expiryOf(session: Session): Date {
+    const idle = Date.now() + this.config.sessionIdleMinutes * 60_000;
+    return new Date(Math.min(idle, session.expiresAt.getTime()));
+  }
+
+  async close(sessionId: string): Promise<void> {
+    await this.sessions.delete({ id: sessionId });
+  }
+
+  /** Ends every session of a user (deactivation, password change), except `keep`. */
+  async closeAllFor(manager: EntityManager, userId: string, keep?: string): Promise<void> {
+    const qb = manager.createQueryBuilder().delete().from(Session).where('user_id = :userId', { userId });
+    if (keep) qb.andWhere('id <> :keep', { keep });
+    await qb.execute();
+  }
+
+  async purgeExpired(): Promise<void> {
+    await this.sessions.delete({ expiresAt: LessThan(new Date()) });
+  }
+
+  cookieOptions(secure: boolean) {
+    return {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure,
+      path: '/',
+      maxAge: this.config.sessionMaxHours * 3_600_000,
+    };
+  }
+}
+
+export type { User };

@@ -1,0 +1,148 @@
+import type { InstitutionRef } from './institution';
+import type { Locale } from './locale';
+
+export const ROLES = ['ADMIN', 'COORDINATOR', 'COMMITTEE', 'OFFICER', 'DATA_MANAGER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * What a signed-in person may do. Reading the plan is public and needs none.
+ * The API guard and the web UI both read ROLE_PERMISSIONS: one map, two readers.
+ */
+export const Permission = {
+  /** Change an activity's planning fields (dates, weight, lead, contributors). */
+  ActivityPlan: 'activity:plan',
+  /** Report progress on an activity and attach evidence (officers: their institution's activities only). */
+  ProgressReport: 'progress:report',
+  /** Browse the audit trail of every entity. */
+  AuditRead: 'audit:read',
+  /** Manage accounts: create, change role, deactivate, issue reset links. */
+  UserManage: 'user:manage',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: [Permission.UserManage, Permission.AuditRead],
+  COORDINATOR: [Permission.ActivityPlan, Permission.ProgressReport, Permission.AuditRead],
+  COMMITTEE: [Permission.AuditRead],
+  OFFICER: [Permission.ProgressReport],
+  DATA_MANAGER: [],
+};
+
+/** Roles whose permissions reach only their own institution's data. */
+export const INSTITUTION_SCOPED_ROLES: readonly Role[] = ['OFFICER', 'DATA_MANAGER'];
+
+export function hasPermission(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isInstitutionScoped(role: Role): boolean {
+  return INSTITUTION_SCOPED_ROLES.includes(role);
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  institution: InstitutionRef | null;
+  preferredLocale: Locale;
+  permissions: Permission[];
+}
+
+/** GET /api/v1/auth/session. `csrfToken` goes back in the X-CSRF-Token header of every write. */
+export interface SessionView {
+  user: SessionUser | null;
+  csrfToken: string | null;
+  expiresAt: string | null;
+}
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  newPassword: string;
+}
+
+/** Passwords: at least this many characters (and not the email). */
+export const PASSWORD_MIN_LENGTH = 12;
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  institution: InstitutionRef | null;
+  preferredLocale: Locale;
+  active: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface CreateUserRequest {
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Required for OFFICER and DATA_MANAGER, refused for the others. */
+  institutionCode?: string | null;
+  preferredLocale?: Locale;
+}
+
+export interface UpdateUserRequest {
+  version: number;
+  displayName?: string;
+  role?: Role;
+  institutionCode?: string | null;
+  preferredLocale?: Locale;
+  active?: boolean;
+}
+
+/** A one-time link to set a password; shown once to the admin, who passes it on. */
+export interface ResetLinkView {
+  url: string;
+  expiresAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEventView {
+  id: string;
+  occurredAt: string;
+  actor: { id: string; displayName: string; email: string } | null;
+  role: Role | null;
+  institutionCode: string | null;
+  /** e.g. `activity.update`, `progress-update.create`, `user.deactivate`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Changed fields: `{ field: { before, after } }`. */
+  diff: Record<string, { before: unknown; after: unknown }>;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  institution?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+}
