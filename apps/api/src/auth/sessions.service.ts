@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -12,12 +12,26 @@ export const SESSION_COOKIE = 'marsad_session';
 // Touching last_seen_at on every request would turn every read into a write.
 const TOUCH_AFTER_MS = 60_000;
 
+const PURGE_EVERY_MS = 3_600_000;
+
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private purgeTimer: NodeJS.Timeout | null = null;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
   ) {}
+
+  onApplicationBootstrap(): void {
+    // Expired sessions are refused anyway; this only keeps the table small.
+    this.purgeTimer = setInterval(() => void this.purgeExpired().catch(() => undefined), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+  }
 
   /** Opens a session; returns the token for the cookie (never stored in clear). */
   async open(manager: EntityManager, userId: string, ip: string | null, userAgent: string | null) {
