@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { DivisionsImportService } from './institutions/divisions-import.service';
 import { AuditService } from './audit/audit.service';
 import { User } from './auth/entities/user.entity';
 import { passwordViolations, hashPassword } from './auth/passwords';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, string> = {
   'db:migrate:down': 'revert the last migration',
   'db:seed': 'apply migrations and load the reference data (the 2021 plan, the committee); idempotent',
   'db:seed:demo': 'load the demo data set (progress updates, dates, evidence, demo accounts), once; idempotent',
+  'db:import:divisions': "import Morocco's regions, provinces and communes (HCP codes); idempotent",
   'users:create-admin': 'create an ADMIN account: --email EMAIL [--name NAME]; password from MARSAD_ADMIN_PASSWORD or a prompt',
 };
 
@@ -43,6 +45,10 @@ async function run(command: string | undefined): Promise<number> {
     if (command === 'db:seed' || command === 'db:seed:demo') {
       const report = await app.get(ReferenceSeedService).run();
       console.log(`Reference data: ${report.inserted} inserted, ${report.updated} updated`);
+    }
+    if (command === 'db:import:divisions') {
+      const report = await app.get(DivisionsImportService).run();
+      console.log(`Divisions: ${report.regions} regions, ${report.provinces} provinces and prefectures, ${report.communes} communes; ${report.inserted} inserted, ${report.updated} updated`);
     }
     if (command === 'users:create-admin') {
       await createAdmin(app.get(DataSource), app.get(AuditService));

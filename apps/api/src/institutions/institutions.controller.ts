@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InstitutionRef } from '@marsad/contracts';
+import type { InstitutionDetail, InstitutionSummary, Page } from '@marsad/contracts';
 import { Public } from '../auth/auth.decorators';
+import { InstitutionQueryDto } from './dto/institution-query.dto';
 import { InstitutionsService } from './institutions.service';
 
 @ApiTags('institutions')
@@ -11,8 +12,18 @@ export class InstitutionsController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Institutions that lead or contribute to the plan (public reference data)' })
-  list(): Promise<{ items: InstitutionRef[]; total: number }> {
-    return this.service.list();
+  @ApiOperation({
+    summary: 'The registry of administrations (public reference data), paged and searchable',
+    description: 'Search ignores case, accents, Arabic diacritics and hamza/alef variants: «الرباط» and «fes» both work.',
+  })
+  list(@Query() query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
+    return this.service.list(query);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({ summary: 'One administration by its code (e.g. ADD, HCP, 04.421)' })
+  get(@Param('code') code: string): Promise<InstitutionDetail> {
+    return this.service.get(code);
   }
 }

@@ -13,6 +13,7 @@ import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { DEMO_DATA_KEY } from '../settings/settings.service';
 import { StorageService } from '../storage/storage.service';
+import actionPlan from './data/action-plan-2021.json';
 
 /** One account per role, officers of two administrations; listed in the README. Demo only. */
 export const DEMO_PASSWORD = 'Marsad-Demo-2026';
@@ -177,7 +178,10 @@ export class DemoSeedService {
   }
 
   private async load(manager: EntityManager, today: string, storedKeys: string[]): Promise<void> {
-    const committee = await manager.getRepository(Institution).find({ order: { code: 'ASC' } });
+    // Contributors come from the steering committee, not the territorial registry.
+    const committee = await manager
+      .getRepository(Institution)
+      .find({ where: { code: In(actionPlan.governance.steeringCommittee.members.map((m) => m.code)) }, order: { code: 'ASC' } });
     const activities = await manager.getRepository(Activity).find({ relations: { measure: true } });
     activities.sort((a, b) => (a.measure?.number ?? 0) - (b.measure?.number ?? 0) || a.position - b.position);
 

@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstitutionType, LocalizedText } from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { DivisionsImportService, loadDivisions } from '../institutions/divisions-import.service';
 import { Institution } from '../institutions/entities/institution.entity';
+import { searchTextOf } from '../institutions/institutions.service';
 import { Activity } from '../plan/entities/activity.entity';
 import { Measure } from '../plan/entities/measure.entity';
 import { Plan } from '../plan/entities/plan.entity';
@@ -45,13 +47,19 @@ export interface SeedReport {
 export class ReferenceSeedService {
   private readonly logger = new Logger(ReferenceSeedService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly divisions: DivisionsImportService,
+  ) {}
 
   run(): Promise<SeedReport> {
     return this.dataSource.transaction(async (manager) => {
       const report: SeedReport = { inserted: 0, updated: 0 };
       const institutions = await this.seedCommittee(manager, report);
       await this.seedPlan(manager, institutions.get(COORDINATOR_CODE) as Institution, report);
+      const divisions = await this.divisions.importInto(manager, loadDivisions());
+      report.inserted += divisions.inserted;
+      report.updated += divisions.updated;
       this.logger.log(`Reference data: ${report.inserted} inserted, ${report.updated} updated`);
       return report;
     });
@@ -63,12 +71,14 @@ export class ReferenceSeedService {
     for (const member of actionPlan.governance.steeringCommittee.members) {
       const name = text(member);
       const type = COMMITTEE_TYPES[member.code] ?? 'other';
+      const searchText = searchTextOf({ name, acronym: member.code, code: member.code });
       let row = await repo.findOneBy({ code: member.code });
       if (!row) {
-        row = await repo.save(repo.create({ code: member.code, name, type }));
+        row = await repo.save(repo.create({ code: member.code, name, type, acronym: member.code, searchText }));
         report.inserted += 1;
-      } else if (!sameText(row.name, name)) {
+      } else if (!sameText(row.name, name) || row.searchText !== searchText) {
         row.name = name;
+        row.searchText = searchText;
         row = await repo.save(row);
         report.updated += 1;
       }

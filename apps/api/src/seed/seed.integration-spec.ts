@@ -25,9 +25,9 @@ describe('Seeds', () => {
     evidence: await t.dataSource.getRepository(Evidence).count(),
   });
 
-  it('loads the committee (7 members, ADD among them) and the plan once', async () => {
+  it('loads the committee (7 members, ADD among them), the territorial divisions and the plan once', async () => {
     const before = await counts();
-    expect(before.institutions).toBe(7);
+    expect(before.institutions).toBe(7 + 12 + 83 + 1503);
     expect(before.activities).toBe(26);
     const report = await t.app.get(ReferenceSeedService).run();
     expect(report).toEqual({ inserted: 0, updated: 0 });

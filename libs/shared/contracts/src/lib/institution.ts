@@ -17,3 +17,37 @@ export interface InstitutionRef {
   name: LocalizedText;
   type: InstitutionType;
 }
+
+/** A row of the registry of administrations (public reference data). */
+export interface InstitutionSummary extends InstitutionRef {
+  acronym: string | null;
+  /** Finer kind from the source: prefecture, province, prefecture_of_arrondissements, urban, rural… */
+  subtype: string | null;
+  parentCode: string | null;
+  regionCode: string | null;
+  active: boolean;
+}
+
+export interface InstitutionDetail extends InstitutionSummary {
+  parent: InstitutionRef | null;
+  region: InstitutionRef | null;
+  website: string | null;
+  portalOrgName: string | null;
+  childCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const INSTITUTION_SORTS = ['type', 'code', 'name'] as const;
+export type InstitutionSort = (typeof INSTITUTION_SORTS)[number];
+
+/** GET /api/v1/institutions query. `q` ignores case, accents, Arabic diacritics and hamza/alef variants. */
+export interface InstitutionQuery {
+  q?: string;
+  type?: InstitutionType;
+  region?: string;
+  parent?: string;
+  sort?: InstitutionSort;
+  page?: number;
+  pageSize?: number;
+}

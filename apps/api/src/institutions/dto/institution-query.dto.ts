@@ -1,0 +1,17 @@
+import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType } from '@marsad/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class InstitutionQueryDto implements InstitutionQuery {
+  /** Free text over names (ar, fr, en), acronym and code. */
+  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @IsOptional() @IsIn(INSTITUTION_TYPES) type?: InstitutionType;
+  /** HCP region code, e.g. 04. */
+  @IsOptional() @IsString() @MaxLength(8) region?: string;
+  /** Code of the parent (supervising ministry, region or province). */
+  @IsOptional() @IsString() @MaxLength(64) parent?: string;
+  /** type (default: ministries and agencies first, then regions, provinces, communes), code or name. */
+  @IsOptional() @IsIn(INSTITUTION_SORTS) sort?: InstitutionSort;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}
