@@ -125,7 +125,10 @@ export class DivisionsImportService {
            RETURNING (xmax = 0) AS inserted`,
           values,
         );
-        for (const row of result) row.inserted ? report.inserted++ : report.updated++;
+        for (const row of result) {
+          if (row.inserted) report.inserted++;
+          else report.updated++;
+        }
       }
     }
     this.logger.log(
