@@ -14,6 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_LIMITED } from './auth/auth.decorators';
 import { HealthController } from './health/health.controller';
 import { InstitutionsModule } from './institutions/institutions.module';
+import { OfficersModule } from './officers/officers.module';
 import { PlanModule } from './plan/plan.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
@@ -60,6 +61,7 @@ export class AppModule {
         UsersModule,
         InstitutionsModule,
         PlanModule,
+        OfficersModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -53,12 +53,21 @@ describe('Access control', () => {
     const evidence = all.flatMap((a) => a.updates ?? []).flatMap((u) => u.evidence ?? []).find((e) => e.kind === 'file');
     const measure = await t.dataSource.getRepository(Measure).findOneByOrFail({ id: activity.measureId });
     const user = await t.createAccount({ role: 'COMMITTEE', email: 'target@test.ma' });
+    const coordinator = clients.COORDINATOR as Client;
+    const appointment = (
+      await coordinator
+        .post('/api/v1/institutions/MEF/officers')
+        .send({ role: 'GDD', fullName: { fr: 'Test' }, email: 'gdd@mef.test', appointedOn: '2026-01-01' })
+        .expect(201)
+    ).body;
+    await coordinator.post(`/api/v1/officers/${appointment.id}/act`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'acte.pdf').expect(200);
     ids = {
       activity: activity.id,
       measure: measure.id,
       progressUpdate: update?.id ?? '',
       evidence: evidence?.id ?? '00000000-0000-4000-8000-000000000000',
       user: user.id,
+      appointment: appointment.id,
     };
   });
   afterAll(async () => {
@@ -74,6 +83,8 @@ describe('Access control', () => {
 
   const concrete = (path: string) =>
     path
+      .replace('/institutions/:code', '/institutions/MEF')
+      .replace('/officers/:id', `/officers/${ids.appointment}`)
       .replace(':code', 'PANDO-2021')
       .replace('/measures/:id', `/measures/${ids.measure}`)
       .replace('/activities/:id', `/activities/${ids.activity}`)

@@ -3,6 +3,7 @@ import { PasswordResetToken } from '../auth/entities/password-reset-token.entity
 import { Session } from '../auth/entities/session.entity';
 import { SignInAttempt } from '../auth/entities/sign-in-attempt.entity';
 import { User } from '../auth/entities/user.entity';
+import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 import { Institution } from '../institutions/entities/institution.entity';
 import { Activity } from '../plan/entities/activity.entity';
 import { Evidence } from '../plan/entities/evidence.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   PasswordResetToken,
   SignInAttempt,
   AuditEvent,
+  OfficerAppointment,
 ];

@@ -90,6 +90,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   evidence: { en: 'evidence', fr: 'justificatif', ar: 'وثيقة إثبات' },
   institution: { en: 'institution', fr: 'institution', ar: 'مؤسسة' },
   user: { en: 'user', fr: 'utilisateur', ar: 'مستخدم' },
+  officerAppointment: { en: 'appointment', fr: 'désignation', ar: 'تعيين' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -213,6 +214,26 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: you cannot deactivate or demote your own account',
     fr: '{field} : vous ne pouvez pas désactiver ni rétrograder votre propre compte',
     ar: '{field}: لا يمكنك تعطيل حسابك أو تخفيض دوره',
+  },
+  oneActiveRod: {
+    en: '{field}: this administration already has an active open-data officer (ROD); end that appointment first, or appoint this person as interim',
+    fr: "{field} : cette administration a déjà un responsable open data (ROD) actif ; mettez d'abord fin à cette désignation, ou désignez cette personne par intérim",
+    ar: '{field}: لهذه الإدارة مسؤول معطيات مفتوحة نشط؛ أنهِ ذلك التعيين أولا أو عيّن هذا الشخص بالنيابة',
+  },
+  appointmentEnded: {
+    en: '{field}: this appointment has ended and can no longer be changed',
+    fr: '{field} : cette désignation a pris fin et ne peut plus être modifiée',
+    ar: '{field}: انتهى هذا التعيين ولم يعد قابلا للتعديل',
+  },
+  hasSomeName: {
+    en: '{field} needs the name in Arabic or French',
+    fr: '{field} doit contenir le nom en arabe ou en français',
+    ar: '{field} يجب أن يتضمن الاسم بالعربية أو بالفرنسية',
+  },
+  matches: {
+    en: '{field} is not in the expected format',
+    fr: "{field} n'a pas le format attendu",
+    ar: '{field} ليس بالصيغة المطلوبة',
   },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },

@@ -17,15 +17,17 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** Manage accounts: create, change role, deactivate, issue reset links. */
   UserManage: 'user:manage',
+  /** Appoint and end open-data officers and data managers (officers: their own institution only). */
+  OfficerManage: 'officer:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [Permission.UserManage, Permission.AuditRead],
-  COORDINATOR: [Permission.ActivityPlan, Permission.ProgressReport, Permission.AuditRead],
+  COORDINATOR: [Permission.ActivityPlan, Permission.ProgressReport, Permission.AuditRead, Permission.OfficerManage],
   COMMITTEE: [Permission.AuditRead],
-  OFFICER: [Permission.ProgressReport],
+  OFFICER: [Permission.ProgressReport, Permission.OfficerManage],
   DATA_MANAGER: [],
 };
 

@@ -1,0 +1,246 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPOINTMENT_ACT_CONTENT_TYPES,
+  APPOINTMENT_ACT_MAX_BYTES,
+  isInstitutionScoped,
+  type AppointmentView,
+} from '@marsad/contracts';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { AuditService, diffOf } from '../audit/audit.service';
+import type { Actor, ActorContext } from '../auth/actor';
+import { AppException } from '../common/errors/app-exception';
+import { Institution } from '../institutions/entities/institution.entity';
+import { toInstitutionRef } from '../institutions/institutions.service';
+import { sniffContentType } from '../storage/file-type.util';
+import { StorageService } from '../storage/storage.service';
+import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
+import { OfficerAppointment } from './entities/officer-appointment.entity';
+
+type SignedIn = ActorContext & { actor: Actor };
+
+/** Contacts (email, phone) are for the coordinators and the administration's own people (law 09-08). */
+export function maySeeContacts(actor: Actor | null, institutionId: string): boolean {
+  if (!actor) return false;
+  if (actor.role === 'COORDINATOR') return true;
+  return isInstitutionScoped(actor.role) && actor.institutionId === institutionId;
+}
+
+/** Names: as contacts, plus the steering committee; the public only with the person's consent. */
+export function maySeeName(actor: Actor | null, appointment: OfficerAppointment): boolean {
+  return appointment.publicConsent || maySeeContacts(actor, appointment.institutionId) || actor?.role === 'COMMITTEE';
+}
+
+const auditSnapshot = (a: OfficerAppointment) => ({
+  role: a.role,
+  status: a.status,
+  fullName: a.fullName,
+  email: a.email,
+  phone: a.phone,
+  position: a.position,
+  publicConsent: a.publicConsent,
+  appointedOn: a.appointedOn,
+  actReference: a.actReference,
+  actDate: a.actDate,
+  endedOn: a.endedOn,
+  endReason: a.endReason,
+});
+
+const STATUS_ORDER: Record<string, number> = { active: 0, interim: 1, ended: 2 };
+
+@Injectable()
+export class OfficersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly storage: StorageService,
+  ) {}
+
+  async listFor(code: string, caller: ActorContext): Promise<AppointmentView[]> {
+    const institution = await this.institution(this.dataSource.manager, code);
+    const rows = await this.dataSource.getRepository(OfficerAppointment).find({ where: { institutionId: institution.id } });
+    rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.appointedOn.localeCompare(a.appointedOn));
+    return this.views(this.dataSource.manager, rows.map((row) => Object.assign(row, { institution })), caller.actor);
+  }
+
+  create(caller: SignedIn, code: string, dto: CreateAppointmentDto): Promise<AppointmentView> {
+    return this.write(async (manager) => {
+      const institution = await this.institution(manager, code);
+      this.assertMayManage(caller.actor, institution.id);
+      const repo = manager.getRepository(OfficerAppointment);
+      const row = await repo.save(
+        repo.create({
+          institutionId: institution.id,
+          role: dto.role,
+          status: dto.status ?? 'active',
+          fullName: cleanName(dto.fullName),
+          email: dto.email,
+          phone: dto.phone ?? null,
+          position: dto.position?.trim() || null,
+          publicConsent: dto.publicConsent ?? false,
+          appointedOn: dto.appointedOn,
+          actReference: dto.actReference?.trim() || null,
+          actDate: dto.actDate ?? null,
+        }),
+      );
+      await this.audit.record(manager, caller, { action: 'officer.appoint', entityType: 'officer-appointment', entityId: row.id, diff: diffOf(null, auditSnapshot(row)) });
+      row.institution = institution;
+      return (await this.views(manager, [row], caller.actor))[0];
+    });
+  }
+
+  update(caller: SignedIn, id: string, dto: UpdateAppointmentDto): Promise<AppointmentView> {
+    return this.write(async (manager) => {
+      const row = await this.locked(manager, id);
+      this.assertMayManage(caller.actor, row.institutionId);
+      if (row.version !== dto.version) throw AppException.versionConflict('officerAppointment', dto.version, (await this.views(manager, [row], caller.actor))[0]);
+      if (row.status === 'ended') throw AppException.validation([{ field: 'status', rule: 'appointmentEnded' }]);
+      const before = auditSnapshot(row);
+      if (dto.status !== undefined) row.status = dto.status;
+      if (dto.fullName !== undefined) row.fullName = cleanName(dto.fullName);
+      if (dto.email !== undefined) row.email = dto.email;
+      if (dto.phone !== undefined) row.phone = dto.phone;
+      if (dto.position !== undefined) row.position = dto.position?.trim() || null;
+      if (dto.publicConsent !== undefined) row.publicConsent = dto.publicConsent;
+      if (dto.appointedOn !== undefined) row.appointedOn = dto.appointedOn;
+      if (dto.actReference !== undefined) row.actReference = dto.actReference?.trim() || null;
+      if (dto.actDate !== undefined) row.actDate = dto.actDate;
+      const diff = diffOf(before, auditSnapshot(row));
+      if (Object.keys(diff).length > 0) {
+        await manager.save(row);
+        await this.audit.record(manager, caller, { action: 'officer.update', entityType: 'officer-appointment', entityId: row.id, diff });
+      }
+      return (await this.views(manager, [row], caller.actor))[0];
+    });
+  }
+
+  /** Ends an appointment; it stays in the history. */
+  end(caller: SignedIn, id: string, dto: EndAppointmentDto): Promise<AppointmentView> {
+    return this.write(async (manager) => {
+      const row = await this.locked(manager, id);
+      this.assertMayManage(caller.actor, row.institutionId);
+      if (row.version !== dto.version) throw AppException.versionConflict('officerAppointment', dto.version, (await this.views(manager, [row], caller.actor))[0]);
+      if (row.status === 'ended') throw AppException.validation([{ field: 'status', rule: 'appointmentEnded' }]);
+      if (dto.endedOn < row.appointedOn) throw AppException.validation([{ field: 'endedOn', rule: 'min', args: [row.appointedOn] }]);
+      const before = auditSnapshot(row);
+      row.status = 'ended';
+      row.endedOn = dto.endedOn;
+      row.endReason = dto.reason.trim();
+      await manager.save(row);
+      await this.audit.record(manager, caller, { action: 'officer.end', entityType: 'officer-appointment', entityId: row.id, diff: diffOf(before, auditSnapshot(row)) });
+      return (await this.views(manager, [row], caller.actor))[0];
+    });
+  }
+
+  /** Attaches the scanned appointing act (PDF or image, type checked from the bytes). */
+  async attachAct(caller: SignedIn, id: string, file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
+    if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
+    if (file.buffer.length > APPOINTMENT_ACT_MAX_BYTES) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '5 MB' });
+    const contentType = await sniffContentType(file.buffer);
+    if (!contentType || !(APPOINTMENT_ACT_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+      throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_FILE_TYPE', { detected: contentType ?? 'unknown' }, [{ field: 'file', rule: 'fileType' }]);
+    }
+    const existing = await this.dataSource.getRepository(OfficerAppointment).findOneBy({ id });
+    if (!existing) throw AppException.notFound('officerAppointment', id);
+    this.assertMayManage(caller.actor, existing.institutionId);
+    const stored = await this.storage.put('acts', file.buffer);
+    try {
+      return await this.write(async (manager) => {
+        const row = await this.locked(manager, id);
+        const previous = row.actStorageKey;
+        row.actStorageKey = stored.key;
+        row.actContentType = contentType;
+        row.actSizeBytes = stored.sizeBytes;
+        await manager.save(row);
+        await this.audit.record(manager, caller, {
+          action: 'officer.act-upload',
+          entityType: 'officer-appointment',
+          entityId: row.id,
+          diff: { actDocument: { before: previous ? '[document]' : null, after: `[${contentType}, ${stored.sizeBytes} bytes, sha256 ${stored.sha256}]` } },
+        });
+        return (await this.views(manager, [row], caller.actor))[0];
+      });
+    } catch (error) {
+      await this.storage.remove(stored.key);
+      throw error;
+    }
+  }
+
+  async openAct(caller: SignedIn, id: string): Promise<{ stream: Readable; contentType: string; sizeBytes: number; fileName: string }> {
+    const row = await this.dataSource.getRepository(OfficerAppointment).findOneBy({ id });
+    if (!row || !row.actStorageKey) throw AppException.notFound('officerAppointment', id);
+    if (!maySeeContacts(caller.actor, row.institutionId)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'personal-data' });
+    const extension = row.actContentType === 'application/pdf' ? 'pdf' : row.actContentType === 'image/png' ? 'png' : 'jpg';
+    return { stream: this.storage.open(row.actStorageKey), contentType: row.actContentType ?? 'application/octet-stream', sizeBytes: row.actSizeBytes ?? 0, fileName: `acte-${row.id.slice(0, 8)}.${extension}` };
+  }
+
+  /** Runs a write; the one-active-ROD index turns a race into the same clear error as the check. */
+  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
+      if (error instanceof QueryFailedError && constraint === 'UQ_one_active_rod_per_institution') {
+        throw AppException.validation([{ field: 'status', rule: 'oneActiveRod' }]);
+      }
+      throw error;
+    }
+  }
+
+  private assertMayManage(actor: Actor, institutionId: string): void {
+    if (isInstitutionScoped(actor.role) && actor.institutionId !== institutionId) {
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
+    }
+  }
+
+  private async institution(manager: EntityManager, code: string): Promise<Institution> {
+    const institution = await manager.getRepository(Institution).findOneBy({ code });
+    if (!institution) throw AppException.notFound('institution', code);
+    return institution;
+  }
+
+  private async locked(manager: EntityManager, id: string): Promise<OfficerAppointment> {
+    const row = await manager.getRepository(OfficerAppointment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw AppException.notFound('officerAppointment', id);
+    row.institution = (await manager.getRepository(Institution).findOneByOrFail({ id: row.institutionId })) as Institution;
+    return row;
+  }
+
+  private async views(manager: EntityManager, rows: OfficerAppointment[], actor: Actor | null): Promise<AppointmentView[]> {
+    const emails = [...new Set(rows.filter((r) => r.status !== 'ended').map((r) => r.email))];
+    const elsewhere = emails.length
+      ? await manager.getRepository(OfficerAppointment).find({ select: { email: true, institutionId: true }, where: { email: In(emails), status: In(['active', 'interim']) } })
+      : [];
+    return rows.map((row) => {
+      const contacts = maySeeContacts(actor, row.institutionId);
+      const name = maySeeName(actor, row);
+      return {
+        id: row.id,
+        institution: toInstitutionRef(row.institution as Institution),
+        role: row.role,
+        status: row.status,
+        fullName: name ? { ar: row.fullName.ar ?? null, fr: row.fullName.fr ?? null } : null,
+        position: name ? row.position : null,
+        email: contacts ? row.email : null,
+        phone: contacts ? row.phone : null,
+        publicConsent: row.publicConsent,
+        appointedOn: row.appointedOn,
+        act: contacts ? { reference: row.actReference, date: row.actDate, hasDocument: !!row.actStorageKey } : null,
+        endedOn: row.endedOn,
+        endReason: contacts ? row.endReason : null,
+        emailActiveElsewhere:
+          contacts && row.status !== 'ended' && elsewhere.some((other) => other.email === row.email && other.institutionId !== row.institutionId),
+        version: row.version,
+        updatedAt: row.updatedAt.toISOString(),
+      };
+    });
+  }
+}
+
+function cleanName(name: { ar?: string; fr?: string }): { ar?: string; fr?: string } {
+  const out: { ar?: string; fr?: string } = {};
+  if (name.ar?.trim()) out.ar = name.ar.trim();
+  if (name.fr?.trim()) out.fr = name.fr.trim();
+  return out;
+}
