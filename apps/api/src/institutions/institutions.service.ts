@@ -25,6 +25,11 @@ export function searchTextOf(institution: Pick<Institution, 'name' | 'acronym' |
 // Ministries and agencies first: they lead the plan's work; then the territorial levels.
 const TYPE_RANK = `array_position(ARRAY[${INSTITUTION_TYPES.map((type) => `'${type}'`).join(',')}]::varchar[], i.type)`;
 
+/** SQL: the institution aliased `alias` has an active or interim appointment in `role`. */
+export function holdsRole(alias: string, role: 'ROD' | 'GDD'): string {
+  return `EXISTS (SELECT 1 FROM officer_appointments oa WHERE oa.institution_id = ${alias}.id AND oa.role = '${role}' AND oa.status <> 'ended')`;
+}
+
 @Injectable()
 export class InstitutionsService {
   constructor(@InjectRepository(Institution) private readonly institutions: Repository<Institution>) {}
@@ -36,6 +41,13 @@ export class InstitutionsService {
     if (query.type) qb.andWhere('i.type = :type', { type: query.type });
     if (query.region) qb.andWhere('i.region_code = :region', { region: query.region });
     if (query.parent) qb.andWhere('p.code = :parent', { parent: query.parent });
+    for (const [flag, role] of [
+      [query.hasRod, 'ROD'],
+      [query.hasGdd, 'GDD'],
+    ] as const) {
+      if (flag === undefined) continue;
+      qb.andWhere(`${flag ? '' : 'NOT '}${holdsRole('i', role)}`);
+    }
     if (query.q) {
       const terms = normalizeForSearch(query.q).split(' ').filter(Boolean);
       terms.forEach((term, index) =>

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
+import { CoverageController } from './coverage.controller';
+import { CoverageService } from './coverage.service';
 import { OfficersController } from './officers.controller';
 import { OfficersService } from './officers.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([OfficerAppointment])], controllers: [OfficersController], providers: [OfficersService] })
+@Module({ imports: [TypeOrmModule.forFeature([OfficerAppointment])], controllers: [OfficersController, CoverageController], providers: [OfficersService, CoverageService] })
 export class OfficersModule {}

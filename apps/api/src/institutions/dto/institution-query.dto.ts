@@ -1,6 +1,9 @@
 import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType } from '@marsad/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+// Query strings carry text: only the exact words true and false are booleans.
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class InstitutionQueryDto implements InstitutionQuery {
   /** Free text over names (ar, fr, en), acronym and code. */
@@ -10,6 +13,10 @@ export class InstitutionQueryDto implements InstitutionQuery {
   @IsOptional() @IsString() @MaxLength(8) region?: string;
   /** Code of the parent (supervising ministry, region or province). */
   @IsOptional() @IsString() @MaxLength(64) parent?: string;
+  /** Has (true) or lacks (false) an active or interim open-data officer. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() hasRod?: boolean;
+  /** Has (true) or lacks (false) an active or interim data manager. */
+  @IsOptional() @Transform(toBoolean) @IsBoolean() hasGdd?: boolean;
   /** type (default: ministries and agencies first, then regions, provinces, communes), code or name. */
   @IsOptional() @IsIn(INSTITUTION_SORTS) sort?: InstitutionSort;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;

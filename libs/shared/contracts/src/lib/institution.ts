@@ -47,6 +47,9 @@ export interface InstitutionQuery {
   type?: InstitutionType;
   region?: string;
   parent?: string;
+  /** Has (true) or lacks (false) an active or interim ROD / GdD. */
+  hasRod?: boolean;
+  hasGdd?: boolean;
   sort?: InstitutionSort;
   page?: number;
   pageSize?: number;

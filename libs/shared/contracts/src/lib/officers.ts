@@ -1,4 +1,4 @@
-import type { InstitutionRef } from './institution';
+import type { InstitutionRef, InstitutionType } from './institution';
 import type { IsoDate } from './plan';
 
 /** ROD: responsable open data (open-data officer); GdD: gestionnaire de données (data manager). */
@@ -71,3 +71,23 @@ export interface EndAppointmentRequest {
 /** Appointing acts: PDF or image, checked from the bytes. */
 export const APPOINTMENT_ACT_CONTENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 export const APPOINTMENT_ACT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface CoverageCounts {
+  total: number;
+  withRod: number;
+  withGdd: number;
+  withBoth: number;
+}
+
+/**
+ * GET /api/v1/coverage: which administrations have named their officers. An
+ * administration "has a ROD" (or GdD) when an appointment is active or interim.
+ */
+export interface CoverageReport extends CoverageCounts {
+  byType: (CoverageCounts & { type: InstitutionType })[];
+  byRegion: (CoverageCounts & { region: InstitutionRef })[];
+  /** Administrations missing a ROD or a GdD (first 200; the registry filters give the rest). */
+  vacancies: { total: number; items: { institution: InstitutionRef; missing: OfficerRole[] }[] };
+  /** Appointments made each month (ended ones included: they were made then). */
+  appointmentsByMonth: { month: string; rod: number; gdd: number }[];
+}
