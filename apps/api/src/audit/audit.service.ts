@@ -9,14 +9,21 @@ import { AuditEvent } from './audit-event.entity';
 
 export type Diff = Record<string, { before: unknown; after: unknown }>;
 
-/** The fields that differ between two snapshots (deep comparison through JSON). */
+/** JSON with object keys sorted, so that {a, b} and {b, a} compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** The fields that differ between two snapshots (deep comparison, key order ignored). */
 export function diffOf(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Diff {
   const diff: Diff = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     const a = before?.[key] ?? null;
     const b = after?.[key] ?? null;
-    if (JSON.stringify(a) !== JSON.stringify(b)) diff[key] = { before: a, after: b };
+    if (canonical(a) !== canonical(b)) diff[key] = { before: a, after: b };
   }
   return diff;
 }

@@ -65,7 +65,7 @@ export function renderError(app: AppException, locale: Locale, requestId: string
   return body;
 }
 
-function renderViolation(violation: RuleViolation, locale: Locale): FieldError {
+export function renderViolation(violation: RuleViolation, locale: Locale): FieldError {
   const template = RULE_MESSAGES[violation.rule]?.[locale] ?? GENERIC_RULE[locale];
   const params: Record<string, unknown> = { field: violation.field, rule: violation.rule };
   (violation.args ?? []).forEach((arg, index) => (params[String(index)] = arg));

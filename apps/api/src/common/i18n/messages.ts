@@ -235,6 +235,27 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: "{field} n'a pas le format attendu",
     ar: '{field} ليس بالصيغة المطلوبة',
   },
+  otherInstitution: {
+    en: '{field}: you may only import your own administration’s officers',
+    fr: '{field} : vous ne pouvez importer que les responsables de votre propre administration',
+    ar: '{field}: لا يمكنك استيراد إلا مسؤولي إدارتك',
+  },
+  duplicateRow: {
+    en: '{field}: the same person and role already appear in row {0}',
+    fr: '{field} : la même personne avec le même rôle figure déjà à la ligne {0}',
+    ar: '{field}: نفس الشخص بنفس الدور مذكور في السطر {0}',
+  },
+  missingColumn: {
+    en: '{field} is missing: start from the template',
+    fr: '{field} est absente : partez du modèle',
+    ar: '{field} غير موجود: انطلق من النموذج',
+  },
+  noRows: { en: '{field} has no data rows', fr: '{field} ne contient aucune ligne de données', ar: '{field} لا يتضمن أي سطر' },
+  readableTable: {
+    en: '{field} is not a readable XLSX or CSV (UTF-8) file',
+    fr: "{field} n'est pas un fichier XLSX ou CSV (UTF-8) lisible",
+    ar: '{field} ليس ملف XLSX أو CSV (UTF-8) مقروءا',
+  },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
 };

@@ -91,3 +91,29 @@ export interface CoverageReport extends CoverageCounts {
   /** Appointments made each month (ended ones included: they were made then). */
   appointmentsByMonth: { month: string; rod: number; gdd: number }[];
 }
+
+/** One problem in an imported file: where, which rule, what was there. */
+export interface ImportIssue {
+  /** Row number as the spreadsheet shows it (the header is row 1). */
+  row: number;
+  column: string;
+  rule: string;
+  value: string;
+  message: string;
+}
+
+/** What an import would do. Nothing is written by a preview. */
+export interface ImportPreview {
+  rows: number;
+  valid: number;
+  issues: ImportIssue[];
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}

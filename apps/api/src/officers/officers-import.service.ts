@@ -1,0 +1,318 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isInstitutionScoped, type ImportIssue, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
+import { isEmail } from 'class-validator';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { diffOf } from '../audit/audit.service';
+import type { Actor, ActorContext } from '../auth/actor';
+import { AppException, type RuleViolation } from '../common/errors/app-exception';
+import { renderViolation } from '../common/errors/http-exception.filter';
+import { isIsoDate } from '../common/validation/validators';
+import { writeTable, readTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
+import { Institution } from '../institutions/entities/institution.entity';
+import { OfficerAppointment } from './entities/officer-appointment.entity';
+import { maySeeContacts, maySeeName } from './officers.service';
+
+export const OFFICER_COLUMNS: ColumnSpec[] = [
+  { key: 'institution_code', label: { fr: "Code de l'administration", ar: 'رمز الإدارة' } },
+  { key: 'role', label: { fr: 'Rôle (ROD ou GDD)', ar: 'الدور (ROD أو GDD)' } },
+  { key: 'status', label: { fr: 'Statut (active ou interim)', ar: 'الوضعية (active أو interim)' } },
+  { key: 'full_name_fr', label: { fr: 'Nom complet (français)', ar: 'الاسم الكامل (بالفرنسية)' } },
+  { key: 'full_name_ar', label: { fr: 'Nom complet (arabe)', ar: 'الاسم الكامل (بالعربية)' } },
+  { key: 'email', label: { fr: 'E-mail', ar: 'البريد الإلكتروني' } },
+  { key: 'phone', label: { fr: 'Téléphone', ar: 'الهاتف' } },
+  { key: 'position', label: { fr: 'Fonction', ar: 'المنصب' } },
+  { key: 'appointed_on', label: { fr: 'Date de désignation (AAAA-MM-JJ)', ar: 'تاريخ التعيين (YYYY-MM-DD)' } },
+  { key: 'act_reference', label: { fr: "Référence de l'acte", ar: 'مرجع مقرر التعيين' } },
+  { key: 'act_date', label: { fr: "Date de l'acte (AAAA-MM-JJ)", ar: 'تاريخ المقرر (YYYY-MM-DD)' } },
+  { key: 'public_consent', label: { fr: 'Accord pour publier le nom (oui/non)', ar: 'الموافقة على نشر الاسم (نعم/لا)' } },
+];
+
+const EXPORT_COLUMNS: ColumnSpec[] = [
+  ...OFFICER_COLUMNS,
+  { key: 'institution_name_fr', label: { fr: "Administration (français)", ar: 'الإدارة (بالفرنسية)' } },
+  { key: 'institution_name_ar', label: { fr: 'Administration (arabe)', ar: 'الإدارة (بالعربية)' } },
+  { key: 'ended_on', label: { fr: 'Fin de désignation', ar: 'نهاية التعيين' } },
+];
+
+const REQUIRED = ['institution_code', 'role', 'email', 'appointed_on'];
+const YES = new Set(['oui', 'yes', 'true', '1', 'نعم', 'o', 'y']);
+const NO = new Set(['non', 'no', 'false', '0', 'لا', 'n', '']);
+const PHONE = /^\+?[0-9 ().-]{6,20}$/;
+const CHUNK = 500;
+
+interface ValidRow {
+  row: number;
+  institution: Institution;
+  role: 'ROD' | 'GDD';
+  status: 'active' | 'interim';
+  fullName: { ar?: string; fr?: string };
+  email: string;
+  phone: string | null;
+  position: string | null;
+  appointedOn: string;
+  actReference: string | null;
+  actDate: string | null;
+  publicConsent: boolean;
+}
+
+const snapshot = (a: Pick<OfficerAppointment, 'status' | 'fullName' | 'phone' | 'position' | 'appointedOn' | 'actReference' | 'actDate' | 'publicConsent'>) => ({
+  status: a.status,
+  fullName: a.fullName,
+  phone: a.phone,
+  position: a.position,
+  appointedOn: a.appointedOn,
+  actReference: a.actReference,
+  actDate: a.actDate,
+  publicConsent: a.publicConsent,
+});
+
+type SignedIn = ActorContext & { actor: Actor };
+const keyOf = (institutionId: string, role: string, email: string) => `${institutionId}|${role}|${email}`;
+
+/**
+ * Officers from a spreadsheet: a preview that checks every row and writes
+ * nothing, then a commit that applies the whole file in one transaction or
+ * nothing at all. Rows are keyed on administration, role and email, so
+ * importing the same file again changes nothing.
+ */
+@Injectable()
+export class OfficersImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  template(format: TableFormat): Promise<Buffer> {
+    return writeTable(format, 'officers', OFFICER_COLUMNS, [
+      ['MEF', 'ROD', 'active', 'Amina Tazi', 'أمينة التازي', 'amina.tazi@example.ma', '+212 537 00 00 00', 'Chef de division', '2026-01-15', 'Décision 12/2026', '2026-01-10', 'oui'],
+    ]);
+  }
+
+  async preview(caller: SignedIn, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
+    const { valid, issues, total } = await this.validate(this.dataSource.manager, caller.actor, bytes);
+    const plan = await this.plan(this.dataSource.manager, valid);
+    return {
+      rows: total,
+      valid: valid.length,
+      issues: issues.map((issue) => ({ ...issue, message: renderViolation({ field: issue.column, rule: issue.rule, args: issue.args }, locale).message, args: undefined })),
+      create: plan.creates.length,
+      update: plan.updates.length,
+      unchanged: plan.unchanged,
+    };
+  }
+
+  /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
+  async commit(caller: SignedIn, bytes: Buffer): Promise<ImportResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const { valid, issues } = await this.validate(manager, caller.actor, bytes);
+      if (issues.length > 0) {
+        throw AppException.validation(issues.slice(0, 200).map((issue) => ({ field: `row ${issue.row}.${issue.column}`, rule: issue.rule, args: issue.args })));
+      }
+      const { creates, updates, unchanged } = await this.plan(manager, valid);
+      const repo = manager.getRepository(OfficerAppointment);
+      const events: Partial<AuditEvent>[] = [];
+      const base = {
+        actorId: caller.actor.userId,
+        actorRole: caller.actor.role,
+        actorInstitutionCode: caller.actor.institutionCode,
+        requestId: caller.meta.requestId,
+        ip: caller.meta.ip,
+        userAgent: caller.meta.userAgent?.slice(0, 400) ?? null,
+      };
+      for (let i = 0; i < creates.length; i += CHUNK) {
+        const chunk = creates.slice(i, i + CHUNK).map((row) =>
+          repo.create({
+            institutionId: row.institution.id,
+            role: row.role,
+            status: row.status,
+            fullName: row.fullName,
+            email: row.email,
+            phone: row.phone,
+            position: row.position,
+            appointedOn: row.appointedOn,
+            actReference: row.actReference,
+            actDate: row.actDate,
+            publicConsent: row.publicConsent,
+          }),
+        );
+        const inserted = await repo.insert(chunk);
+        chunk.forEach((entity, index) =>
+          events.push({
+            ...base,
+            action: 'officer.appoint',
+            entityType: 'officer-appointment',
+            entityId: inserted.identifiers[index]['id'],
+            diff: diffOf(null, { institution: creates[i + index].institution.code, role: entity.role, email: entity.email, ...snapshot(entity), via: 'import' }),
+          }),
+        );
+      }
+      for (const { existing, row } of updates) {
+        const before = snapshot(existing);
+        Object.assign(existing, {
+          status: row.status,
+          fullName: row.fullName,
+          phone: row.phone,
+          position: row.position,
+          appointedOn: row.appointedOn,
+          actReference: row.actReference,
+          actDate: row.actDate,
+          publicConsent: row.publicConsent,
+        });
+        await repo.save(existing);
+        events.push({ ...base, action: 'officer.update', entityType: 'officer-appointment', entityId: existing.id, diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } } });
+      }
+      for (let i = 0; i < events.length; i += CHUNK) {
+        await manager.getRepository(AuditEvent).insert(events.slice(i, i + CHUNK) as never);
+      }
+      return { created: creates.length, updated: updates.length, unchanged };
+    });
+  }
+
+  async export(caller: ActorContext, format: TableFormat, filters: { institution?: string; role?: string; status?: string }): Promise<Buffer> {
+    const qb = this.dataSource
+      .getRepository(OfficerAppointment)
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.institution', 'i')
+      .orderBy('i.code', 'ASC')
+      .addOrderBy('a.role', 'DESC')
+      .addOrderBy('a.appointed_on', 'DESC');
+    if (filters.institution) qb.andWhere('i.code = :code', { code: filters.institution });
+    if (filters.role) qb.andWhere('a.role = :role', { role: filters.role });
+    if (filters.status) qb.andWhere('a.status = :status', { status: filters.status });
+    const rows = await qb.getMany();
+    const actor = caller.actor;
+    return writeTable(
+      format,
+      'officers',
+      EXPORT_COLUMNS,
+      rows.map((a) => {
+        const institution = a.institution as Institution;
+        const contacts = maySeeContacts(actor, a.institutionId);
+        const name = maySeeName(actor, a);
+        return [
+          institution.code,
+          a.role,
+          a.status,
+          name ? a.fullName.fr ?? '' : '',
+          name ? a.fullName.ar ?? '' : '',
+          contacts ? a.email : '',
+          contacts ? a.phone ?? '' : '',
+          name ? a.position ?? '' : '',
+          a.appointedOn,
+          contacts ? a.actReference ?? '' : '',
+          contacts ? a.actDate ?? '' : '',
+          a.publicConsent ? 'oui' : 'non',
+          institution.name.fr,
+          institution.name.ar,
+          a.endedOn ?? '',
+        ];
+      }),
+    );
+  }
+
+  private async validate(manager: EntityManager, actor: Actor, bytes: Buffer) {
+    const table = await readTable(bytes, OFFICER_COLUMNS);
+    const issues: (ImportIssue & { args?: unknown[] })[] = [];
+    const missing = REQUIRED.filter((key) => !table.columns.has(key));
+    if (missing.length) throw AppException.validation(missing.map((key) => ({ field: `column ${key}`, rule: 'missingColumn' })));
+    if (table.rows.length === 0) throw AppException.validation([{ field: 'file', rule: 'noRows' }]);
+    if (table.rows.length > 20_000) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '20,000 rows' });
+
+    const codes = [...new Set(table.rows.map(({ cells }) => cells[table.columns.get('institution_code') as number]?.trim()).filter(Boolean))];
+    const institutions = new Map((await manager.getRepository(Institution).findBy({ code: In(codes) })).map((i) => [i.code, i]));
+    const valid: ValidRow[] = [];
+    const seen = new Map<string, number>();
+    const activeRod = new Map<string, number>();
+
+    for (const { row, cells } of table.rows) {
+      const cell = (key: string) => (table.columns.has(key) ? (cells[table.columns.get(key) as number] ?? '').trim() : '');
+      const problems: RuleViolation[] = [];
+      const flag = (column: string, rule: string, args?: unknown[]) => problems.push({ field: column, rule, args });
+      const code = cell('institution_code');
+      const institution = institutions.get(code);
+      if (!code) flag('institution_code', 'isDefined');
+      else if (!institution) flag('institution_code', 'unknownInstitution', [code]);
+      else if (isInstitutionScoped(actor.role) && institution.id !== actor.institutionId) flag('institution_code', 'otherInstitution');
+      const role = cell('role').toUpperCase();
+      if (role !== 'ROD' && role !== 'GDD') flag('role', 'isIn', ['ROD, GDD']);
+      const status = (cell('status') || 'active').toLowerCase();
+      if (status !== 'active' && status !== 'interim') flag('status', 'isIn', ['active, interim']);
+      const fullName = { ...(cell('full_name_ar') ? { ar: cell('full_name_ar') } : {}), ...(cell('full_name_fr') ? { fr: cell('full_name_fr') } : {}) };
+      if (!fullName.ar && !fullName.fr) flag('full_name_fr', 'hasSomeName');
+      const email = cell('email').toLowerCase();
+      if (!isEmail(email)) flag('email', 'isEmail');
+      const phone = cell('phone');
+      if (phone && !PHONE.test(phone)) flag('phone', 'matches');
+      const position = cell('position');
+      if (position.length > 200) flag('position', 'maxLength', [200]);
+      const appointedOn = cell('appointed_on');
+      if (!isIsoDate(appointedOn)) flag('appointed_on', 'isIsoDate');
+      const actDate = cell('act_date');
+      if (actDate && !isIsoDate(actDate)) flag('act_date', 'isIsoDate');
+      const actReference = cell('act_reference');
+      if (actReference.length > 120) flag('act_reference', 'maxLength', [120]);
+      const consent = cell('public_consent').toLowerCase();
+      if (!YES.has(consent) && !NO.has(consent)) flag('public_consent', 'isBoolean');
+
+      if (institution && !problems.some((p) => p.field === 'email' || p.field === 'role')) {
+        const key = keyOf(institution.id, role, email);
+        if (seen.has(key)) flag('email', 'duplicateRow', [seen.get(key)]);
+        else seen.set(key, row);
+        if (role === 'ROD' && status === 'active') {
+          if (activeRod.has(institution.id)) flag('status', 'oneActiveRod');
+          else activeRod.set(institution.id, row);
+        }
+      }
+      for (const problem of problems) issues.push({ row, column: problem.field, rule: problem.rule, value: cell(problem.field), message: '', args: problem.args });
+      if (problems.length === 0 && institution) {
+        valid.push({
+          row,
+          institution,
+          role: role as 'ROD' | 'GDD',
+          status: status as 'active' | 'interim',
+          fullName,
+          email,
+          phone: phone || null,
+          position: position || null,
+          appointedOn,
+          actReference: actReference || null,
+          actDate: actDate || null,
+          publicConsent: YES.has(consent),
+        });
+      }
+    }
+
+    // An active ROD in the file for an administration that already has another one.
+    const rodInstitutions = valid.filter((r) => r.role === 'ROD' && r.status === 'active').map((r) => r.institution.id);
+    if (rodInstitutions.length) {
+      const current = await manager.getRepository(OfficerAppointment).findBy({ institutionId: In(rodInstitutions), role: 'ROD', status: 'active' });
+      for (const existing of current) {
+        const incoming = valid.find((r) => r.institution.id === existing.institutionId && r.role === 'ROD' && r.status === 'active');
+        if (incoming && incoming.email !== existing.email) {
+          issues.push({ row: incoming.row, column: 'status', rule: 'oneActiveRod', value: incoming.status, message: '' });
+          valid.splice(valid.indexOf(incoming), 1);
+        }
+      }
+    }
+    issues.sort((a, b) => a.row - b.row);
+    return { valid, issues, total: table.rows.length };
+  }
+
+  /** What the file would do: rows to create, rows whose values changed, rows already as in the file. */
+  private async plan(manager: EntityManager, rows: ValidRow[]) {
+    const institutionIds = [...new Set(rows.map((r) => r.institution.id))];
+    const existing = institutionIds.length
+      ? await manager.getRepository(OfficerAppointment).findBy({ institutionId: In(institutionIds), status: Not('ended') })
+      : [];
+    const byKey = new Map(existing.map((a) => [keyOf(a.institutionId, a.role, a.email), a]));
+    const creates: ValidRow[] = [];
+    const updates: { existing: OfficerAppointment; row: ValidRow }[] = [];
+    let unchanged = 0;
+    for (const row of rows) {
+      const current = byKey.get(keyOf(row.institution.id, row.role, row.email));
+      if (!current) creates.push(row);
+      else if (Object.keys(diffOf(snapshot(current), snapshot({ ...row }))).length > 0) updates.push({ existing: current, row });
+      else unchanged += 1;
+    }
+    return { creates, updates, unchanged };
+  }
+}
