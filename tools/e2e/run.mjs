@@ -1,7 +1,9 @@
 // `npm run e2e`: the built product in headless Chromium, as a person would see it.
 // Starts the server on a fresh embedded database with demo data, opens pages in Arabic and
-// French at phone and desktop sizes, checks content and direction, and saves screenshots
-// under tmp/e2e-screens/ (look at them).
+// French at phone and desktop sizes, checks content and direction, signs in with the demo
+// accounts to write (progress, a stale edit and its conflict dialog), checks what an officer
+// of another institution sees and what the audit trail records, and saves screenshots under
+// tmp/e2e-screens/ (look at them).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,12 +34,31 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+// Every demo account shares this password (demo mode only).
+const DEMO_PASSWORD = 'Marsad-Demo-2026';
+
+/** Signs in through the sign-in page, as a person would, and waits for the page it returns to. */
+async function signIn(page, locale, email, returnUrl) {
+  await page.goto(`${BASE}/${locale}/sign-in?returnUrl=${encodeURIComponent(returnUrl)}`, { waitUntil: 'networkidle' });
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === returnUrl.split('?')[0], { timeout: 15_000 });
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+async function noSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `page scrolls sideways by ${overflow}px`);
+}
+
 async function startServer(dataDir) {
   if (!existsSync('dist/apps/api/main.js') || !existsSync('dist/apps/web/browser/index.html')) {
     throw new Error('Build first: npm run build');
   }
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_DATA: 'true', DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn', SIGN_IN_RATE_LIMIT: '100' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;
@@ -100,13 +121,27 @@ async function main() {
           await page.screenshot({ path: `${SHOTS}/measure-${locale}-${viewport.name}.png`, fullPage: true });
         });
 
-        await check(`activity page ${locale} ${viewport.name}: details and update form`, async () => {
+        await check(`activity page ${locale} ${viewport.name}: details, and who may report when signed out`, async () => {
           await page.goto(`${BASE}/${locale}/activities/${activity.id}`, { waitUntil: 'networkidle' });
           await page.getByText(activity.title[locale], { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
-          assert((await page.locator('form').count()) >= 1, 'no form on the activity page');
+          assert((await page.locator('msd-progress-update-form, msd-activity-edit-form').count()) === 0, 'forms shown to a signed-out reader');
+          assert(await page.locator('.activity-access a[href*="/sign-in"]').isVisible(), 'no sign-in hint where the update form would be');
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           assert(overflow <= 1, `page scrolls sideways by ${overflow}px`);
           await page.screenshot({ path: `${SHOTS}/activity-${locale}-${viewport.name}.png`, fullPage: true });
+        });
+
+        await check(`sign-in page ${locale} ${viewport.name}: fields for password managers, direction, no overflow`, async () => {
+          await page.goto(`${BASE}/${locale}/sign-in`, { waitUntil: 'networkidle' });
+          const email = page.locator('input[name="email"]');
+          await email.waitFor({ timeout: 15_000 });
+          assert((await email.getAttribute('autocomplete')) === 'username', 'email field lacks autocomplete=username');
+          assert((await page.locator('input[name="password"]').getAttribute('autocomplete')) === 'current-password', 'password field lacks autocomplete=current-password');
+          assert(await email.evaluate((el) => el === document.activeElement), 'the email field does not have the focus');
+          const dir = await page.evaluate(() => document.documentElement.dir);
+          assert(dir === (locale === 'ar' ? 'rtl' : 'ltr'), `html dir is ${dir}`);
+          await noSidewaysScroll(page);
+          await page.screenshot({ path: `${SHOTS}/sign-in-${locale}-${viewport.name}.png`, fullPage: true });
         });
 
         await check(`no console errors ${locale} ${viewport.name}`, async () => {
@@ -124,11 +159,28 @@ async function main() {
       await context.close();
     });
 
-    await check('a progress update posted in the browser moves the measure', async () => {
+    const activities = plan.measures.flatMap((m) => m.activities);
+    const target = activities.find((a) => a.status !== 'cancelled' && a.status !== 'completed' && a.progress < 90);
+
+    await check('wrong credentials: the sign-in page says so and stays', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/fr/sign-in`, { waitUntil: 'networkidle' });
+      await page.locator('input[name="email"]').fill('coordination@add.gov.ma');
+      await page.locator('input[name="password"]').fill('not-the-password');
+      await page.locator('form button[type="submit"]').click();
+      const alert = page.locator('.msd-error[role="alert"]');
+      await alert.waitFor({ timeout: 15_000 });
+      assert((await alert.innerText()).trim().length > 0, 'empty error message');
+      assert(new URL(page.url()).pathname === '/fr/sign-in', `left the sign-in page for ${page.url()}`);
+      await page.screenshot({ path: `${SHOTS}/sign-in-error-fr-phone.png`, fullPage: true });
+      await context.close();
+    });
+
+    await check('a progress update posted in the browser (signed in as the coordinator) moves the measure', async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-MA' });
       const page = await context.newPage();
-      const target = plan.measures.flatMap((m) => m.activities).find((a) => a.status !== 'cancelled' && a.status !== 'completed' && a.progress < 90);
-      await page.goto(`${BASE}/fr/activities/${target.id}`, { waitUntil: 'networkidle' });
+      await signIn(page, 'fr', 'coordination@add.gov.ma', `/fr/activities/${target.id}`);
       const form = page.locator('form').filter({ has: page.locator('textarea') }).first();
       await form.locator('input[formcontrolname="authorName"]').fill('Test E2E');
       const progressInput = form.locator('input[type="number"][formcontrolname="progress"]');
@@ -139,6 +191,78 @@ async function main() {
       const after = await (await fetch(`${BASE}/api/v1/activities/${target.id}`)).json();
       assert(after.progress === target.progress + 10, `progress is ${after.progress}, expected ${target.progress + 10}`);
       await page.screenshot({ path: `${SHOTS}/activity-after-update-fr.png`, fullPage: true });
+      await context.close();
+    });
+
+    await check('a stale edit: the second coordinator sees both due dates, re-applies theirs, and it is saved', async () => {
+      const open = async () => {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-MA' });
+        const page = await context.newPage();
+        await signIn(page, 'ar', 'coordination@add.gov.ma', `/ar/activities/${target.id}`);
+        await page.locator('msd-activity-edit-form input[formcontrolname="dueDate"]').waitFor({ timeout: 15_000 });
+        return { context, page };
+      };
+      const first = await open();
+      const second = await open();
+      const dueFirst = '2027-03-15';
+      const dueSecond = '2027-09-20';
+      const save = async (page, due) => {
+        const form = page.locator('msd-activity-edit-form');
+        await form.locator('input[formcontrolname="dueDate"]').fill(due);
+        await form.locator('button[type="submit"]').click();
+      };
+      await save(first.page, dueFirst);
+      await first.page.locator('simple-snack-bar, .mat-mdc-snack-bar-label').first().waitFor({ timeout: 15_000 });
+      const afterFirst = await (await fetch(`${BASE}/api/v1/activities/${target.id}`)).json();
+      assert(afterFirst.dueDate === dueFirst, `first save: due date is ${afterFirst.dueDate}`);
+
+      await save(second.page, dueSecond);
+      const dialog = second.page.locator('mat-dialog-container');
+      await dialog.waitFor({ timeout: 15_000 });
+      const dueRow = dialog.locator('tr.conflict-table__diff');
+      assert((await dueRow.count()) >= 1, 'no differing row in the conflict dialog');
+      const text = await dialog.innerText();
+      assert(text.includes('15') && text.includes('20') && text.includes('2027'), `the dialog does not show both dates:\n${text}`);
+      await second.page.waitForTimeout(500); // let the dialog finish opening
+      await second.page.screenshot({ path: `${SHOTS}/conflict-dialog-ar.png` });
+      // Actions: keep editing, reload theirs, re-apply mine.
+      await dialog.locator('mat-dialog-actions button').nth(2).click();
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+      await second.page.waitForLoadState('networkidle');
+      const afterSecond = await (await fetch(`${BASE}/api/v1/activities/${target.id}`)).json();
+      assert(afterSecond.dueDate === dueSecond, `after re-apply: due date is ${afterSecond.dueDate}`);
+      assert(afterSecond.version > afterFirst.version, 'the version did not move');
+      await first.context.close();
+      await second.context.close();
+    });
+
+    await check('an HCP officer sees no update form on an activity HCP neither leads nor contributes to', async () => {
+      const foreign = activities.find((a) => a.leadInstitution?.code !== 'HCP' && !(a.contributors ?? []).some((c) => c.code === 'HCP'));
+      assert(foreign, 'no activity outside HCP in the demo plan');
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await signIn(page, 'fr', 'rod@hcp.ma', `/fr/activities/${foreign.id}`);
+      assert((await page.locator('msd-progress-update-form').count()) === 0, 'the update form is shown');
+      assert((await page.locator('msd-activity-edit-form').count()) === 0, 'the planning form is shown');
+      assert(await page.locator('.activity-access').isVisible(), 'no line saying who can report');
+      assert((await page.locator('.msd-nav__working-for').innerText()).length > 0, 'the navigation does not say whom the officer works for');
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/activity-officer-hcp-fr-phone.png`, fullPage: true });
+      await context.close();
+    });
+
+    await check('the audit page, as the coordinator, lists the changes just made', async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await signIn(page, 'fr', 'coordination@add.gov.ma', '/fr/audit');
+      await page.locator('msd-audit-event-list li').first().waitFor({ timeout: 15_000 });
+      const events = await page.locator('msd-audit-event-list li').allInnerTexts();
+      const all = events.join('\n');
+      assert(/Activité modifiée/.test(all), 'no activity change listed');
+      assert(/Point d.avancement publié/.test(all), 'no progress update listed');
+      assert(all.includes('Coordinateur ADD'), 'the coordinator is not named with their role');
+      assert((await page.locator(`msd-audit-event-list a[href="/fr/activities/${target.id}"]`).count()) >= 1, 'no link to the activity');
+      await page.screenshot({ path: `${SHOTS}/audit-fr-desktop.png`, fullPage: true });
       await context.close();
     });
   } finally {

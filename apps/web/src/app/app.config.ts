@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { inject, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { isLocale } from '@marsad/contracts';
-import { acceptLanguageInterceptor, LocaleService } from '@marsad/web/data-access';
+import { acceptLanguageInterceptor, csrfInterceptor, LocaleService, SessionService, unauthenticatedInterceptor } from '@marsad/web/data-access';
 import { MSD_LOCALE } from '@marsad/web/ui';
 import { provideMissingTranslationHandler, provideTranslateService } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
@@ -20,7 +20,7 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
     ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    provideHttpClient(withInterceptors([acceptLanguageInterceptor])),
+    provideHttpClient(withInterceptors([acceptLanguageInterceptor, csrfInterceptor, unauthenticatedInterceptor])),
     provideTranslateService({
       loader: provideTranslateHttpLoader({ prefix: '/i18n/', suffix: '.json' }),
       // A factory, not the class: ngx-translate tells classes from factories by their source text, which minification changes.
@@ -33,5 +33,7 @@ export const appConfig: ApplicationConfig = {
       const first = window.location.pathname.split('/')[1];
       return firstValueFrom(locale.use(isLocale(first) ? first : locale.preferred())).catch(() => undefined);
     }),
+    // Know who is signed in before the first route's guards run; never blocks the public pages.
+    provideAppInitializer(() => inject(SessionService).load()),
   ],
 };

@@ -10,4 +10,9 @@ export function createAppRoutes(loadPages: LoadChildren): Route[] {
   ];
 }
 
-export const appRoutes: Route[] = createAppRoutes(() => import('@marsad/web/feature-plan').then((m) => m.planRoutes));
+// Each feature's route table is small; its pages load on demand.
+export const appRoutes: Route[] = createAppRoutes(() =>
+  Promise.all([import('@marsad/web/feature-auth'), import('@marsad/web/feature-admin'), import('@marsad/web/feature-plan')]).then(
+    ([auth, admin, plan]) => [...auth.authRoutes, ...admin.adminRoutes, ...plan.planRoutes],
+  ),
+);

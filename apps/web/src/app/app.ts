@@ -6,10 +6,12 @@ import { MatIconButton } from '@angular/material/button';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { LOCALES, pickText, type Locale } from '@marsad/contracts';
-import { DEFAULT_PLAN_CODE, HealthApi, LocaleService, PlanApi, swapLocaleInUrl } from '@marsad/web/data-access';
+import { LOCALES, Permission, pickText, type Locale } from '@marsad/contracts';
+import { DEFAULT_PLAN_CODE, HealthApi, LocaleService, PlanApi, SessionService, swapLocaleInUrl } from '@marsad/web/data-access';
+import { LocalizedTextPipe } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, filter, map, of } from 'rxjs';
+import { AccountMenu } from './account-menu';
 
 // Language names are written in their own language, whatever the page's language.
 const LANGUAGE_SWITCH: Record<Locale, { short: string; name: string }> = {
@@ -28,6 +30,8 @@ const LANGUAGE_SWITCH: Record<Locale, { short: string; name: string }> = {
     TranslatePipe,
     MatToolbar,
     MatIconButton,
+    LocalizedTextPipe,
+    AccountMenu,
     MatSidenav,
     MatSidenavContainer,
     MatSidenavContent,
@@ -41,12 +45,19 @@ export class App {
   private readonly localeService = inject(LocaleService);
   private readonly planApi = inject(PlanApi);
   private readonly healthApi = inject(HealthApi);
+  private readonly session = inject(SessionService);
 
   protected readonly locale = this.localeService.locale;
   protected readonly dir = this.localeService.dir;
   protected readonly locales = LOCALES;
   protected readonly languageSwitch = LANGUAGE_SWITCH;
+  /** Officers and data managers work for one institution: the navigation says which. */
+  protected readonly workingFor = this.session.scopedInstitution;
+  protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
+  protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
+
   private readonly sidenav = viewChild.required(MatSidenav);
+
 
   protected readonly handset = toSignal(
     inject(BreakpointObserver)
@@ -55,7 +66,7 @@ export class App {
     { initialValue: false },
   );
 
-  private readonly url = toSignal(
+  protected readonly url = toSignal(
     this.router.events.pipe(
       filter((event): event is NavigationEnd => event instanceof NavigationEnd),
       map((event) => event.urlAfterRedirects),

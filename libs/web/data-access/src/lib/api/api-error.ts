@@ -17,6 +17,13 @@ export const ERROR_CODE_KEYS: Record<ClientErrorCode, string> = {
   UNSUPPORTED_FILE_TYPE: 'errors.UNSUPPORTED_FILE_TYPE',
   INTERNAL_ERROR: 'errors.INTERNAL_ERROR',
   BAD_REQUEST: 'errors.BAD_REQUEST',
+  UNAUTHENTICATED: 'errors.UNAUTHENTICATED',
+  FORBIDDEN: 'errors.FORBIDDEN',
+  CSRF_REJECTED: 'errors.CSRF_REJECTED',
+  INVALID_CREDENTIALS: 'errors.INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'errors.ACCOUNT_LOCKED',
+  TOO_MANY_REQUESTS: 'errors.TOO_MANY_REQUESTS',
+  RESET_LINK_INVALID: 'errors.RESET_LINK_INVALID',
   NETWORK_ERROR: 'errors.NETWORK_ERROR',
 };
 
@@ -66,7 +73,7 @@ export function toApiError(error: unknown): ApiError {
       );
     }
     const fallback: ClientErrorCode =
-      error.status === 404 ? 'NOT_FOUND' : error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_FILE_TYPE' : error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
+      error.status === 401 ? 'UNAUTHENTICATED' : error.status === 403 ? 'FORBIDDEN' : error.status === 429 ? 'TOO_MANY_REQUESTS' : error.status === 404 ? 'NOT_FOUND' : error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_FILE_TYPE' : error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
     return new ApiError(error.status, fallback, error.message);
   }
   return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));

@@ -9,7 +9,7 @@ import { provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import { activity, ADD, HCP } from '../testing/fixtures';
 import { ActivityEditForm } from './activity-edit-form';
-import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from './conflict-dialog';
+import { ConflictDialog, type ConflictChoice, type ConflictDialogData } from '@marsad/web/ui/forms';
 
 describe('ActivityEditForm: saving over someone else’s change (409)', () => {
   let fixture: ComponentFixture<ActivityEditForm>;

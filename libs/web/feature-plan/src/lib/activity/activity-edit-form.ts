@@ -9,11 +9,18 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { pickText, type ActivityDetail, type FieldError as ApiFieldError, type InstitutionRef, type UpdateActivityRequest } from '@marsad/contracts';
 import { ActivityApi, ApiError, LocaleService } from '@marsad/web/data-access';
 import { formatDate, formatNumber } from '@marsad/web/ui';
+import {
+  applyServerErrors,
+  ConfirmDialog,
+  ConflictDialog,
+  dateOrder,
+  FieldError,
+  type ConfirmDialogData,
+  type ConflictChoice,
+  type ConflictDialogData,
+  type ConflictRow,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog';
-import { FieldError } from '../shared/field-error';
-import { applyServerErrors, dateOrder } from '../shared/form-utils';
-import { ConflictDialog, type ConflictChoice, type ConflictDialogData, type ConflictRow } from './conflict-dialog';
 
 type EditValues = Omit<UpdateActivityRequest, 'version'>;
 

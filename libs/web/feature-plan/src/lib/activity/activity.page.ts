@@ -2,10 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { ActivityDetail } from '@marsad/contracts';
-import { ActivityApi, ApiError, DocumentTitleService, InstitutionApi, LocaleService } from '@marsad/web/data-access';
+import { Permission, type ActivityDetail } from '@marsad/contracts';
+import { ActivityApi, ApiError, AuditApi, DocumentTitleService, InstitutionApi, LocaleService, SessionService } from '@marsad/web/data-access';
 import {
   DemoBadge,
+  EmptyState,
   HealthChip,
   LoadingIndicator,
   LocaleDatePipe,
@@ -15,8 +16,9 @@ import {
   ProgressWithLabel,
   StatusChip,
 } from '@marsad/web/ui';
+import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
-import { map } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
 import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
 import { Timeline } from '../shared/timeline';
 import { ActivityEditForm } from './activity-edit-form';
@@ -32,6 +34,8 @@ import { ProgressUpdateForm } from './progress-update-form';
     Timeline,
     ActivityEditForm,
     ProgressUpdateForm,
+    AuditEventList,
+    EmptyState,
     DemoBadge,
     HealthChip,
     LoadingIndicator,
@@ -52,7 +56,10 @@ export class ActivityPage {
   private readonly api = inject(ActivityApi);
   private readonly institutionApi = inject(InstitutionApi);
   private readonly title = inject(DocumentTitleService);
+  private readonly auditApi = inject(AuditApi);
+  private readonly session = inject(SessionService);
   protected readonly locale = inject(LocaleService).locale;
+  protected readonly signedIn = this.session.signedIn;
 
   protected readonly activity = rxResource({
     params: () => this.id(),
@@ -72,6 +79,18 @@ export class ActivityPage {
     const a = this.value();
     return !!a && (a.updates.some((u) => u.demo) || a.milestones.some((m) => m.demo));
   });
+
+  // The API decides; these only spare people forms it would refuse.
+  protected readonly canReport = computed(() => this.session.canReportOn(this.value()));
+  protected readonly canPlan = computed(() => this.session.permissions().includes(Permission.ActivityPlan));
+  protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
+
+  /** Who changed this activity (with AuditRead only); reloaded after each change made here. */
+  protected readonly history = rxResource({
+    params: () => (this.canReadAudit() ? { id: this.id(), version: this.value()?.version ?? null } : undefined),
+    stream: ({ params }) => this.auditApi.activityHistory(params.id).pipe(catchError(() => of(null))),
+  });
+  protected readonly auditPath = computed(() => ['/', this.locale(), 'audit']);
 
   protected readonly crumbs = computed<Crumb[]>(() => {
     const a = this.value();

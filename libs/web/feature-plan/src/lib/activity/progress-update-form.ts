@@ -20,13 +20,19 @@ import {
   type Locale,
   type ProgressUpdateView,
 } from '@marsad/contracts';
-import { ActivityApi, ApiError, LocaleService } from '@marsad/web/data-access';
+import { ActivityApi, ApiError, LocaleService, SessionService } from '@marsad/web/data-access';
 import { LocaleFileSizePipe, STATUS_LABEL_KEYS } from '@marsad/web/ui';
+import {
+  applyServerErrors,
+  ConfirmDialog,
+  FieldError,
+  httpUrl,
+  notInFuture,
+  todayIso,
+  type ConfirmDialogData,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, concatMap, from, map, of, toArray } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from '../shared/confirm-dialog';
-import { FieldError } from '../shared/field-error';
-import { applyServerErrors, httpUrl, notInFuture, todayIso } from '../shared/form-utils';
 
 const LANGUAGE_NAME_KEYS: Record<Locale, string> = {
   ar: 'language.ar',
@@ -95,7 +101,8 @@ export class ProgressUpdateForm {
   protected readonly dirOf = directionOf;
 
   protected readonly form = this.fb.group({
-    authorName: ['', [Validators.required, Validators.maxLength(120)]],
+    // The signed-in person reports under their own name unless they write another.
+    authorName: [inject(SessionService).user()?.displayName ?? '', [Validators.required, Validators.maxLength(120)]],
     reportedOn: [todayIso(), [Validators.required, notInFuture]],
     status: ['in_progress' as ActivityStatus, Validators.required],
     progress: [0, [Validators.required, Validators.min(0), Validators.max(100)]],

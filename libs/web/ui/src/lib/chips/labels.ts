@@ -1,4 +1,4 @@
-import type { ActivityStatus, Health } from '@marsad/contracts';
+import type { ActivityStatus, Health, Permission, Role } from '@marsad/contracts';
 
 // Every value written out, so the translation-key check can see each key.
 export const STATUS_LABEL_KEYS: Record<ActivityStatus, string> = {
@@ -37,4 +37,21 @@ export const HEALTH_GLYPHS: Record<Health, string> = {
   on_track: '●',
   at_risk: '▲',
   late: '■',
+};
+
+export const ROLE_LABEL_KEYS: Record<Role, string> = {
+  ADMIN: 'roles.ADMIN',
+  COORDINATOR: 'roles.COORDINATOR',
+  COMMITTEE: 'roles.COMMITTEE',
+  OFFICER: 'roles.OFFICER',
+  DATA_MANAGER: 'roles.DATA_MANAGER',
+};
+
+/** What each permission lets a person do, for the forbidden page. */
+export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
+  'activity:plan': 'permissions.activityPlan',
+  'progress:report': 'permissions.progressReport',
+  'audit:read': 'permissions.auditRead',
+  'user:manage': 'permissions.userManage',
+  'officer:manage': 'permissions.officerManage',
 };

@@ -13,6 +13,9 @@ export interface ConflictRow {
 
 export interface ConflictDialogData {
   rows: ConflictRow[];
+  /** Literal translation keys; the activity wording by default. */
+  titleKey?: string;
+  messageKey?: string;
 }
 
 /** `theirs`: take the current values; `mine`: send mine again over them; nothing: keep editing. */
@@ -23,9 +26,9 @@ export type ConflictChoice = 'theirs' | 'mine' | undefined;
   imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'conflict.title' | translate }}</h2>
+    <h2 mat-dialog-title>{{ (data.titleKey ?? 'conflict.title') | translate }}</h2>
     <mat-dialog-content>
-      <p>{{ 'conflict.message' | translate }}</p>
+      <p>{{ (data.messageKey ?? 'conflict.message') | translate }}</p>
       <div class="msd-table-scroll">
         <table class="msd-table conflict-table">
           <caption class="msd-visually-hidden">{{ 'conflict.caption' | translate }}</caption>

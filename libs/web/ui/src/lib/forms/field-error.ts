@@ -13,6 +13,10 @@ const VALIDATION_KEYS: Record<string, string> = {
   future: 'validation.future',
   narrativeRequired: 'validation.narrativeRequired',
   number: 'validation.number',
+  email: 'validation.email',
+  minlength: 'validation.minlength',
+  mismatch: 'validation.mismatch',
+  passwordIsEmail: 'validation.passwordIsEmail',
 };
 
 /** The first problem with a control, in the reader's language. Server messages come translated already. */

@@ -1,0 +1,5 @@
+// Forms and dialogs: a separate entry point so the shell's initial bundle stays free of MatDialog.
+export * from './lib/dialogs/confirm-dialog';
+export * from './lib/dialogs/conflict-dialog';
+export * from './lib/forms/field-error';
+export * from './lib/forms/form-utils';

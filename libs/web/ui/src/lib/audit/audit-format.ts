@@ -1,0 +1,116 @@
+import { pickText, type AuditEventView, type Locale } from '@marsad/contracts';
+import { formatDate, formatNumber } from '../locale/msd-locale';
+
+// Literal keys, so the translation check can see them; unknown values are shown as they come.
+export const AUDIT_ACTION_KEYS: Record<string, string> = {
+  'activity.update': 'audit.actions.activityUpdate',
+  'progress-update.create': 'audit.actions.progressUpdateCreate',
+  'evidence.create': 'audit.actions.evidenceCreate',
+  'user.create': 'audit.actions.userCreate',
+  'user.update': 'audit.actions.userUpdate',
+  'user.deactivate': 'audit.actions.userDeactivate',
+  'user.reset-link': 'audit.actions.userResetLink',
+  'user.password-change': 'audit.actions.passwordChange',
+  'user.password-reset': 'audit.actions.passwordReset',
+};
+
+export const AUDIT_ENTITY_KEYS: Record<string, string> = {
+  activity: 'audit.entities.activity',
+  'progress-update': 'audit.entities.progressUpdate',
+  evidence: 'audit.entities.evidence',
+  user: 'audit.entities.user',
+};
+
+export const AUDIT_FIELD_KEYS: Record<string, string> = {
+  startDate: 'activity.startDate',
+  dueDate: 'activity.dueDate',
+  weight: 'activity.weight',
+  activity: 'audit.fields.activity',
+  'activity.status': 'update.status',
+  'activity.progress': 'activity.progress',
+  progressUpdate: 'audit.entities.progressUpdate',
+  title: 'audit.fields.title',
+  contentType: 'audit.fields.contentType',
+  sizeBytes: 'audit.fields.size',
+  password: 'signIn.password',
+  leadInstitution: 'activity.lead',
+  leadInstitutionCode: 'activity.lead',
+  contributors: 'activity.contributors',
+  contributorCodes: 'activity.contributors',
+  status: 'update.status',
+  progress: 'update.progress',
+  reportedOn: 'update.reportedOn',
+  narrative: 'update.narrative',
+  authorName: 'audit.fields.authorName',
+  links: 'update.links',
+  email: 'users.email',
+  displayName: 'users.displayName',
+  role: 'users.role',
+  institution: 'users.institution',
+  institutionCode: 'users.institution',
+  preferredLocale: 'users.language',
+  active: 'users.active',
+};
+
+export interface AuditDiffRow {
+  field: string;
+  /** Literal translation key for the field, or null to show `field` as is. */
+  labelKey: string | null;
+  before: string;
+  after: string;
+}
+
+/** The entity types whose page is the activity page. */
+export const ACTIVITY_ENTITY_TYPES: readonly string[] = ['activity', 'progress-update'];
+
+/**
+ * The activity an event belongs to, for a link: an activity's own id; for a progress update,
+ * the `activityId` in its diff if any, else the activity code it records, looked up in `idForCode`.
+ */
+export function activityIdOf(event: AuditEventView, idForCode: (code: string) => string | null = () => null): string | null {
+  if (event.entityType === 'activity') return event.entityId;
+  if (event.entityType === 'progress-update') {
+    const pick = (field: string) => {
+      const ref = event.diff?.[field];
+      const value = ref?.after ?? ref?.before;
+      return typeof value === 'string' && value ? value : null;
+    };
+    const code = pick('activity');
+    return pick('activityId') ?? (code ? idForCode(code) : null);
+  }
+  return null;
+}
+
+/** A diff value as a short text in the reader's language. */
+export function formatAuditValue(value: unknown, locale: Locale, translate: (key: string) => string): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return translate(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number') return formatNumber(value, locale);
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDate(value, locale, 'datetime');
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => formatAuditValue(v, locale, translate)).filter(Boolean).join(translate('common.listSeparator'));
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if ('ar' in record || 'fr' in record || 'en' in record) return pickText(record, locale)?.text ?? '';
+    if (record['name'] && typeof record['name'] === 'object') return pickText(record['name'] as Record<string, string>, locale)?.text ?? String(record['code'] ?? '');
+    if (typeof record['code'] === 'string') return record['code'];
+    if (typeof record['title'] === 'string' || typeof record['url'] === 'string') return String(record['title'] ?? record['url']);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+export function auditDiffRows(event: AuditEventView, locale: Locale, translate: (key: string) => string, valueKeys: (field: string, value: unknown) => string | null): AuditDiffRow[] {
+  return Object.entries(event.diff ?? {})
+    .filter(([field]) => field !== 'version' && field !== 'updatedAt' && field !== 'activityId')
+    .map(([field, change]) => {
+      const show = (v: unknown) => {
+        const key = valueKeys(field, v);
+        return key ? translate(key) : formatAuditValue(v, locale, translate);
+      };
+      return { field, labelKey: AUDIT_FIELD_KEYS[field] ?? null, before: show(change?.before), after: show(change?.after) };
+    });
+}
