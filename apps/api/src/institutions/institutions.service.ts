@@ -23,7 +23,7 @@ export function searchTextOf(institution: Pick<Institution, 'name' | 'acronym' |
 }
 
 // Ministries and agencies first: they lead the plan's work; then the territorial levels.
-const TYPE_RANK = `array_position(ARRAY[${INSTITUTION_TYPES.map((type) => `'${type}'`).join(',')}]::varchar[], i.type)`;
+const TYPE_RANK = `array_position(ARRAY[${INSTITUTION_TYPES.map((type) => `'${type}'`).join(',')}]::varchar[], i.type::varchar)`;
 
 /** SQL: the institution aliased `alias` has an active or interim appointment in `role`. */
 export function holdsRole(alias: string, role: 'ROD' | 'GDD'): string {
@@ -34,35 +34,41 @@ export function holdsRole(alias: string, role: 'ROD' | 'GDD'): string {
 export class InstitutionsService {
   constructor(@InjectRepository(Institution) private readonly institutions: Repository<Institution>) {}
 
+  /**
+   * One round trip: the page and the total (a window count) in a single statement. This is the
+   * registry's hot path (search-as-you-type, paging), so it is plain SQL rather than a query builder.
+   */
   async list(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const qb = this.institutions.createQueryBuilder('i').leftJoin('i.parent', 'p').addSelect(['p.code']);
-    if (query.type) qb.andWhere('i.type = :type', { type: query.type });
-    if (query.region) qb.andWhere('i.region_code = :region', { region: query.region });
-    if (query.parent) qb.andWhere('p.code = :parent', { parent: query.parent });
-    for (const [flag, role] of [
-      [query.hasRod, 'ROD'],
-      [query.hasGdd, 'GDD'],
-    ] as const) {
-      if (flag === undefined) continue;
-      qb.andWhere(`${flag ? '' : 'NOT '}${holdsRole('i', role)}`);
-    }
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.type) where.push(`i.type = ${param(query.type)}`);
+    if (query.region) where.push(`i.region_code = ${param(query.region)}`);
+    if (query.parent) where.push(`p.code = ${param(query.parent)}`);
+    if (query.hasRod !== undefined) where.push(`${query.hasRod ? '' : 'NOT '}${holdsRole('i', 'ROD')}`);
+    if (query.hasGdd !== undefined) where.push(`${query.hasGdd ? '' : 'NOT '}${holdsRole('i', 'GDD')}`);
     if (query.q) {
-      const terms = normalizeForSearch(query.q).split(' ').filter(Boolean);
-      terms.forEach((term, index) =>
-        qb.andWhere(`i.search_text LIKE :term${index}`, { [`term${index}`]: `%${term.replace(/[%_\\]/g, '\\$&')}%` }),
-      );
+      for (const term of normalizeForSearch(query.q).split(' ').filter(Boolean)) {
+        where.push(`i.search_text LIKE ${param(`%${term.replace(/[%_\\]/g, '\\$&')}%`)}`);
+      }
     }
     const sort = query.sort ?? 'type';
-    if (sort === 'type') qb.orderBy(TYPE_RANK, 'ASC').addOrderBy('i.code', 'ASC');
-    else if (sort === 'name') qb.orderBy(`i.name->>'fr'`, 'ASC').addOrderBy('i.code', 'ASC');
-    else qb.orderBy('i.code', 'ASC');
-    const [rows, total] = await qb
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toSummary), total, page, pageSize };
+    const orderBy = sort === 'type' ? `${TYPE_RANK}, i.code` : sort === 'name' ? `i.name->>'fr', i.code` : 'i.code';
+    const rows: (SummaryRow & { total: string })[] = await this.institutions.query(
+      `SELECT i.code, i.name, i.type, i.acronym, i.subtype, i.region_code, i.active, p.code AS parent_code, count(*) OVER () AS total
+       FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${orderBy} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
+      params,
+    );
+    const total = rows.length
+      ? Number(rows[0].total)
+      : page === 1
+        ? 0
+        : Number((await this.list({ ...query, page: 1, pageSize: 1 })).total);
+    return { items: rows.map(fromRow), total, page, pageSize };
   }
 
   async get(code: string): Promise<InstitutionDetail> {
@@ -97,6 +103,30 @@ export class InstitutionsService {
     }
     return unique.map((code) => found.find((institution) => institution.code === code) as Institution);
   }
+}
+
+interface SummaryRow {
+  code: string;
+  name: InstitutionSummary['name'];
+  type: InstitutionSummary['type'];
+  acronym: string | null;
+  subtype: string | null;
+  region_code: string | null;
+  active: boolean;
+  parent_code: string | null;
+}
+
+function fromRow(row: SummaryRow): InstitutionSummary {
+  return {
+    code: row.code,
+    name: row.name,
+    type: row.type,
+    acronym: row.acronym,
+    subtype: row.subtype,
+    parentCode: row.parent_code,
+    regionCode: row.region_code,
+    active: row.active,
+  };
 }
 
 function toSummary(institution: Institution): InstitutionSummary {
