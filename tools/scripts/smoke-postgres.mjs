@@ -8,7 +8,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 async function start() {
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_DATA: 'true' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {
@@ -32,9 +32,18 @@ const plan = await (await fetch(`${BASE}/api/v1/plans/PANDO-2021`)).json();
 const activities = plan.measures.flatMap((m) => m.activities);
 if (plan.measures.length !== 13 || activities.length !== 26) fail(`plan has ${plan.measures.length} measures, ${activities.length} activities`);
 const target = activities[0];
-const post = await fetch(`${BASE}/api/v1/activities/${target.id}/updates`, {
+// Writes need a session: sign in as the demo coordinator and echo the CSRF token.
+const signIn = await fetch(`${BASE}/api/v1/auth/sign-in`, {
   method: 'POST',
   headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email: 'coordination@add.gov.ma', password: 'Marsad-Demo-2026' }),
+});
+if (signIn.status !== 200) fail(`sign-in answered ${signIn.status}`);
+const cookie = signIn.headers.get('set-cookie').split(';')[0];
+const { csrfToken } = await signIn.json();
+const post = await fetch(`${BASE}/api/v1/activities/${target.id}/updates`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
   body: JSON.stringify({ authorName: 'CI', status: 'in_progress', progress: 42, narrative: { en: 'smoke' } }),
 });
 if (post.status !== 201) fail(`update answered ${post.status}`);

@@ -119,7 +119,7 @@ export class DivisionsImportService {
            LEFT JOIN institutions p ON p.code = v.parent_code
            ON CONFLICT (code) DO UPDATE SET
              name = EXCLUDED.name, type = EXCLUDED.type, subtype = EXCLUDED.subtype, parent_id = EXCLUDED.parent_id,
-             region_code = EXCLUDED.region_code, search_text = EXCLUDED.search_text, updated_at = now()
+             region_code = EXCLUDED.region_code, search_text = EXCLUDED.search_text, updated_at = now(), version = institutions.version + 1
            WHERE (institutions.name, institutions.type, institutions.subtype, institutions.parent_id, institutions.region_code, institutions.search_text)
              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.subtype, EXCLUDED.parent_id, EXCLUDED.region_code, EXCLUDED.search_text)
            RETURNING (xmax = 0) AS inserted`,

@@ -1,14 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { InstitutionDetail, InstitutionSummary, Page } from '@marsad/contracts';
-import { Public } from '../auth/auth.decorators';
+import { Permission, type InstitutionDetail, type InstitutionSummary, type Page } from '@marsad/contracts';
+import type { Actor, ActorContext } from '../auth/actor';
+import { Authorize, Caller, Public } from '../auth/auth.decorators';
+import { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution-write.dto';
+import { InstitutionsAdminService } from './institutions-admin.service';
 import { InstitutionQueryDto } from './dto/institution-query.dto';
 import { InstitutionsService } from './institutions.service';
 
 @ApiTags('institutions')
 @Controller({ path: 'institutions', version: '1' })
 export class InstitutionsController {
-  constructor(private readonly service: InstitutionsService) {}
+  constructor(
+    private readonly service: InstitutionsService,
+    private readonly admin: InstitutionsAdminService,
+  ) {}
 
   @Get()
   @Public()
@@ -25,5 +31,19 @@ export class InstitutionsController {
   @ApiOperation({ summary: 'One administration by its code (e.g. ADD, HCP, 04.421)' })
   get(@Param('code') code: string): Promise<InstitutionDetail> {
     return this.service.get(code);
+  }
+
+  @Post()
+  @Authorize(Permission.InstitutionManage)
+  @ApiOperation({ summary: 'Add an administration to the registry (coordinators)' })
+  create(@Caller() caller: ActorContext, @Body() dto: CreateInstitutionDto): Promise<InstitutionDetail> {
+    return this.admin.create(caller as ActorContext & { actor: Actor }, dto);
+  }
+
+  @Patch(':code')
+  @Authorize(Permission.InstitutionManage)
+  @ApiOperation({ summary: 'Correct an administration: names, type, parent, region, website, portal name, active (send the version you read)' })
+  update(@Caller() caller: ActorContext, @Param('code') code: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
+    return this.admin.update(caller as ActorContext & { actor: Actor }, code, dto);
   }
 }

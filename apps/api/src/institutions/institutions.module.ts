@@ -3,12 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DivisionsImportService } from './divisions-import.service';
 import { Institution } from './entities/institution.entity';
 import { InstitutionsController } from './institutions.controller';
+import { InstitutionsAdminService } from './institutions-admin.service';
+import { InstitutionsImportController } from './institutions-import.controller';
+import { InstitutionsImportService } from './institutions-import.service';
 import { InstitutionsService } from './institutions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Institution])],
-  controllers: [InstitutionsController],
-  providers: [InstitutionsService, DivisionsImportService],
+  controllers: [InstitutionsImportController, InstitutionsController],
+  providers: [InstitutionsService, InstitutionsAdminService, InstitutionsImportService, DivisionsImportService],
   exports: [InstitutionsService, DivisionsImportService],
 })
 export class InstitutionsModule {}

@@ -71,15 +71,14 @@ export class InstitutionsService {
     return { items: rows.map(fromRow), total, page, pageSize };
   }
 
-  async get(code: string): Promise<InstitutionDetail> {
-    const institution = await this.institutions.findOne({ where: { code }, relations: { parent: true } });
+  /** One administration; pass the transaction's manager when called inside one. */
+  async get(code: string, manager?: EntityManager): Promise<InstitutionDetail> {
+    const repo = manager ? manager.getRepository(Institution) : this.institutions;
+    const institution = await repo.findOne({ where: { code }, relations: { parent: true } });
     if (!institution) throw AppException.notFound('institution', code);
-    const [region, childCount] = await Promise.all([
-      institution.regionCode && institution.regionCode !== institution.code
-        ? this.institutions.findOneBy({ code: institution.regionCode })
-        : Promise.resolve(null),
-      this.institutions.countBy({ parentId: institution.id }),
-    ]);
+    const region =
+      institution.regionCode && institution.regionCode !== institution.code ? await repo.findOneBy({ code: institution.regionCode }) : null;
+    const childCount = await repo.countBy({ parentId: institution.id });
     return {
       ...toSummary(institution),
       parent: institution.parent ? toInstitutionRef(institution.parent) : null,
@@ -87,6 +86,7 @@ export class InstitutionsService {
       website: institution.website,
       portalOrgName: institution.portalOrgName,
       childCount,
+      version: institution.version,
       createdAt: institution.createdAt.toISOString(),
       updatedAt: institution.updatedAt.toISOString(),
     };

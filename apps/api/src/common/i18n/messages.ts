@@ -256,6 +256,21 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: "{field} n'est pas un fichier XLSX ou CSV (UTF-8) lisible",
     ar: '{field} ليس ملف XLSX أو CSV (UTF-8) مقروءا',
   },
+  codeTaken: {
+    en: '{field} is already used by another administration',
+    fr: '{field} est déjà utilisé par une autre administration',
+    ar: '{field} مستعمل من طرف إدارة أخرى',
+  },
+  parentCycle: {
+    en: '{field} cannot be the administration itself or one of those under it',
+    fr: "{field} ne peut pas être l'administration elle-même ni l'une de celles qui en dépendent",
+    ar: '{field} لا يمكن أن يكون الإدارة نفسها أو إحدى الإدارات التابعة لها',
+  },
+  portalNameTaken: {
+    en: '{field} is already the portal name of another administration',
+    fr: "{field} est déjà le nom sur le portail d'une autre administration",
+    ar: '{field} هو اسم إدارة أخرى على البوابة',
+  },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
 };

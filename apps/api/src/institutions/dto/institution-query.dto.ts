@@ -22,3 +22,7 @@ export class InstitutionQueryDto implements InstitutionQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
+
+export class InstitutionExportQueryDto extends InstitutionQueryDto {
+  @IsOptional() @IsIn(['xlsx', 'csv']) format?: 'xlsx' | 'csv';
+}

@@ -1,5 +1,5 @@
 import type { InstitutionType, LocalizedText } from '@marsad/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /**
  * An administration: a ministry, public institution or enterprise, authority,
@@ -56,6 +56,9 @@ export class Institution {
   /** Names, acronym and code, normalised for accent- and hamza-insensitive search. */
   @Column({ name: 'search_text', type: 'text', default: '' })
   searchText!: string;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

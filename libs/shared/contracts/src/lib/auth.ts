@@ -17,6 +17,8 @@ export const Permission = {
   AuditRead: 'audit:read',
   /** Manage accounts: create, change role, deactivate, issue reset links. */
   UserManage: 'user:manage',
+  /** Create and edit administrations in the registry (names, type, parent, portal name…). */
+  InstitutionManage: 'institution:manage',
   /** Appoint and end open-data officers and data managers (officers: their own institution only). */
   OfficerManage: 'officer:manage',
 } as const;
@@ -25,7 +27,13 @@ export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: [Permission.UserManage, Permission.AuditRead],
-  COORDINATOR: [Permission.ActivityPlan, Permission.ProgressReport, Permission.AuditRead, Permission.OfficerManage],
+  COORDINATOR: [
+    Permission.ActivityPlan,
+    Permission.ProgressReport,
+    Permission.AuditRead,
+    Permission.OfficerManage,
+    Permission.InstitutionManage,
+  ],
   COMMITTEE: [Permission.AuditRead],
   OFFICER: [Permission.ProgressReport, Permission.OfficerManage],
   DATA_MANAGER: [],

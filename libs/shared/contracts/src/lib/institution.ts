@@ -29,6 +29,7 @@ export interface InstitutionSummary extends InstitutionRef {
 }
 
 export interface InstitutionDetail extends InstitutionSummary {
+  version: number;
   parent: InstitutionRef | null;
   region: InstitutionRef | null;
   website: string | null;
@@ -53,4 +54,29 @@ export interface InstitutionQuery {
   sort?: InstitutionSort;
   page?: number;
   pageSize?: number;
+}
+
+/** POST /api/v1/institutions (coordinators). */
+export interface CreateInstitutionRequest {
+  code: string;
+  name: { ar: string; fr: string; en?: string };
+  type: InstitutionType;
+  acronym?: string | null;
+  parentCode?: string | null;
+  regionCode?: string | null;
+  website?: string | null;
+  portalOrgName?: string | null;
+}
+
+/** PATCH /api/v1/institutions/:code (coordinators); send the version you read. */
+export interface UpdateInstitutionRequest {
+  version: number;
+  name?: { ar: string; fr: string; en?: string };
+  type?: InstitutionType;
+  acronym?: string | null;
+  parentCode?: string | null;
+  regionCode?: string | null;
+  website?: string | null;
+  portalOrgName?: string | null;
+  active?: boolean;
 }

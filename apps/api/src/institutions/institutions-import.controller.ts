@@ -1,0 +1,66 @@
+import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
+import type { Actor, ActorContext } from '../auth/actor';
+import { Authorize, Caller, Public, type AuthedRequest } from '../auth/auth.decorators';
+import { AppException } from '../common/errors/app-exception';
+import { requestLocale } from '../common/i18n/request-locale';
+import { CONTENT_TYPES } from '../imports/table-file.util';
+import { TableFormatDto } from '../officers/dto/officer-export-query.dto';
+import { InstitutionExportQueryDto } from './dto/institution-query.dto';
+import { InstitutionsImportService } from './institutions-import.service';
+
+const FILE_LIMITS = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
+const FILE_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+
+function download(bytes: Buffer, format: 'xlsx' | 'csv', name: string): StreamableFile {
+  return new StreamableFile(bytes, { type: CONTENT_TYPES[format], length: bytes.length, disposition: `attachment; filename="${name}.${format}"` });
+}
+
+// Registered before InstitutionsController, so /institutions/export is not read as a code.
+@ApiTags('institutions')
+@Controller({ path: 'institutions', version: '1' })
+export class InstitutionsImportController {
+  constructor(private readonly imports: InstitutionsImportService) {}
+
+  @Get('import-template')
+  @Public()
+  @ApiOperation({ summary: 'The spreadsheet template for importing administrations (headers in French and Arabic)' })
+  async template(@Query() query: TableFormatDto): Promise<StreamableFile> {
+    const format = query.format ?? 'xlsx';
+    return download(await this.imports.template(format), format, 'marsad-administrations-template');
+  }
+
+  @Get('export')
+  @Public()
+  @ApiOperation({ summary: 'The registry, filtered like the list, as XLSX or CSV (public reference data)' })
+  async export(@Query() query: InstitutionExportQueryDto): Promise<StreamableFile> {
+    const chosen = query.format ?? 'xlsx';
+    return download(await this.imports.export(chosen, query), chosen, 'marsad-administrations');
+  }
+
+  @Post('import/preview')
+  @HttpCode(200)
+  @Authorize(Permission.InstitutionManage)
+  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOperation({ summary: 'Check every row of an administrations file and say what it would change; writes nothing' })
+  preview(@Req() request: AuthedRequest, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
+    if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
+    return this.imports.preview(file.buffer, requestLocale(request));
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Authorize(Permission.InstitutionManage)
+  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOperation({ summary: 'Import administrations keyed on their code, in one transaction or not at all' })
+  commit(@Caller() caller: ActorContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+    if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
+    return this.imports.commit(caller as ActorContext & { actor: Actor }, file.buffer);
+  }
+}
