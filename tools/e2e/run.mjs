@@ -265,6 +265,92 @@ async function main() {
       await page.screenshot({ path: `${SHOTS}/audit-fr-desktop.png`, fullPage: true });
       await context.close();
     });
+    // Measures 3 and 5: the registry of administrations, the officers, coverage and the import.
+    await check('registry: «الرباط» in Arabic finds the Rabat entries', async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'ar-MA' });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/ar/institutions?q=${encodeURIComponent('الرباط')}`, { waitUntil: 'networkidle' });
+      await page.locator('table.reg-table tbody tr').first().waitFor({ timeout: 15_000 });
+      assert((await page.locator('html').getAttribute('dir')) === 'rtl' || (await page.locator('.msd-shell').getAttribute('dir')) === 'rtl', 'not right to left');
+      const names = (await page.locator('table.reg-table tbody th').allInnerTexts()).join('\n');
+      assert(names.includes('الرباط'), `no Rabat entry: ${names.slice(0, 200)}`);
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/registry-ar-desktop.png`, fullPage: false });
+      await context.close();
+    });
+
+    await check('registry: `fes` in French finds Fès (typed, debounced, kept in the URL)', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await page.goto(`${BASE}/fr/institutions`, { waitUntil: 'networkidle' });
+      await page.locator('input[name="q"]').fill('fes');
+      await page.waitForURL((url) => url.searchParams.get('q') === 'fes', { timeout: 10_000 });
+      await page.waitForLoadState('networkidle');
+      const names = (await page.locator('table.reg-table tbody th').allInnerTexts()).join('\n');
+      assert(/Fès/.test(names), `no Fès entry: ${names.slice(0, 200)}`);
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/registry-fr-phone.png`, fullPage: false });
+      await context.close();
+    });
+
+    await check('MEF page: its officer (rod@mef.gov.ma) gets the appoint form', async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await signIn(page, 'fr', 'rod@mef.gov.ma', '/fr/institutions/MEF');
+      await page.locator('msd-appointment-form').first().waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: `${SHOTS}/institution-mef-officer-fr-desktop.png`, fullPage: true });
+      await context.close();
+    });
+
+    await check('MEF page: an HCP officer (rod@hcp.ma) gets no appoint form', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ar-MA' });
+      const page = await context.newPage();
+      await signIn(page, 'ar', 'rod@hcp.ma', '/ar/institutions/MEF');
+      await page.locator('#officers-title').waitFor({ timeout: 15_000 });
+      await page.waitForLoadState('networkidle');
+      assert((await page.locator('msd-appointment-form').count()) === 0, 'the appoint form is shown to another administration');
+      await noSidewaysScroll(page);
+      await page.screenshot({ path: `${SHOTS}/institution-mef-hcp-ar-phone.png`, fullPage: true });
+      await context.close();
+    });
+
+    for (const locale of ['ar', 'fr']) {
+      for (const viewport of VIEWPORTS) {
+        await check(`coverage ${locale} ${viewport.name}: figures, charts with tables, vacancies`, async () => {
+          const context = await browser.newContext({ viewport, locale: locale === 'ar' ? 'ar-MA' : 'fr-MA' });
+          const page = await context.newPage();
+          const errors = [];
+          page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+          await page.goto(`${BASE}/${locale}/coverage`, { waitUntil: 'networkidle' });
+          await page.locator('.cov-figure__value').first().waitFor({ timeout: 15_000 });
+          assert((await page.locator('.cov-figure__value').count()) === 3, 'three headline figures expected');
+          assert((await page.locator('msd-bar-chart canvas').count()) >= 2, 'charts missing');
+          assert((await page.locator('table.cov-table').count()) >= 2, 'tables missing');
+          assert((await page.locator('.cov-vacancies li').count()) > 0, 'no vacancies listed');
+          await noSidewaysScroll(page);
+          assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+          await page.screenshot({ path: `${SHOTS}/coverage-${locale}-${viewport.name}.png`, fullPage: true });
+          await context.close();
+        });
+      }
+    }
+
+    await check('import preview: a bad row is listed and confirm stays disabled', async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-MA' });
+      const page = await context.newPage();
+      await signIn(page, 'fr', 'coordination@add.gov.ma', '/fr/officers/import');
+      const template = await (await fetch(`${BASE}/api/v1/officers/import-template?format=csv`)).text();
+      const header = template.replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+      const csv = [header, 'MEF,GDD,active,Karim Bennani,كريم بناني,k.bennani@example.ma,,Chef de service,2026-02-01,,,non', 'HCP,ROD,active,Sans Email,بدون بريد,not-an-email,,,2026-02-01,,,non'].join('\n');
+      await page.locator('input[type="file"]').setInputFiles({ name: 'officers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.getByRole('button', { name: 'Prévisualiser' }).click();
+      await page.locator('table.imp-issues tbody tr').first().waitFor({ timeout: 15_000 });
+      const rows = await page.locator('table.imp-issues tbody tr').allInnerTexts();
+      assert(rows.some((r) => /^\s*3\b/.test(r) && r.includes('not-an-email')), `row 3 not listed: ${rows.join(' | ')}`);
+      assert(await page.locator('button.imp-confirm').isDisabled(), 'confirm is enabled despite issues');
+      await page.screenshot({ path: `${SHOTS}/import-preview-fr-desktop.png`, fullPage: true });
+      await context.close();
+    });
   } finally {
     await browser.close();
     server.kill('SIGTERM');

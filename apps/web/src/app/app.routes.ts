@@ -12,7 +12,10 @@ export function createAppRoutes(loadPages: LoadChildren): Route[] {
 
 // Each feature's route table is small; its pages load on demand.
 export const appRoutes: Route[] = createAppRoutes(() =>
-  Promise.all([import('@marsad/web/feature-auth'), import('@marsad/web/feature-admin'), import('@marsad/web/feature-plan')]).then(
-    ([auth, admin, plan]) => [...auth.authRoutes, ...admin.adminRoutes, ...plan.planRoutes],
-  ),
+  Promise.all([
+    import('@marsad/web/feature-auth'),
+    import('@marsad/web/feature-admin'),
+    import('@marsad/web/feature-registry'),
+    import('@marsad/web/feature-plan'),
+  ]).then(([auth, admin, registry, plan]) => [...auth.authRoutes, ...admin.adminRoutes, ...registry.registryRoutes, ...plan.planRoutes]),
 );

@@ -55,6 +55,7 @@ export class App {
   protected readonly workingFor = this.session.scopedInstitution;
   protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
+  protected readonly canManageOfficers = computed(() => this.session.permissions().includes(Permission.OfficerManage));
 
   private readonly sidenav = viewChild.required(MatSidenav);
 

@@ -17,3 +17,4 @@ export * from './lib/auth/session.service';
 export * from './lib/auth/csrf.interceptor';
 export * from './lib/auth/unauthenticated.interceptor';
 export * from './lib/auth/permission.guard';
+export * from './lib/api/registry-api.service';

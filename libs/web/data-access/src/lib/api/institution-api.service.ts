@@ -1,9 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { InstitutionRef } from '@marsad/contracts';
-import { catchError, Observable, shareReplay, throwError } from 'rxjs';
+import { catchError, map, Observable, shareReplay, throwError } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { toApiError } from './api-error';
+
+/** Territorial administrations: listed by the registry, not offered as plan leads or account institutions. */
+const TERRITORIAL_TYPES: ReadonlySet<string> = new Set(['region', 'province', 'commune']);
 
 export interface InstitutionList {
   items: InstitutionRef[];
@@ -18,7 +21,13 @@ export class InstitutionApi {
   private cache$?: Observable<InstitutionList>;
 
   list(): Observable<InstitutionList> {
+    // The registry now holds regions, provinces and communes too: the first page (sorted by type)
+    // starts with the plan's bodies, which are what the plan pages and account forms offer.
     this.cache$ ??= this.http.get<InstitutionList>(`${this.base}/v1/institutions`).pipe(
+      map((list) => {
+        const items = list.items.filter((i) => !TERRITORIAL_TYPES.has(i.type));
+        return { items, total: items.length };
+      }),
       catchError((e) => {
         this.cache$ = undefined;
         return throwError(() => toApiError(e));

@@ -59,6 +59,17 @@ export class SessionService {
     return activity.leadInstitution?.code === code || activity.contributors.some((c) => c.code === code);
   }
 
+  /**
+   * Appointing RODs and GdDs (measures 3 and 5): coordinators for every administration,
+   * officers only for their own.
+   */
+  canManageOfficersOf(institutionCode: string | null | undefined): boolean {
+    const user = this.state().user;
+    if (!institutionCode || !user || !this.can(Permission.OfficerManage)) return false;
+    if (!isInstitutionScoped(user.role)) return true;
+    return user.institution?.code === institutionCode;
+  }
+
   /** Reads the session; a failure counts as signed out (the public pages still work). */
   refresh(): Observable<SessionView> {
     return this.api.session().pipe(

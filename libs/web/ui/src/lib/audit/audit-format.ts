@@ -12,6 +12,10 @@ export const AUDIT_ACTION_KEYS: Record<string, string> = {
   'user.reset-link': 'audit.actions.userResetLink',
   'user.password-change': 'audit.actions.passwordChange',
   'user.password-reset': 'audit.actions.passwordReset',
+  'officer.appoint': 'audit.actions.officerAppoint',
+  'officer.update': 'audit.actions.officerUpdate',
+  'officer.end': 'audit.actions.officerEnd',
+  'officer.act-upload': 'audit.actions.officerActUpload',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<string, string> = {
@@ -19,6 +23,7 @@ export const AUDIT_ENTITY_KEYS: Record<string, string> = {
   'progress-update': 'audit.entities.progressUpdate',
   evidence: 'audit.entities.evidence',
   user: 'audit.entities.user',
+  'officer-appointment': 'audit.entities.officerAppointment',
 };
 
 export const AUDIT_FIELD_KEYS: Record<string, string> = {

@@ -54,4 +54,5 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'audit:read': 'permissions.auditRead',
   'user:manage': 'permissions.userManage',
   'officer:manage': 'permissions.officerManage',
+  'institution:manage': 'permissions.institutionManage',
 };

@@ -1,0 +1,135 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  AppointmentView,
+  CoverageReport,
+  CreateAppointmentRequest,
+  EndAppointmentRequest,
+  ImportPreview,
+  ImportResult,
+  InstitutionDetail,
+  InstitutionQuery,
+  InstitutionSummary,
+  InstitutionType,
+  OfficerRole,
+  AppointmentStatus,
+  Page,
+  UpdateAppointmentRequest,
+} from '@marsad/contracts';
+import { catchError, Observable, throwError } from 'rxjs';
+import { API_BASE_URL } from './api-base-url';
+import { toApiError } from './api-error';
+import { toParams } from './users-api.service';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** GET /officers/export filters: the registry's filters that the export understands. */
+export interface OfficerExportQuery {
+  institution?: string;
+  role?: OfficerRole;
+  status?: AppointmentStatus;
+}
+
+export interface CoverageQuery {
+  type?: InstitutionType;
+  region?: string;
+}
+
+/** Builds a same-origin URL with a query string, leaving out empty values. */
+function withQuery(path: string, query: object): string {
+  const params = toParams(query).toString();
+  return params ? `${path}?${params}` : path;
+}
+
+/** The registry of administrations (measure 3/5): public reads, coverage and exports. */
+@Injectable({ providedIn: 'root' })
+export class RegistryApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = inject(API_BASE_URL);
+
+  search(query: InstitutionQuery = {}): Observable<Page<InstitutionSummary>> {
+    return this.http
+      .get<Page<InstitutionSummary>>(`${this.base}/v1/institutions`, { params: toParams(query) })
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  get(code: string): Observable<InstitutionDetail> {
+    return this.http
+      .get<InstitutionDetail>(`${this.base}/v1/institutions/${encodeURIComponent(code)}`)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  coverage(query: CoverageQuery = {}): Observable<CoverageReport> {
+    return this.http
+      .get<CoverageReport>(`${this.base}/v1/coverage`, { params: toParams(query) })
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  /** A download link (the browser fetches it with the session cookie). */
+  exportUrl(format: ExportFormat, query: OfficerExportQuery = {}): string {
+    return withQuery(`${this.base}/v1/officers/export`, { format, ...query });
+  }
+
+  importTemplateUrl(format: ExportFormat): string {
+    return withQuery(`${this.base}/v1/officers/import-template`, { format });
+  }
+}
+
+/** Appointments of RODs and GdDs: the history of each administration and the writes. */
+@Injectable({ providedIn: 'root' })
+export class OfficersApi {
+  private readonly http = inject(HttpClient);
+  private readonly base = inject(API_BASE_URL);
+
+  list(institutionCode: string): Observable<AppointmentView[]> {
+    return this.http
+      .get<AppointmentView[]>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  appoint(institutionCode: string, request: CreateAppointmentRequest): Observable<AppointmentView> {
+    return this.http
+      .post<AppointmentView>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`, request)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  update(id: string, request: UpdateAppointmentRequest): Observable<AppointmentView> {
+    return this.http
+      .patch<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}`, request)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  end(id: string, request: EndAppointmentRequest): Observable<AppointmentView> {
+    return this.http
+      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/end`, request)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  uploadAct(id: string, file: File): Observable<AppointmentView> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http
+      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/act`, form)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  actUrl(id: string): string {
+    return `${this.base}/v1/officers/${encodeURIComponent(id)}/act`;
+  }
+
+  previewImport(file: File): Observable<ImportPreview> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http
+      .post<ImportPreview>(`${this.base}/v1/officers/import/preview`, form)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  import(file: File): Observable<ImportResult> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http
+      .post<ImportResult>(`${this.base}/v1/officers/import`, form)
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+}

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal } from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { INSTITUTION_SORTS, INSTITUTION_TYPES, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
+import { ApiError, LocaleService, RegistryApi } from '@marsad/web/data-access';
+import { EmptyState, LoadingIndicator, LocaleNumberPipe } from '@marsad/web/ui';
+import { Pager } from '@marsad/web/ui/audit';
+import { TranslatePipe } from '@ngx-translate/core';
+import { catchError, debounceTime, distinctUntilChanged, map, of, Subject } from 'rxjs';
+import { INSTITUTION_TYPE_KEYS, SUBTYPE_KEYS } from '../shared/registry-labels';
+import { isNarrowed, REGISTRY_PAGE_SIZE, registryQueryFrom } from './registry-query';
+
+const SORT_KEYS: Record<string, string> = { type: 'registry.sorts.type', code: 'registry.sorts.code', name: 'registry.sorts.name' };
+
+/** The registry of administrations: search, filter and page through all 1,605, every filter in the URL. */
+@Component({
+  selector: 'msd-registry-page',
+  imports: [FormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EmptyState, LoadingIndicator, LocaleNumberPipe, Pager],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './registry.page.html',
+  styleUrl: './registry.page.scss',
+})
+export class RegistryPage {
+  // Query string, bound by the router (withComponentInputBinding).
+  readonly q = input<string | undefined>();
+  readonly type = input<string | undefined>();
+  readonly region = input<string | undefined>();
+  readonly parent = input<string | undefined>();
+  readonly hasRod = input<string | undefined>();
+  readonly hasGdd = input<string | undefined>();
+  readonly sort = input<string | undefined>();
+  readonly page = input<string | undefined>();
+
+  private readonly api = inject(RegistryApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  protected readonly locale = inject(LocaleService).locale;
+
+  protected readonly types = INSTITUTION_TYPES;
+  protected readonly typeKeys = INSTITUTION_TYPE_KEYS;
+  protected readonly subtypeKeys = SUBTYPE_KEYS;
+  protected readonly sorts = INSTITUTION_SORTS;
+  protected readonly sortKeys = SORT_KEYS;
+  protected readonly pageSize = REGISTRY_PAGE_SIZE;
+
+  protected readonly query = computed(() =>
+    registryQueryFrom({
+      q: this.q(),
+      type: this.type(),
+      region: this.region(),
+      parent: this.parent(),
+      hasRod: this.hasRod(),
+      hasGdd: this.hasGdd(),
+      sort: this.sort(),
+      page: this.page(),
+    }),
+  );
+  protected readonly narrowed = computed(() => isNarrowed(this.query()));
+
+  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.search(params) });
+  protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
+  protected readonly loadError = computed(() => {
+    const e = this.result.error();
+    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
+  });
+
+  /** The 12 regions, for the filter and to name each row's region. */
+  protected readonly regions = rxResource({
+    stream: () => this.api.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
+    defaultValue: [],
+  });
+  private readonly regionNames = computed(() => {
+    const locale = this.locale();
+    return new Map(this.regions.value().map((r) => [r.code, pickText(r.name, locale)?.text ?? r.code]));
+  });
+  /** The parent filter, named when possible. */
+  protected readonly parentRef = rxResource({
+    params: () => this.query().parent,
+    stream: ({ params }) => this.api.get(params).pipe(catchError(() => of(null))),
+  });
+
+  protected readonly search = signal('');
+  private readonly typed = new Subject<string>();
+
+  constructor() {
+    effect(() => this.search.set(this.q() ?? ''));
+    // Search as the person types, once they pause.
+    this.typed
+      .pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((text) => {
+        if (text.trim() !== (this.q() ?? '').trim()) this.navigate({ q: text.trim() || null, page: null });
+      });
+  }
+
+  protected onType(text: string): void {
+    this.search.set(text);
+    this.typed.next(text);
+  }
+
+  protected applySearch(): void {
+    this.navigate({ q: this.search().trim() || null, page: null });
+  }
+
+  protected setFilter(name: 'type' | 'region' | 'hasRod' | 'hasGdd' | 'sort', value: string | null | undefined): void {
+    this.navigate({ [name]: value || null, page: null });
+  }
+
+  protected clearParent(): void {
+    this.navigate({ parent: null, page: null });
+  }
+
+  protected clearFilters(): void {
+    this.search.set('');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected goTo(page: number): void {
+    this.navigate({ page: page > 1 ? page : null });
+  }
+
+  protected name(ref: InstitutionRef): string {
+    return pickText(ref.name, this.locale())?.text ?? ref.code;
+  }
+
+  protected yesNo(value: boolean | undefined): string {
+    return value === undefined ? '' : String(value);
+  }
+
+  protected regionName(code: string | null): string {
+    return code ? (this.regionNames().get(code) ?? code) : '';
+  }
+
+  protected link(code: string): unknown[] {
+    return ['/', this.locale(), 'institutions', code];
+  }
+
+  protected exportUrl(format: 'csv' | 'xlsx'): string {
+    return this.api.exportUrl(format);
+  }
+
+  private navigate(queryParams: Record<string, string | number | null>): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
+  }
+}
