@@ -1,3 +1,4 @@
+import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { AppException } from '../common/errors/app-exception';
@@ -87,3 +88,12 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 };
+
+/** Upload limits and OpenAPI body shared by every spreadsheet import route. */
+export const TABLE_UPLOAD_LIMITS = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
+export const TABLE_UPLOAD_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+
+/** A generated sheet as a download. */
+export function tableDownload(bytes: Buffer, format: TableFormat, name: string): StreamableFile {
+  return new StreamableFile(bytes, { type: CONTENT_TYPES[format], length: bytes.length, disposition: `attachment; filename="${name}.${format}"` });
+}

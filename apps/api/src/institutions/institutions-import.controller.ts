@@ -6,17 +6,10 @@ import type { Actor, ActorContext } from '../auth/actor';
 import { Authorize, Caller, Public, type AuthedRequest } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app-exception';
 import { requestLocale } from '../common/i18n/request-locale';
-import { CONTENT_TYPES } from '../imports/table-file.util';
+import { TABLE_UPLOAD_BODY, TABLE_UPLOAD_LIMITS, tableDownload } from '../imports/table-file.util';
 import { TableFormatDto } from '../officers/dto/officer-export-query.dto';
 import { InstitutionExportQueryDto } from './dto/institution-query.dto';
 import { InstitutionsImportService } from './institutions-import.service';
-
-const FILE_LIMITS = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
-const FILE_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
-
-function download(bytes: Buffer, format: 'xlsx' | 'csv', name: string): StreamableFile {
-  return new StreamableFile(bytes, { type: CONTENT_TYPES[format], length: bytes.length, disposition: `attachment; filename="${name}.${format}"` });
-}
 
 // Registered before InstitutionsController, so /institutions/export is not read as a code.
 @ApiTags('institutions')
@@ -29,7 +22,7 @@ export class InstitutionsImportController {
   @ApiOperation({ summary: 'The spreadsheet template for importing administrations (headers in French and Arabic)' })
   async template(@Query() query: TableFormatDto): Promise<StreamableFile> {
     const format = query.format ?? 'xlsx';
-    return download(await this.imports.template(format), format, 'marsad-administrations-template');
+    return tableDownload(await this.imports.template(format), format, 'marsad-administrations-template');
   }
 
   @Get('export')
@@ -37,15 +30,15 @@ export class InstitutionsImportController {
   @ApiOperation({ summary: 'The registry, filtered like the list, as XLSX or CSV (public reference data)' })
   async export(@Query() query: InstitutionExportQueryDto): Promise<StreamableFile> {
     const chosen = query.format ?? 'xlsx';
-    return download(await this.imports.export(chosen, query), chosen, 'marsad-administrations');
+    return tableDownload(await this.imports.export(chosen, query), chosen, 'marsad-administrations');
   }
 
   @Post('import/preview')
   @HttpCode(200)
   @Authorize(Permission.InstitutionManage)
-  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
   @ApiConsumes('multipart/form-data')
-  @ApiBody(FILE_BODY)
+  @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Check every row of an administrations file and say what it would change; writes nothing' })
   preview(@Req() request: AuthedRequest, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
@@ -55,9 +48,9 @@ export class InstitutionsImportController {
   @Post('import')
   @HttpCode(200)
   @Authorize(Permission.InstitutionManage)
-  @UseInterceptors(FileInterceptor('file', FILE_LIMITS))
+  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
   @ApiConsumes('multipart/form-data')
-  @ApiBody(FILE_BODY)
+  @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import administrations keyed on their code, in one transaction or not at all' })
   commit(@Caller() caller: ActorContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
