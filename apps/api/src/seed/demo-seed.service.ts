@@ -12,6 +12,9 @@ import { Milestone } from '../plan/entities/milestone.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { DEMO_DATA_KEY } from '../settings/settings.service';
+import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
+
+const DEMO_OFFICERS_KEY = 'demo_officers';
 import { StorageService } from '../storage/storage.service';
 import actionPlan from './data/action-plan-2021.json';
 
@@ -144,6 +147,7 @@ export class DemoSeedService {
       });
       if (loaded) this.logger.log('Demo data loaded (marked as demo in the UI)');
       await this.ensureDemoAccounts();
+      await this.ensureDemoAppointments(today);
       return { loaded };
     } catch (error) {
       await Promise.all(storedKeys.map((key) => this.storage.remove(key)));
@@ -174,6 +178,53 @@ export class DemoSeedService {
       }
       this.logger.log(`Demo accounts created: ${missing.length} (password in the README)`);
       return missing.length;
+    });
+  }
+
+  /**
+   * Officers named across the registry, so the coverage dashboard shows something on a new
+   * installation: the committee bodies, most regions, some provinces and communes. Loaded once.
+   */
+  async ensureDemoAppointments(today = todayInMorocco()): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const settings = manager.getRepository(AppSetting);
+      if (await settings.existsBy({ key: DEMO_OFFICERS_KEY })) return false;
+      await settings.insert({ key: DEMO_OFFICERS_KEY, value: { loadedOn: today } });
+      const institutions = await manager.getRepository(Institution).find({ order: { code: 'ASC' } });
+      const share: Record<string, number> = { region: 0.75, province: 0.45, commune: 0.12 };
+      const rows: Partial<OfficerAppointment>[] = [];
+      for (const institution of institutions) {
+        const r = unit(`officers-${institution.code}`);
+        const committee = !['region', 'province', 'commune'].includes(institution.type);
+        if (!committee && r >= (share[institution.type] ?? 0)) continue;
+        const named = DEMO_ACCOUNTS.find((a) => a.role === 'OFFICER' && a.institution === institution.code);
+        // An independent draw for the date, so appointments spread over about two and a half years.
+        const appointedOn = addDays(today, -30 - Math.round(unit(`appointed-${institution.code}`) * 900));
+        rows.push({
+          institutionId: institution.id,
+          role: 'ROD',
+          status: r < 0.04 ? 'interim' : 'active',
+          fullName: { fr: named?.displayName ?? `ROD ${institution.name.fr}` },
+          email: named?.email ?? `rod.${institution.code.toLowerCase()}@demo.marsad.ma`,
+          publicConsent: r < 0.5,
+          appointedOn,
+        });
+        // About two thirds also have a data manager.
+        if (committee || r < (share[institution.type] ?? 0) * 0.66) {
+          rows.push({
+            institutionId: institution.id,
+            role: 'GDD',
+            status: 'active',
+            fullName: { fr: `GdD ${institution.name.fr}` },
+            email: `gdd.${institution.code.toLowerCase()}@demo.marsad.ma`,
+            publicConsent: false,
+            appointedOn: addDays(appointedOn, 20),
+          });
+        }
+      }
+      for (let i = 0; i < rows.length; i += 500) await manager.getRepository(OfficerAppointment).insert(rows.slice(i, i + 500));
+      this.logger.log(`Demo appointments: ${rows.length}`);
+      return true;
     });
   }
 

@@ -3,6 +3,7 @@ import { Evidence } from '../plan/entities/evidence.entity';
 import { Milestone } from '../plan/entities/milestone.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { Institution } from '../institutions/entities/institution.entity';
+import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { DemoSeedService } from './demo-seed.service';
 import { ReferenceSeedService } from './reference-seed.service';
@@ -69,5 +70,18 @@ describe('Seeds', () => {
     }
     const download = await t.http.get(`/api/v1/evidence/${files[0].id}/file`).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
+  });
+
+  it('names demo officers across the registry once, so coverage is not empty', async () => {
+    const coverage = (await t.http.get('/api/v1/coverage').expect(200)).body;
+    expect(coverage.withRod).toBeGreaterThan(100);
+    expect(coverage.withRod).toBeLessThan(coverage.total);
+    expect(coverage.byType.find((row: { type: string }) => row.type === 'ministry')).toEqual(expect.objectContaining({ total: 4, withRod: 4 }));
+    const before = await t.dataSource.getRepository(OfficerAppointment).count();
+    expect(await t.app.get(DemoSeedService).ensureDemoAppointments()).toBe(false);
+    expect(await t.dataSource.getRepository(OfficerAppointment).count()).toBe(before);
+    // The demo officers of MEF and HCP are the demo accounts.
+    const mef = await t.dataSource.getRepository(OfficerAppointment).findOneByOrFail({ email: 'rod@mef.gov.ma' });
+    expect(mef.role).toBe('ROD');
   });
 });
