@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstitutionType, LocalizedText } from '@marsad/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppSetting } from '../settings/app-setting.entity';
 import { DivisionsImportService, loadDivisions } from '../institutions/divisions-import.service';
 import { Institution } from '../institutions/entities/institution.entity';
 import { searchTextOf } from '../institutions/institutions.service';
@@ -30,6 +32,7 @@ const COMMITTEE_TYPES: Record<string, InstitutionType> = {
 };
 
 export const PLAN_CODE = 'PANDO-2021';
+const DIVISIONS_CHECKSUM_KEY = 'divisions_checksum';
 export const COORDINATOR_CODE = 'ADD';
 
 export interface SeedReport {
@@ -57,12 +60,29 @@ export class ReferenceSeedService {
       const report: SeedReport = { inserted: 0, updated: 0 };
       const institutions = await this.seedCommittee(manager, report);
       await this.seedPlan(manager, institutions.get(COORDINATOR_CODE) as Institution, report);
-      const divisions = await this.divisions.importInto(manager, loadDivisions());
+      const divisions = await this.seedDivisions(manager);
       report.inserted += divisions.inserted;
       report.updated += divisions.updated;
       this.logger.log(`Reference data: ${report.inserted} inserted, ${report.updated} updated`);
       return report;
     });
+  }
+
+  /**
+   * The territorial divisions change only with a new release of the reference files: compare
+   * 1,598 rows only when the files differ from the last import (or rows went missing), not at
+   * every start.
+   */
+  private async seedDivisions(manager: EntityManager): Promise<SeedReport> {
+    const rows = loadDivisions();
+    const checksum = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    const settings = manager.getRepository(AppSetting);
+    const stored = await settings.findOneBy({ key: DIVISIONS_CHECKSUM_KEY });
+    const present = await manager.getRepository(Institution).countBy({ type: In(['region', 'province', 'commune']) });
+    if (stored?.value === checksum && present >= rows.length) return { inserted: 0, updated: 0 };
+    const report = await this.divisions.importInto(manager, rows);
+    await settings.upsert({ key: DIVISIONS_CHECKSUM_KEY, value: checksum }, ['key']);
+    return report;
   }
 
   private async seedCommittee(manager: EntityManager, report: SeedReport): Promise<Map<string, Institution>> {

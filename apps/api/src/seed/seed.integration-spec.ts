@@ -35,6 +35,19 @@ describe('Seeds', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('compares the territorial divisions only when the reference files changed', async () => {
+    const [stored] = await t.dataSource.query(`SELECT value FROM app_settings WHERE key = 'divisions_checksum'`);
+    expect(stored.value).toMatch(/^[0-9a-f]{64}$/);
+    // A renamed commune stays as it is while the files are unchanged…
+    await t.dataSource.query(`UPDATE institutions SET name = jsonb_set(name, '{fr}', '"Renommée"') WHERE code = '04.421.01.0'`);
+    expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 0 });
+    // …and the next import after a change of files (simulated by forgetting the checksum) restores it.
+    await t.dataSource.query(`DELETE FROM app_settings WHERE key = 'divisions_checksum'`);
+    expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 1 });
+    const [rabat] = await t.dataSource.query(`SELECT name->>'fr' AS fr FROM institutions WHERE code = '04.421.01.0'`);
+    expect(rabat.fr).toBe('Rabat');
+  });
+
   it('never overwrites what people edited', async () => {
     const repo = t.dataSource.getRepository(Activity);
     const activity = await repo.findOneByOrFail({ code: '1.1' });
