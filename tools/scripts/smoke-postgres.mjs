@@ -47,10 +47,23 @@ const post = await fetch(`${BASE}/api/v1/activities/${target.id}/updates`, {
   body: JSON.stringify({ authorName: 'CI', status: 'in_progress', progress: 42, narrative: { en: 'smoke' } }),
 });
 if (post.status !== 201) fail(`update answered ${post.status}`);
+// Demo mode harvested its generated portal at start: the metrics are there.
+const national = await (await fetch(`${BASE}/api/v1/metrics/national`)).json();
+if (!national.figures || national.figures.datasets < 1000) fail(`national metrics: ${JSON.stringify(national.figures?.datasets)}`);
 await stop(server);
 
 server = await start();
 const after = await (await fetch(`${BASE}/api/v1/activities/${target.id}`)).json();
 await stop(server);
 if (after.progress !== 42) fail(`after a restart the progress is ${after.progress}`);
-console.log('1 passed, 0 failed');
+
+// The operator command fails loudly when the portal cannot be reached (for cron and monitoring).
+const harvest = spawn(process.execPath, ['dist/apps/api/cli.js', 'portal:harvest'], {
+  env: { ...process.env, DATABASE_URL: url, PORTAL_URL: 'http://127.0.0.1:9/api/3/action', HARVEST_RETRIES: '1', HARVEST_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+let printed = '';
+harvest.stdout.on('data', (chunk) => (printed += chunk));
+const code = await new Promise((resolve) => harvest.on('exit', resolve));
+if (code !== 1 || !/FAILED/.test(printed)) fail(`portal:harvest against a dead portal exited ${code}:\n${printed}`);
+console.log('2 passed, 0 failed');

@@ -1,10 +1,11 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
+import { CacheInvalidationInterceptor } from './common/cache/cache-invalidation.interceptor';
 import { loggerOptions } from './common/logging/logger.options';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions, type DatabaseTarget } from './database/data-source-options';
@@ -14,8 +15,11 @@ import { AuthModule } from './auth/auth.module';
 import { SIGN_IN_LIMITED } from './auth/auth.decorators';
 import { HealthController } from './health/health.controller';
 import { InstitutionsModule } from './institutions/institutions.module';
+import { InventoryModule } from './inventory/inventory.module';
 import { OfficersModule } from './officers/officers.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PlanModule } from './plan/plan.module';
+import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StorageModule } from './storage/storage.module';
@@ -62,11 +66,15 @@ export class AppModule {
         InstitutionsModule,
         PlanModule,
         OfficersModule,
+        InventoryModule,
+        MetricsModule,
+        PortalModule,
         SeedModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: CacheInvalidationInterceptor },
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: database.kind },
       ],

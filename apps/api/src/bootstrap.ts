@@ -1,4 +1,4 @@
-import { ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
+import { Logger as NestLogger, ValidationPipe, VersioningType, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +11,11 @@ import { validationExceptionFactory } from './common/errors/validation-exception
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source-options';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { InventoryMatchingService } from './inventory/inventory-matching.service';
+import { MetricsService } from './metrics/metrics.service';
+import { HarvestRun } from './portal/entities/harvest-run.entity';
+import { HarvestService } from './portal/harvest.service';
+import { PortalSource } from './portal/portal-source';
 import { ReferenceSeedService } from './seed/reference-seed.service';
 
 /** Builds the Nest application exactly as it runs, for main.ts and for tests. */
@@ -58,4 +63,23 @@ export async function prepareDatabase(app: INestApplication, config: Pick<AppCon
   await dataSource.runMigrations({ transaction: 'each' });
   await app.get(ReferenceSeedService).run();
   if (config.demoData) await app.get(DemoSeedService).run();
+}
+
+/**
+ * Demo mode without PORTAL_URL: harvest the generated catalogue once, so a new
+ * installation shows publication metrics from the first page it serves.
+ */
+export async function harvestDemoPortalOnce(app: INestApplicationContext): Promise<void> {
+  if (!app.get(PortalSource).isDemo) return;
+  if (!(await app.get(DataSource).getRepository(HarvestRun).existsBy({ status: 'succeeded' }))) {
+    const run = await app.get(HarvestService).run('full', 'demo');
+    new NestLogger('Demo').log(`Demo portal harvested: ${run.seen} datasets (${run.status})`);
+  }
+  // Inventories of the mapped demo administrations, then the figures with their funnel.
+  if (await app.get(DemoSeedService).ensureDemoInventory()) {
+    await app.get(DataSource).transaction(async (manager) => {
+      await app.get(InventoryMatchingService).suggestMatches(manager);
+      await app.get(MetricsService).recompute(manager, { runId: null });
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '@marsad/contracts';
+import { PASSWORD_MIN_LENGTH, type HarvestRunView } from '@marsad/contracts';
 import { NestFactory } from '@nestjs/core';
 import { createInterface } from 'node:readline';
 import { Logger } from 'nestjs-pino';
@@ -13,6 +13,9 @@ import { ConfigError } from './config/env.schema';
 import { openDatabaseTarget } from './database/data-source-options';
 import { DataDirLockedError } from './database/embedded-postgres';
 import { DemoSeedService } from './seed/demo-seed.service';
+import { harvestDemoPortalOnce } from './bootstrap';
+import { MetricsService } from './metrics/metrics.service';
+import { HarvestService } from './portal/harvest.service';
 import { ReferenceSeedService } from './seed/reference-seed.service';
 
 const COMMANDS: Record<string, string> = {
@@ -22,12 +25,14 @@ const COMMANDS: Record<string, string> = {
   'db:seed:demo': 'load the demo data set (progress updates, dates, evidence, demo accounts), once; idempotent',
   'db:import:divisions': "import Morocco's regions, provinces and communes (HCP codes); idempotent",
   'users:create-admin': 'create an ADMIN account: --email EMAIL [--name NAME]; password from MARSAD_ADMIN_PASSWORD or a prompt',
+  'portal:harvest': 'harvest the CKAN portal at PORTAL_URL once (incremental; --full for everything), print the summary; exit 1 if the run failed',
+  'metrics:recompute': "recompute today's publication metrics from the harvested datasets",
 };
 
 /** Operator commands: `npm run cli -- <command>`. Uses DATABASE_URL or the embedded database under DATA_DIR. */
 async function run(command: string | undefined): Promise<number> {
   if (!command || !(command in COMMANDS)) {
-    console.error(`Usage: npm run cli -- <command>\n${Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(16)} ${help}`).join('\n')}`);
+    console.error(`Usage: npm run cli -- <command>\n${Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(20)} ${help}`).join('\n')}`);
     return 2;
   }
   const config = loadConfig();
@@ -56,12 +61,38 @@ async function run(command: string | undefined): Promise<number> {
     if (command === 'db:seed:demo') {
       const { loaded } = await app.get(DemoSeedService).run();
       console.log(loaded ? 'Demo data loaded.' : 'Demo data was already loaded: nothing changed.');
+      await harvestDemoPortalOnce(app);
+    }
+    if (command === 'portal:harvest') {
+      const run = await app.get(HarvestService).run(process.argv.includes('--full') ? 'full' : 'incremental', 'cli');
+      console.log(summariseRun(run));
+      return run.status === 'succeeded' ? 0 : 1;
+    }
+    if (command === 'metrics:recompute') {
+      const started = performance.now();
+      const { institutions, day } = await app.get(MetricsService).recomputeNow();
+      console.log(`Metrics for ${day}: ${institutions} administrations and the national figures, in ${Math.round(performance.now() - started)} ms.`);
     }
     return 0;
   } finally {
     await app.close();
     await database.stop();
   }
+}
+
+function summariseRun(run: HarvestRunView): string {
+  const seconds = run.finishedAt ? ((Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000).toFixed(1) : '?';
+  const lines = [
+    `Harvest ${run.id} (${run.mode}) of ${run.portalUrl}: ${run.status.toUpperCase()} in ${seconds} s`,
+    `  requests ${run.requests}, pages ${run.pages}, organisations ${run.organizations}`,
+    `  datasets seen ${run.seen}, new ${run.created}, updated ${run.updated}, deleted ${run.deleted}, skipped ${run.skipped}`,
+  ];
+  if (run.since) lines.push(`  modified since ${run.since}`);
+  for (const issue of run.issues.slice(0, 10)) lines.push(`  ${issue.kind}: ${issue.message}`);
+  if (run.issueCount > 10) lines.push(`  … and ${run.issueCount - 10} more issues`);
+  if (run.failure) lines.push(`  failure: ${run.failure}`);
+  lines.push(`  peak memory of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  return lines.join('\n');
 }
 
 function option(name: string): string | undefined {

@@ -3,7 +3,7 @@ import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigError } from './config/env.schema';
 import { openDatabaseTarget, type DatabaseTarget } from './database/data-source-options';
 import { DataDirLockedError } from './database/embedded-postgres';
-import { createApp, prepareDatabase } from './bootstrap';
+import { createApp, harvestDemoPortalOnce, prepareDatabase } from './bootstrap';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       : `Database: PostgreSQL at ${redact(config.databaseUrl as string)}`,
   );
   await prepareDatabase(app, config);
+  await harvestDemoPortalOnce(app);
 
   let stopping = false;
   const stop = async (signal: string) => {

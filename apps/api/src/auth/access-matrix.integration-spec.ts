@@ -61,7 +61,15 @@ describe('Access control', () => {
         .expect(201)
     ).body;
     await coordinator.post(`/api/v1/officers/${appointment.id}/act`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'acte.pdf').expect(200);
+    // A published MEF inventory item: the matrix's DELETE is refused (400) rather than removing it for the roles after.
+    const item = (
+      await coordinator
+        .post('/api/v1/institutions/MEF/inventory')
+        .send({ reference: 'MATRIX-1', title: { ar: 'عنصر', fr: 'Élément' }, classification: 'open', status: 'published' })
+        .expect(201)
+    ).body;
     ids = {
+      inventoryItem: item.id,
       activity: activity.id,
       measure: measure.id,
       progressUpdate: update?.id ?? '',
@@ -85,6 +93,7 @@ describe('Access control', () => {
     path
       .replace('/institutions/:code', '/institutions/MEF')
       .replace('/officers/:id', `/officers/${ids.appointment}`)
+      .replace('/inventory/:id', `/inventory/${ids.inventoryItem}`)
       .replace(':code', 'PANDO-2021')
       .replace('/measures/:id', `/measures/${ids.measure}`)
       .replace('/activities/:id', `/activities/${ids.activity}`)
@@ -94,7 +103,7 @@ describe('Access control', () => {
 
   const call = (client: Client | null, method: string, path: string) => {
     const url = concrete(path);
-    const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
     if (client) return client[verb](url).send({});
     return t.http[verb](url).send({});
   };

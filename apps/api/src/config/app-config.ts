@@ -17,6 +17,19 @@ export interface AppConfig {
   publicUrl: string;
   signInRateLimit: number;
   writeRateLimit: number;
+  portal: PortalConfig;
+}
+
+export interface PortalConfig {
+  /** The CKAN Action API base; null = the in-process demo catalogue (demo mode) or none. */
+  url: string | null;
+  /** Cron expression, or null when runs are on demand only. */
+  schedule: string | null;
+  rateLimit: number;
+  timeoutMs: number;
+  retries: number;
+  pageSize: number;
+  overlapMinutes: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -43,6 +56,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionMaxHours: env.SESSION_MAX_HOURS,
     signInRateLimit: env.SIGN_IN_RATE_LIMIT,
     writeRateLimit: env.WRITE_RATE_LIMIT,
+    portal: {
+      url: env.PORTAL_URL ? env.PORTAL_URL.replace(/\/+$/, '') : null,
+      schedule: env.HARVEST_SCHEDULE === 'off' ? null : env.HARVEST_SCHEDULE,
+      rateLimit: env.HARVEST_RATE_LIMIT,
+      timeoutMs: env.HARVEST_TIMEOUT_MS,
+      retries: env.HARVEST_RETRIES,
+      pageSize: env.HARVEST_PAGE_SIZE,
+      overlapMinutes: env.HARVEST_OVERLAP_MINUTES,
+    },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   };
 }

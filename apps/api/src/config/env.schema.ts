@@ -1,5 +1,22 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Cron } from 'croner';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
+
+@ValidatorConstraint({ name: 'isCronExpression' })
+class IsCronExpression implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (value === 'off') return true;
+    try {
+      new Cron(String(value), { paused: true }).stop();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  defaultMessage(): string {
+    return 'must be a cron expression (e.g. "30 2 * * *") or off';
+  }
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -73,6 +90,52 @@ export class EnvSchema {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// address' })
   PUBLIC_URL?: string;
 
+  /**
+   * The CKAN portal's Action API base, e.g. https://data.gov.ma/data/api/3/action.
+   * Unset: in demo mode, a generated catalogue served in-process; otherwise no harvests.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// address' })
+  PORTAL_URL?: string;
+
+  /** When to harvest (cron expression, server time zone); `off` for on demand only. */
+  @IsString()
+  @Validate(IsCronExpression)
+  HARVEST_SCHEDULE = '30 2 * * *';
+
+  /** Most portal requests per second. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  HARVEST_RATE_LIMIT = 5;
+
+  /** One portal request may take this long before it is abandoned and retried. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  HARVEST_TIMEOUT_MS = 30000;
+
+  /** Retries of a failed portal request (with exponential backoff and jitter). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 4 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HARVEST_RETRIES = 4;
+
+  /** Datasets asked for per package_search call (CKAN allows at most 1000). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  HARVEST_PAGE_SIZE = 1000;
+
+  /** An incremental run asks for datasets modified since the last good run minus this margin. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(0)
+  HARVEST_OVERLAP_MINUTES = 60;
+
   /** Where the built web app lives; the API serves it on the same port. */
   @IsOptional()
   @IsString()
@@ -82,7 +145,7 @@ export class EnvSchema {
 export class ConfigError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv): EnvSchema {
-  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST', 'PUBLIC_URL']);
+  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST', 'PUBLIC_URL', 'PORTAL_URL']);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = source[key];

@@ -12,6 +12,11 @@ import { Milestone } from '../plan/entities/milestone.entity';
 import { Plan } from '../plan/entities/plan.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { AppSetting } from '../settings/app-setting.entity';
+import { InventoryItem } from '../inventory/entities/inventory-item.entity';
+import { MetricSnapshot } from '../metrics/entities/metric-snapshot.entity';
+import { HarvestRun } from '../portal/entities/harvest-run.entity';
+import { PortalDataset, PortalDatasetStaging } from '../portal/entities/portal-dataset.entity';
+import { PortalOrganization } from '../portal/entities/portal-organization.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -29,4 +34,10 @@ export const ENTITIES = [
   SignInAttempt,
   AuditEvent,
   OfficerAppointment,
+  PortalOrganization,
+  PortalDataset,
+  PortalDatasetStaging,
+  HarvestRun,
+  MetricSnapshot,
+  InventoryItem,
 ];

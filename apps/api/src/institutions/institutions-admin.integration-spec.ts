@@ -60,5 +60,11 @@ describe('Keeping the registry', () => {
     expect(exported.charCodeAt(0)).toBe(0xfeff);
     expect(exported).toContain('المكتب الوطني للسكك الحديدية');
     expect(exported).not.toContain('04.421');
+    // Every filter of the list, not only some: the search text and the parent narrow the export too.
+    const searched = (await t.http.get('/api/v1/institutions/export?format=csv&q=chemins%20fer').buffer(true).expect(200)).text;
+    expect(searched).toContain('ONCF');
+    expect(searched).not.toContain('ONEE');
+    const children = (await t.http.get('/api/v1/institutions/export?format=csv&parent=ONCF').buffer(true).expect(200)).text;
+    expect(children.split('\n').filter((line) => line.trim()).slice(1).map((line) => line.split(',')[0])).toEqual(['ONEE']);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INSTITUTION_TYPES, type ImportIssue, type ImportPreview, type ImportResult, type InstitutionType, type Locale } from '@marsad/contracts';
+import { INSTITUTION_TYPES, type ImportIssue, type ImportPreview, type ImportResult, type InstitutionQuery, type InstitutionType, type Locale } from '@marsad/contracts';
 import { isURL } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditEvent } from '../audit/audit-event.entity';
@@ -11,7 +11,7 @@ import { renderViolation } from '../common/errors/http-exception.filter';
 import { readTable, writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import { Institution } from './entities/institution.entity';
 import { institutionSnapshot } from './institutions-admin.service';
-import { holdsRole, searchTextOf } from './institutions.service';
+import { registryFilterSql, searchTextOf } from './institutions.service';
 
 export const INSTITUTION_COLUMNS: ColumnSpec[] = [
   { key: 'code', label: { fr: 'Code', ar: 'الرمز' } },
@@ -108,17 +108,14 @@ export class InstitutionsImportService {
     });
   }
 
-  async export(format: TableFormat, filters: { type?: string; region?: string; hasRod?: boolean; hasGdd?: boolean }): Promise<Buffer> {
+  /** Every administration the list shows for the same filters (all pages), in the list's order. */
+  async export(format: TableFormat, filters: InstitutionQuery): Promise<Buffer> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    if (filters.type) where.push(`i.type = $${params.push(filters.type)}`);
-    if (filters.region) where.push(`i.region_code = $${params.push(filters.region)}`);
-    if (filters.hasRod !== undefined) where.push(`${filters.hasRod ? '' : 'NOT '}${holdsRole('i', 'ROD')}`);
-    if (filters.hasGdd !== undefined) where.push(`${filters.hasGdd ? '' : 'NOT '}${holdsRole('i', 'GDD')}`);
+    const { where, orderBy } = registryFilterSql(filters, (value) => `$${params.push(value)}`);
     const rows: { code: string; name: ValidRow['name']; type: string; acronym: string | null; parent_code: string | null; region_code: string | null; website: string | null; portal_org_name: string | null; active: boolean }[] =
       await this.dataSource.query(
         `SELECT i.code, i.name, i.type, i.acronym, p.code AS parent_code, i.region_code, i.website, i.portal_org_name, i.active
-         FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.code`,
+         FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id ${where} ORDER BY ${orderBy}`,
         params,
       );
     return writeTable(format, 'administrations', INSTITUTION_COLUMNS, rows.map((r) => [r.code, r.name.fr, r.name.ar, r.name.en, r.type, r.acronym, r.parent_code, r.region_code, r.website, r.portal_org_name, r.active ? 'oui' : 'non']));

@@ -3,11 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   INSTITUTION_TYPES,
   type InstitutionDetail,
+  type InstitutionQuery,
   type InstitutionRef,
   type InstitutionSummary,
   type Page,
 } from '@marsad/contracts';
 import { In, Repository, type EntityManager } from 'typeorm';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { AppException } from '../common/errors/app-exception';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
 import type { InstitutionQueryDto } from './dto/institution-query.dto';
@@ -30,6 +32,31 @@ export function holdsRole(alias: string, role: 'ROD' | 'GDD'): string {
   return `EXISTS (SELECT 1 FROM officer_appointments oa WHERE oa.institution_id = ${alias}.id AND oa.role = '${role}' AND oa.status <> 'ended')`;
 }
 
+/** What registry answers depend on: administrations and appointments, their newest change and their number. */
+export const REGISTRY_STAMP_SQL = `SELECT (SELECT max(updated_at)::text || '/' || count(*) FROM institutions) || '|' ||
+  (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM officer_appointments) AS stamp`;
+
+/**
+ * The registry's filters and order as SQL over `institutions i LEFT JOIN institutions p` (the parent):
+ * one definition for the list and the export, so an export holds exactly what the list shows.
+ */
+export function registryFilterSql(query: InstitutionQuery, param: (value: unknown) => string): { where: string; orderBy: string } {
+  const where: string[] = [];
+  if (query.type) where.push(`i.type = ${param(query.type)}`);
+  if (query.region) where.push(`i.region_code = ${param(query.region)}`);
+  if (query.parent) where.push(`p.code = ${param(query.parent)}`);
+  if (query.hasRod !== undefined) where.push(`${query.hasRod ? '' : 'NOT '}${holdsRole('i', 'ROD')}`);
+  if (query.hasGdd !== undefined) where.push(`${query.hasGdd ? '' : 'NOT '}${holdsRole('i', 'GDD')}`);
+  if (query.q) {
+    for (const term of normalizeForSearch(query.q).split(' ').filter(Boolean)) {
+      where.push(`i.search_text LIKE ${param(`%${term.replace(/[%_\\]/g, '\\$&')}%`)}`);
+    }
+  }
+  const sort = query.sort ?? 'type';
+  const orderBy = sort === 'type' ? `${TYPE_RANK}, i.code` : sort === 'name' ? `i.name->>'fr', i.code` : 'i.code';
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', orderBy };
+}
+
 @Injectable()
 export class InstitutionsService {
   constructor(@InjectRepository(Institution) private readonly institutions: Repository<Institution>) {}
@@ -38,28 +65,23 @@ export class InstitutionsService {
    * One round trip: the page and the total (a window count) in a single statement. This is the
    * registry's hot path (search-as-you-type, paging), so it is plain SQL rather than a query builder.
    */
-  async list(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
+  /** The registry is read far more than written: lists are kept until it (or an appointment) changes. */
+  private readonly listCache = new StampedCache(async () => (await this.institutions.query(REGISTRY_STAMP_SQL))[0].stamp);
+
+  list(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
+    return this.listCache.get(JSON.stringify(query), () => this.listNow(query));
+  }
+
+  private async listNow(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const params: unknown[] = [];
-    const where: string[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.type) where.push(`i.type = ${param(query.type)}`);
-    if (query.region) where.push(`i.region_code = ${param(query.region)}`);
-    if (query.parent) where.push(`p.code = ${param(query.parent)}`);
-    if (query.hasRod !== undefined) where.push(`${query.hasRod ? '' : 'NOT '}${holdsRole('i', 'ROD')}`);
-    if (query.hasGdd !== undefined) where.push(`${query.hasGdd ? '' : 'NOT '}${holdsRole('i', 'GDD')}`);
-    if (query.q) {
-      for (const term of normalizeForSearch(query.q).split(' ').filter(Boolean)) {
-        where.push(`i.search_text LIKE ${param(`%${term.replace(/[%_\\]/g, '\\$&')}%`)}`);
-      }
-    }
-    const sort = query.sort ?? 'type';
-    const orderBy = sort === 'type' ? `${TYPE_RANK}, i.code` : sort === 'name' ? `i.name->>'fr', i.code` : 'i.code';
+    const { where, orderBy } = registryFilterSql(query, param);
     const rows: (SummaryRow & { total: string })[] = await this.institutions.query(
       `SELECT i.code, i.name, i.type, i.acronym, i.subtype, i.region_code, i.active, p.code AS parent_code, count(*) OVER () AS total
        FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ${where}
        ORDER BY ${orderBy} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
       params,
     );
@@ -67,7 +89,7 @@ export class InstitutionsService {
       ? Number(rows[0].total)
       : page === 1
         ? 0
-        : Number((await this.list({ ...query, page: 1, pageSize: 1 })).total);
+        : Number((await this.listNow({ ...query, page: 1, pageSize: 1 })).total);
     return { items: rows.map(fromRow), total, page, pageSize };
   }
 

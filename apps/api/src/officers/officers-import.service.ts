@@ -1,14 +1,14 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInstitutionScoped, type ImportIssue, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
+import { isInstitutionScoped, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { AuditEvent } from '../audit/audit-event.entity';
+import type { AuditEvent } from '../audit/audit-event.entity';
 import { diffOf } from '../audit/audit.service';
 import type { Actor, ActorContext } from '../auth/actor';
-import { AppException, type RuleViolation } from '../common/errors/app-exception';
-import { renderViolation } from '../common/errors/http-exception.filter';
+import type { RuleViolation } from '../common/errors/app-exception';
 import { isIsoDate } from '../common/validation/validators';
+import { IMPORT_CHUNK, assertTableShape, auditBase, cellReader, insertAuditEvents, issuesOf, previewOf, refuseInvalidRows, type FoundIssue } from '../imports/import-plumbing.util';
 import { writeTable, readTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import { Institution } from '../institutions/entities/institution.entity';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
@@ -40,7 +40,6 @@ const REQUIRED = ['institution_code', 'role', 'email', 'appointed_on'];
 const YES = new Set(['oui', 'yes', 'true', '1', 'نعم', 'o', 'y']);
 const NO = new Set(['non', 'no', 'false', '0', 'لا', 'n', '']);
 const PHONE = /^\+?[0-9 ().-]{6,20}$/;
-const CHUNK = 500;
 
 interface ValidRow {
   row: number;
@@ -89,37 +88,20 @@ export class OfficersImportService {
 
   async preview(caller: SignedIn, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
     const { valid, issues, total } = await this.validate(this.dataSource.manager, caller.actor, bytes);
-    const plan = await this.plan(this.dataSource.manager, valid);
-    return {
-      rows: total,
-      valid: valid.length,
-      issues: issues.map((issue) => ({ ...issue, message: renderViolation({ field: issue.column, rule: issue.rule, args: issue.args }, locale).message, args: undefined })),
-      create: plan.creates.length,
-      update: plan.updates.length,
-      unchanged: plan.unchanged,
-    };
+    return previewOf(total, valid.length, issues, await this.plan(this.dataSource.manager, valid), locale);
   }
 
   /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
   async commit(caller: SignedIn, bytes: Buffer): Promise<ImportResult> {
     return this.dataSource.transaction(async (manager) => {
       const { valid, issues } = await this.validate(manager, caller.actor, bytes);
-      if (issues.length > 0) {
-        throw AppException.validation(issues.slice(0, 200).map((issue) => ({ field: `row ${issue.row}.${issue.column}`, rule: issue.rule, args: issue.args })));
-      }
+      refuseInvalidRows(issues);
       const { creates, updates, unchanged } = await this.plan(manager, valid);
       const repo = manager.getRepository(OfficerAppointment);
       const events: Partial<AuditEvent>[] = [];
-      const base = {
-        actorId: caller.actor.userId,
-        actorRole: caller.actor.role,
-        actorInstitutionCode: caller.actor.institutionCode,
-        requestId: caller.meta.requestId,
-        ip: caller.meta.ip,
-        userAgent: caller.meta.userAgent?.slice(0, 400) ?? null,
-      };
-      for (let i = 0; i < creates.length; i += CHUNK) {
-        const chunk = creates.slice(i, i + CHUNK).map((row) =>
+      const base = auditBase(caller);
+      for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
+        const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) =>
           repo.create({
             institutionId: row.institution.id,
             role: row.role,
@@ -160,9 +142,7 @@ export class OfficersImportService {
         await repo.save(existing);
         events.push({ ...base, action: 'officer.update', entityType: 'officer-appointment', entityId: existing.id, diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } } });
       }
-      for (let i = 0; i < events.length; i += CHUNK) {
-        await manager.getRepository(AuditEvent).insert(events.slice(i, i + CHUNK) as never);
-      }
+      await insertAuditEvents(manager, events);
       return { created: creates.length, updated: updates.length, unchanged };
     });
   }
@@ -211,11 +191,8 @@ export class OfficersImportService {
 
   private async validate(manager: EntityManager, actor: Actor, bytes: Buffer) {
     const table = await readTable(bytes, OFFICER_COLUMNS);
-    const issues: (ImportIssue & { args?: unknown[] })[] = [];
-    const missing = REQUIRED.filter((key) => !table.columns.has(key));
-    if (missing.length) throw AppException.validation(missing.map((key) => ({ field: `column ${key}`, rule: 'missingColumn' })));
-    if (table.rows.length === 0) throw AppException.validation([{ field: 'file', rule: 'noRows' }]);
-    if (table.rows.length > 20_000) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '20,000 rows' });
+    const issues: FoundIssue[] = [];
+    assertTableShape(table, REQUIRED);
 
     const codes = [...new Set(table.rows.map(({ cells }) => cells[table.columns.get('institution_code') as number]?.trim()).filter(Boolean))];
     const institutions = new Map((await manager.getRepository(Institution).findBy({ code: In(codes) })).map((i) => [i.code, i]));
@@ -224,7 +201,7 @@ export class OfficersImportService {
     const activeRod = new Map<string, number>();
 
     for (const { row, cells } of table.rows) {
-      const cell = (key: string) => (table.columns.has(key) ? (cells[table.columns.get(key) as number] ?? '').trim() : '');
+      const cell = cellReader(table, cells);
       const problems: RuleViolation[] = [];
       const flag = (column: string, rule: string, args?: unknown[]) => problems.push({ field: column, rule, args });
       const code = cell('institution_code');
@@ -262,7 +239,7 @@ export class OfficersImportService {
           else activeRod.set(institution.id, row);
         }
       }
-      for (const problem of problems) issues.push({ row, column: problem.field, rule: problem.rule, value: cell(problem.field), message: '', args: problem.args });
+      issues.push(...issuesOf(row, problems, cell));
       if (problems.length === 0 && institution) {
         valid.push({
           row,

@@ -10,9 +10,10 @@ import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { Actor, ActorContext } from '../auth/actor';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { AppException } from '../common/errors/app-exception';
 import { Institution } from '../institutions/entities/institution.entity';
-import { toInstitutionRef } from '../institutions/institutions.service';
+import { REGISTRY_STAMP_SQL, toInstitutionRef } from '../institutions/institutions.service';
 import { sniffContentType } from '../storage/file-type.util';
 import { StorageService } from '../storage/storage.service';
 import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
@@ -57,7 +58,15 @@ export class OfficersService {
     private readonly storage: StorageService,
   ) {}
 
-  async listFor(code: string, caller: ActorContext): Promise<AppointmentView[]> {
+  /** What anyone may see of an administration's officers: kept until an appointment or the registry changes. */
+  private readonly publicLists = new StampedCache(async () => (await this.dataSource.query(REGISTRY_STAMP_SQL))[0].stamp);
+
+  listFor(code: string, caller: ActorContext): Promise<AppointmentView[]> {
+    if (caller.actor) return this.listNow(code, caller);
+    return this.publicLists.get(code, () => this.listNow(code, caller));
+  }
+
+  private async listNow(code: string, caller: ActorContext): Promise<AppointmentView[]> {
     const institution = await this.institution(this.dataSource.manager, code);
     const rows = await this.dataSource.getRepository(OfficerAppointment).find({ where: { institutionId: institution.id } });
     rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.appointedOn.localeCompare(a.appointedOn));
@@ -208,7 +217,8 @@ export class OfficersService {
   }
 
   private async views(manager: EntityManager, rows: OfficerAppointment[], actor: Actor | null): Promise<AppointmentView[]> {
-    const emails = [...new Set(rows.filter((r) => r.status !== 'ended').map((r) => r.email))];
+    // "Active elsewhere" is only shown to those who see contacts.
+    const emails = [...new Set(rows.filter((r) => r.status !== 'ended' && maySeeContacts(actor, r.institutionId)).map((r) => r.email))];
     const elsewhere = emails.length
       ? await manager.getRepository(OfficerAppointment).find({ select: { email: true, institutionId: true }, where: { email: In(emails), status: In(['active', 'interim']) } })
       : [];

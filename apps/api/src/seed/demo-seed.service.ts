@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActivityStatus, LocalizedText, Role } from '@marsad/contracts';
+import type { ActivityStatus, Frequency, LocalizedText, Role } from '@marsad/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { User } from '../auth/entities/user.entity';
 import { hashPassword } from '../auth/passwords';
@@ -10,11 +10,30 @@ import { Activity } from '../plan/entities/activity.entity';
 import { Evidence } from '../plan/entities/evidence.entity';
 import { Milestone } from '../plan/entities/milestone.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
+import { InventoryItem } from '../inventory/entities/inventory-item.entity';
+import { inventorySearchText } from '../inventory/inventory.rules';
 import { AppSetting } from '../settings/app-setting.entity';
 import { DEMO_DATA_KEY } from '../settings/settings.service';
 import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 
 const DEMO_OFFICERS_KEY = 'demo_officers';
+const DEMO_PORTAL_KEY = 'demo_portal_mapping';
+const DEMO_INVENTORY_KEY = 'demo_inventory';
+
+/** Organisations of the demo catalogue (tools/ckan-fixture-server) → administrations of the registry. */
+const DEMO_PORTAL_ORGANIZATIONS: Record<string, string> = {
+  HCP: 'haut-commissariat-au-plan',
+  MEF: 'ministere-de-l-economie-et-des-finances',
+  ADD: 'agence-de-developpement-du-digital',
+  MTNRA: 'ministere-de-la-transition-numerique-et-de-la-reforme-de-l-administration',
+  '01': 'region-tanger-tetouan-al-hoceima',
+  '02': 'region-de-l-oriental',
+  '03': 'region-fes-meknes',
+  '04': 'region-rabat-sale-kenitra',
+  '06': 'region-casablanca-settat',
+  '07': 'region-marrakech-safi',
+  '09': 'region-souss-massa',
+};
 import { StorageService } from '../storage/storage.service';
 import actionPlan from './data/action-plan-2021.json';
 
@@ -148,6 +167,7 @@ export class DemoSeedService {
       if (loaded) this.logger.log('Demo data loaded (marked as demo in the UI)');
       await this.ensureDemoAccounts();
       await this.ensureDemoAppointments(today);
+      await this.ensureDemoPortalMapping();
       return { loaded };
     } catch (error) {
       await Promise.all(storedKeys.map((key) => this.storage.remove(key)));
@@ -178,6 +198,108 @@ export class DemoSeedService {
       }
       this.logger.log(`Demo accounts created: ${missing.length} (password in the README)`);
       return missing.length;
+    });
+  }
+
+  /**
+   * Maps administrations to organisations of the demo catalogue, so scorecards
+   * have figures after the first harvest. Once; never replaces a portal name set by a person.
+   */
+  async ensureDemoPortalMapping(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const settings = manager.getRepository(AppSetting);
+      if (await settings.existsBy({ key: DEMO_PORTAL_KEY })) return false;
+      await settings.insert({ key: DEMO_PORTAL_KEY, value: { organizations: Object.keys(DEMO_PORTAL_ORGANIZATIONS).length } });
+      for (const [code, organization] of Object.entries(DEMO_PORTAL_ORGANIZATIONS)) {
+        await manager.query(
+          `UPDATE institutions SET portal_org_name = $2 WHERE code = $1 AND portal_org_name IS NULL
+              AND NOT EXISTS (SELECT 1 FROM institutions WHERE portal_org_name = $2)`,
+          [code, organization],
+        );
+      }
+      return true;
+    });
+  }
+
+  /**
+   * After the first demo harvest: inventories for the mapped administrations, so the
+   * inventory funnel has something to show. Datasets already on the portal are inventoried
+   * under their title (half confirmed as published, on time or late; the rest left for the
+   * matcher to suggest), plus items not yet published and one restricted item. Once.
+   */
+  async ensureDemoInventory(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const settings = manager.getRepository(AppSetting);
+      if (await settings.existsBy({ key: DEMO_INVENTORY_KEY })) return false;
+      const institutions: { id: string; code: string; org: string }[] = await manager.query(
+        `SELECT id, code, portal_org_name AS org FROM institutions WHERE code = ANY($1) AND portal_org_name IS NOT NULL ORDER BY code`,
+        [Object.keys(DEMO_PORTAL_ORGANIZATIONS)],
+      );
+      const items: Partial<InventoryItem>[] = [];
+      for (const institution of institutions) {
+        const datasets: { ckan_id: string; title: string; frequency: Frequency | null; formats: string[]; created: string | null }[] = await manager.query(
+          `SELECT ckan_id, title, frequency, formats, to_char(metadata_created, 'YYYY-MM-DD') AS created
+             FROM portal_datasets WHERE organization_name = $1 AND deleted_at IS NULL ORDER BY name LIMIT 12`,
+          [institution.org],
+        );
+        datasets.forEach((dataset, index) => {
+          const r = unit(`inventory-${institution.code}-${dataset.ckan_id}`);
+          if (r >= 0.8) return;
+          const confirmed = r < 0.45;
+          const created = dataset.created ?? todayInMorocco();
+          items.push({
+            institutionId: institution.id,
+            reference: `${institution.code}-DS-${String(index + 1).padStart(3, '0')}`,
+            title: { fr: dataset.title, ar: `${dataset.title} (مجموعة بيانات)` },
+            classification: 'open',
+            priority: r < 0.3 ? 'high' : 'medium',
+            plannedDate: addDays(created, r < 0.3 ? 30 : -45),
+            frequency: dataset.frequency,
+            formats: dataset.formats,
+            status: confirmed ? 'published' : 'in_preparation',
+            public: r < 0.6,
+            matchState: confirmed ? 'confirmed' : 'none',
+            matchCkanId: confirmed ? dataset.ckan_id : null,
+            matchBasis: confirmed ? 'title' : null,
+          });
+        });
+        const today = todayInMorocco();
+        const planned: [string, string, number, 'identified' | 'in_preparation'][] = [
+          ['Registre des marchés publics attribués', 'سجل الصفقات العمومية الممنوحة', -60, 'in_preparation'],
+          ['Indicateurs de qualité de service', 'مؤشرات جودة الخدمة', 90, 'identified'],
+          ['Budget détaillé par programme', 'الميزانية المفصلة حسب البرنامج', 180, 'identified'],
+        ];
+        planned.forEach(([fr, ar, days, status], index) =>
+          items.push({
+            institutionId: institution.id,
+            reference: `${institution.code}-PL-${index + 1}`,
+            title: { fr, ar },
+            classification: 'open',
+            priority: index === 0 ? 'high' : 'medium',
+            plannedDate: addDays(today, days),
+            frequency: 'annual',
+            formats: ['CSV'],
+            status,
+            public: true,
+          }),
+        );
+        items.push({
+          institutionId: institution.id,
+          reference: `${institution.code}-RS-1`,
+          title: { fr: 'Dossiers individuels des agents', ar: 'الملفات الفردية للموظفين' },
+          classification: 'restricted',
+          legalBasis: 'Loi 09-08 relative à la protection des données à caractère personnel',
+          priority: 'low',
+          status: 'withheld',
+          public: false,
+        });
+      }
+      const repo = manager.getRepository(InventoryItem);
+      for (const item of items) item.searchText = inventorySearchText(item as InventoryItem);
+      for (let i = 0; i < items.length; i += 500) await repo.insert(items.slice(i, i + 500));
+      await settings.insert({ key: DEMO_INVENTORY_KEY, value: { items: items.length } });
+      this.logger.log(`Demo inventory: ${items.length} items`);
+      return true;
     });
   }
 

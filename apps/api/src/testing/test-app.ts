@@ -19,6 +19,7 @@ export interface Client {
   get(url: string): request.Test;
   post(url: string): request.Test;
   patch(url: string): request.Test;
+  put(url: string): request.Test;
   delete(url: string): request.Test;
   csrfToken: string;
   userId: string;
@@ -129,6 +130,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
       get: (url) => agent.get(url),
       post: (url) => agent.post(url).set('X-CSRF-Token', csrfToken),
       patch: (url) => agent.patch(url).set('X-CSRF-Token', csrfToken),
+      put: (url) => agent.put(url).set('X-CSRF-Token', csrfToken),
       delete: (url) => agent.delete(url).set('X-CSRF-Token', csrfToken),
     };
   };

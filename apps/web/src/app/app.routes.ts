@@ -16,6 +16,15 @@ export const appRoutes: Route[] = createAppRoutes(() =>
     import('@marsad/web/feature-auth'),
     import('@marsad/web/feature-admin'),
     import('@marsad/web/feature-registry'),
+    import('@marsad/web/feature-metrics'),
+    import('@marsad/web/feature-portal'),
     import('@marsad/web/feature-plan'),
-  ]).then(([auth, admin, registry, plan]) => [...auth.authRoutes, ...admin.adminRoutes, ...registry.registryRoutes, ...plan.planRoutes]),
+  ]).then(([auth, admin, registry, metrics, portal, plan]) => [
+    ...auth.authRoutes,
+    ...admin.adminRoutes,
+    ...registry.registryRoutes,
+    ...metrics.metricsRoutes,
+    ...portal.portalRoutes,
+    ...plan.planRoutes,
+  ]),
 );

@@ -56,6 +56,8 @@ export class App {
   protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
   protected readonly canManageOfficers = computed(() => this.session.permissions().includes(Permission.OfficerManage));
+  /** The portal harvest page: coordinators run it, audit readers follow it. */
+  protected readonly canSeePortal = computed(() => this.session.permissions().some((p) => p === Permission.AuditRead || p === Permission.PortalManage));
 
   private readonly sidenav = viewChild.required(MatSidenav);
 

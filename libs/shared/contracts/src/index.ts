@@ -4,3 +4,6 @@ export * from './lib/plan';
 export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/officers';
+export * from './lib/methodology';
+export * from './lib/portal';
+export * from './lib/inventory';

@@ -18,3 +18,6 @@ export * from './lib/auth/csrf.interceptor';
 export * from './lib/auth/unauthenticated.interceptor';
 export * from './lib/auth/permission.guard';
 export * from './lib/api/registry-api.service';
+export * from './lib/api/metrics-api.service';
+export * from './lib/api/inventory-api.service';
+export * from './lib/api/portal-api.service';

@@ -64,6 +64,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'Trop de tentatives échouées : la connexion est bloquée pour ce compte pendant {minutes} minute(s).',
     ar: 'محاولات فاشلة كثيرة: تم حظر تسجيل الدخول لهذا الحساب لمدة {minutes} دقيقة.',
   },
+  HARVEST_RUNNING: {
+    en: 'A harvest of the portal is already running: wait for it to end.',
+    fr: 'Une moisson du portail est déjà en cours : attendez qu’elle se termine.',
+    ar: 'عملية جمع بيانات البوابة جارية بالفعل: انتظر حتى تنتهي.',
+  },
+  PORTAL_NOT_CONFIGURED: {
+    en: 'No portal is configured: set PORTAL_URL to harvest one.',
+    fr: 'Aucun portail n’est configuré : définissez PORTAL_URL pour le moissonner.',
+    ar: 'لم يتم إعداد أي بوابة: حدّد PORTAL_URL لجمع بياناتها.',
+  },
   TOO_MANY_REQUESTS: {
     en: 'Too many requests: wait a moment and try again.',
     fr: 'Trop de requêtes : patientez un instant puis réessayez.',
@@ -91,6 +101,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   institution: { en: 'institution', fr: 'institution', ar: 'مؤسسة' },
   user: { en: 'user', fr: 'utilisateur', ar: 'مستخدم' },
   officerAppointment: { en: 'appointment', fr: 'désignation', ar: 'تعيين' },
+  inventoryItem: { en: 'inventory item', fr: "élément d'inventaire", ar: 'عنصر الجرد' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -266,10 +277,50 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: "{field} ne peut pas être l'administration elle-même ni l'une de celles qui en dépendent",
     ar: '{field} لا يمكن أن يكون الإدارة نفسها أو إحدى الإدارات التابعة لها',
   },
+  hasOtherPortalOrganization: {
+    en: '{field}: this administration is already mapped to another portal organisation; unmap it first',
+    fr: '{field} : cette administration est déjà rattachée à une autre organisation du portail ; retirez d’abord ce rattachement',
+    ar: '{field}: هذه الإدارة مرتبطة بالفعل بمنظمة أخرى في البوابة؛ أزل هذا الربط أولا',
+  },
   portalNameTaken: {
     en: '{field} is already the portal name of another administration',
     fr: "{field} est déjà le nom sur le portail d'une autre administration",
     ar: '{field} هو اسم إدارة أخرى على البوابة',
+  },
+  legalBasisRequired: {
+    en: '{field} is required when the item is restricted or not disclosable: name the law or decision that limits its opening',
+    fr: "{field} est obligatoire quand l'élément est restreint ou non communicable : citez la loi ou la décision qui en limite l'ouverture",
+    ar: '{field} إلزامي عندما يكون العنصر مقيدا أو غير قابل للإفصاح: اذكر القانون أو القرار الذي يحد من فتحه',
+  },
+  publicNeedsOpen: {
+    en: '{field}: only an open item may be shown to the public',
+    fr: '{field} : seul un élément ouvert peut être visible du public',
+    ar: '{field}: لا يمكن أن يظهر للعموم إلا عنصر مفتوح',
+  },
+  publishedNeedsOpen: {
+    en: '{field}: only an item classified open can be published',
+    fr: '{field} : seul un élément classé ouvert peut être publié',
+    ar: '{field}: لا يمكن نشر إلا عنصر مصنف مفتوحا',
+  },
+  referenceTaken: {
+    en: '{field} is already used by another item of this administration’s inventory',
+    fr: "{field} est déjà utilisée par un autre élément de l'inventaire de cette administration",
+    ar: '{field} مستعمل لعنصر آخر في جرد هذه الإدارة',
+  },
+  duplicateReference: {
+    en: '{field}: the same reference already appears in row {0}',
+    fr: '{field} : la même référence figure déjà à la ligne {0}',
+    ar: '{field}: نفس المرجع مذكور في السطر {0}',
+  },
+  publishedNotDeletable: {
+    en: '{field}: a published item cannot be removed from the inventory; mark it withheld instead',
+    fr: "{field} : un élément publié ne peut pas être retiré de l'inventaire ; marquez-le plutôt comme retenu",
+    ar: '{field}: لا يمكن حذف عنصر منشور من الجرد؛ صنّفه بدلا من ذلك كمحجوب',
+  },
+  unknownDataset: {
+    en: '{field}: no dataset of this administration on the portal has this identifier',
+    fr: "{field} : aucun jeu de données de cette administration sur le portail n'a cet identifiant",
+    ar: '{field}: لا توجد مجموعة بيانات لهذه الإدارة في البوابة بهذا المعرّف',
   },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },

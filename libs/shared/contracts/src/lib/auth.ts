@@ -21,6 +21,12 @@ export const Permission = {
   InstitutionManage: 'institution:manage',
   /** Appoint and end open-data officers and data managers (officers: their own institution only). */
   OfficerManage: 'officer:manage',
+  /** Read an administration's whole data inventory (officers and data managers: their own only). */
+  InventoryRead: 'inventory:read',
+  /** Create, edit, import and match inventory items (officers and data managers: their own only). */
+  InventoryManage: 'inventory:manage',
+  /** Start portal harvests, see their runs and map portal organisations to administrations. */
+  PortalManage: 'portal:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -33,10 +39,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.AuditRead,
     Permission.OfficerManage,
     Permission.InstitutionManage,
+    Permission.InventoryRead,
+    Permission.InventoryManage,
+    Permission.PortalManage,
   ],
   COMMITTEE: [Permission.AuditRead],
-  OFFICER: [Permission.ProgressReport, Permission.OfficerManage],
-  DATA_MANAGER: [],
+  OFFICER: [Permission.ProgressReport, Permission.OfficerManage, Permission.InventoryRead, Permission.InventoryManage],
+  DATA_MANAGER: [Permission.InventoryRead, Permission.InventoryManage],
 };
 
 /** Roles whose permissions reach only their own institution's data. */

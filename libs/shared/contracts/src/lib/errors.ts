@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'ACCOUNT_LOCKED',
   'TOO_MANY_REQUESTS',
   'RESET_LINK_INVALID',
+  'HARVEST_RUNNING',
+  'PORTAL_NOT_CONFIGURED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

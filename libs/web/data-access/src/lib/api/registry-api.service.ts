@@ -23,6 +23,16 @@ import { toParams } from './users-api.service';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
+/** What a spreadsheet import fills: the register of officers, the registry of administrations, or one administration's data inventory. */
+export type ImportTarget = 'officers' | 'institutions' | 'inventory';
+
+/** The import endpoints of a target; the inventory's belong to one administration (`institutionCode`). */
+export function importPath(target: ImportTarget, institutionCode?: string | null): string {
+  if (target !== 'inventory') return `/v1/${target}/import`;
+  if (!institutionCode) throw new Error('The inventory import needs an administration code');
+  return `/v1/institutions/${encodeURIComponent(institutionCode)}/inventory/import`;
+}
+
 /** GET /officers/export filters: the registry's filters that the export understands. */
 export interface OfficerExportQuery {
   institution?: string;
@@ -65,14 +75,39 @@ export class RegistryApi {
       .pipe(catchError((e) => throwError(() => toApiError(e))));
   }
 
-  /** A download link (the browser fetches it with the session cookie). */
-  exportUrl(format: ExportFormat, query: OfficerExportQuery = {}): string {
+  /** A download link for officers (the browser fetches it with the session cookie, so contacts follow the reader's rights). */
+  officersExportUrl(format: ExportFormat, query: OfficerExportQuery = {}): string {
     return withQuery(`${this.base}/v1/officers/export`, { format, ...query });
   }
 
-  importTemplateUrl(format: ExportFormat): string {
-    return withQuery(`${this.base}/v1/officers/import-template`, { format });
+  /** A download link for the administrations the list shows with these filters: every page, not only the one on screen. */
+  institutionsExportUrl(format: ExportFormat, query: InstitutionQuery = {}): string {
+    return withQuery(`${this.base}/v1/institutions/export`, { format, ...query, page: undefined, pageSize: undefined });
   }
+
+  importTemplateUrl(target: ImportTarget, format: ExportFormat): string {
+    return withQuery(`${this.base}/v1/${target}/import-template`, { format });
+  }
+
+  /** Checks every row of the file and says what it would change; writes nothing. */
+  previewImport(target: ImportTarget, file: File, institutionCode?: string | null): Observable<ImportPreview> {
+    return this.http
+      .post<ImportPreview>(`${this.base}${importPath(target, institutionCode)}/preview`, fileForm(file))
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+
+  /** Imports the whole file in one transaction, or nothing. */
+  import(target: ImportTarget, file: File, institutionCode?: string | null): Observable<ImportResult> {
+    return this.http
+      .post<ImportResult>(`${this.base}${importPath(target, institutionCode)}`, fileForm(file))
+      .pipe(catchError((e) => throwError(() => toApiError(e))));
+  }
+}
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return form;
 }
 
 /** Appointments of RODs and GdDs: the history of each administration and the writes. */
@@ -106,30 +141,12 @@ export class OfficersApi {
   }
 
   uploadAct(id: string, file: File): Observable<AppointmentView> {
-    const form = new FormData();
-    form.append('file', file, file.name);
     return this.http
-      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/act`, form)
+      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/act`, fileForm(file))
       .pipe(catchError((e) => throwError(() => toApiError(e))));
   }
 
   actUrl(id: string): string {
     return `${this.base}/v1/officers/${encodeURIComponent(id)}/act`;
-  }
-
-  previewImport(file: File): Observable<ImportPreview> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.http
-      .post<ImportPreview>(`${this.base}/v1/officers/import/preview`, form)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
-  }
-
-  import(file: File): Observable<ImportResult> {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return this.http
-      .post<ImportResult>(`${this.base}/v1/officers/import`, form)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
   }
 }

@@ -35,3 +35,31 @@ describe('SessionService.canManageOfficersOf (measures 3 and 5)', () => {
     expect((await as(SIGNED_OUT_SESSION)).canManageOfficersOf('MEF')).toBe(false);
   });
 });
+
+describe('SessionService.canManageInventoryOf (measure 6)', () => {
+  async function as(session: SessionView): Promise<SessionService> {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const service = TestBed.inject(SessionService);
+    const loading = service.load();
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/auth/session').flush(session);
+    await loading;
+    return service;
+  }
+
+  it('lets a coordinator keep every inventory, officers and data managers their own only', async () => {
+    expect((await as(sessionFor('COORDINATOR'))).canManageInventoryOf('HCP')).toBe(true);
+    const officer = await as(sessionFor('OFFICER', 'MEF'));
+    expect(officer.canManageInventoryOf('MEF')).toBe(true);
+    expect(officer.canManageInventoryOf('HCP')).toBe(false);
+    const manager = await as(sessionFor('DATA_MANAGER', 'MEF'));
+    expect(manager.canManageInventoryOf('MEF')).toBe(true);
+    expect(manager.canManageInventoryOf('HCP')).toBe(false);
+  });
+
+  it('refuses the committee, admins and signed-out readers', async () => {
+    expect((await as(sessionFor('COMMITTEE'))).canManageInventoryOf('MEF')).toBe(false);
+    expect((await as(sessionFor('ADMIN'))).canManageInventoryOf('MEF')).toBe(false);
+    expect((await as(SIGNED_OUT_SESSION)).canManageInventoryOf('MEF')).toBe(false);
+  });
+});

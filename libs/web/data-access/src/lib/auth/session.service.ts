@@ -70,6 +70,17 @@ export class SessionService {
     return user.institution?.code === institutionCode;
   }
 
+  /**
+   * Keeping an administration's data inventory (measure 6): coordinators for every administration,
+   * officers and data managers only for their own.
+   */
+  canManageInventoryOf(institutionCode: string | null | undefined): boolean {
+    const user = this.state().user;
+    if (!institutionCode || !user || !this.can(Permission.InventoryManage)) return false;
+    if (!isInstitutionScoped(user.role)) return true;
+    return user.institution?.code === institutionCode;
+  }
+
   /** Reads the session; a failure counts as signed out (the public pages still work). */
   refresh(): Observable<SessionView> {
     return this.api.session().pipe(

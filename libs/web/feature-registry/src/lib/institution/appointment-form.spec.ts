@@ -41,6 +41,21 @@ describe('AppointmentForm', () => {
     http.verify();
   });
 
+  it('after an appointment, offers an empty form that shows no errors yet', async () => {
+    const { fixture, form, http } = await setup();
+    const saved = jest.fn();
+    fixture.componentInstance.saved.subscribe(saved);
+    form.patchValue({ fullName: { fr: 'Nadia Alaoui' }, email: 'n.alaoui@mef.gov.ma' });
+    (fixture.nativeElement as HTMLElement).querySelector('form')?.dispatchEvent(new Event('submit'));
+    http.expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/officers' }).flush({ id: 'a1', version: 1, role: 'ROD', status: 'active' });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(saved).toHaveBeenCalledTimes(1);
+    expect(form.get('email')?.value).toBe('');
+    expect((fixture.nativeElement as HTMLElement).querySelectorAll('mat-error msd-field-error *').length).toBe(0);
+    expect((fixture.nativeElement as HTMLElement).querySelector('.mat-form-field-invalid')).toBeNull();
+  });
+
   it('does not send without a name or a valid email', async () => {
     const { fixture, form, http } = await setup();
     form.patchValue({ email: 'not-an-email' });

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -63,6 +63,8 @@ export class AppointmentForm {
   /** The API refused a second active ROD: offer the interim status. */
   protected readonly suggestInterim = signal(false);
   private readonly baseVersion = signal<number | null>(null);
+  /** Reset through the directive too, or its `submitted` flag keeps a fresh form showing errors. */
+  private readonly formDirective = viewChild(FormGroupDirective);
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
     role: ['ROD' as 'ROD' | 'GDD', Validators.required],
@@ -200,7 +202,7 @@ export class AppointmentForm {
 
   private load(a: AppointmentView | null): void {
     this.baseVersion.set(a?.version ?? null);
-    this.form.reset({
+    const value = {
       role: a?.role ?? 'ROD',
       status: a && a.status !== 'ended' ? a.status : 'active',
       fullName: { ar: a?.fullName?.ar ?? '', fr: a?.fullName?.fr ?? '' },
@@ -211,7 +213,10 @@ export class AppointmentForm {
       actReference: a?.act?.reference ?? '',
       actDate: a?.act?.date ?? '',
       publicConsent: a?.publicConsent ?? false,
-    });
+    };
+    const directive = this.formDirective();
+    if (directive?.form) directive.resetForm(value);
+    else this.form.reset(value);
     if (a) this.form.controls.role.disable();
     else this.form.controls.role.enable();
     this.formError.set(null);

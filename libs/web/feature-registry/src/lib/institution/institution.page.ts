@@ -96,7 +96,7 @@ export class InstitutionPage {
   }
 
   protected exportUrl(format: 'csv' | 'xlsx', code: string): string {
-    return this.registry.exportUrl(format, { institution: code });
+    return this.registry.officersExportUrl(format, { institution: code });
   }
 
   protected actUrl(a: AppointmentView): string {

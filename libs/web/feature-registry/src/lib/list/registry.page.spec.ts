@@ -1,9 +1,10 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { InstitutionSummary, Page } from '@marsad/contracts';
-import { LocaleService } from '@marsad/web/data-access';
+import { ROLE_PERMISSIONS, type InstitutionSummary, type Page, type Role } from '@marsad/contracts';
+import { LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { RegistryPage } from './registry.page';
 import { registryQueryFrom } from './registry-query';
@@ -55,5 +56,56 @@ describe('RegistryPage', () => {
     const link = rows[0].querySelector('a') as HTMLAnchorElement;
     expect(link.textContent?.trim()).toBe('Préfecture de Fès');
     expect(link.getAttribute('href')).toBe('/fr/institutions/03.231');
+  });
+});
+
+describe('RegistryPage exports and import', () => {
+  function render(role: Role | null, filters: Record<string, string>) {
+    TestBed.configureTestingModule({
+      imports: [RegistryPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+        { provide: SessionService, useValue: { permissions: signal(role ? [...ROLE_PERMISSIONS[role]] : []) } },
+      ],
+    });
+    TestBed.inject(LocaleService).use('fr');
+    const fixture = TestBed.createComponent(RegistryPage);
+    for (const [name, value] of Object.entries(filters)) fixture.componentRef.setInput(name, value);
+    fixture.detectChanges();
+    return fixture.nativeElement as HTMLElement;
+  }
+  const hrefs = (el: HTMLElement, selector: string) => [...el.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
+
+  it('exports what the list shows: every filter and the order, not the page', () => {
+    const el = render(null, { q: 'fès', type: 'commune', region: '03', parent: '03.231', hasRod: 'false', hasGdd: 'true', sort: 'name', page: '4' });
+    const [csv, xlsx] = hrefs(el, 'a.reg-export__list').map((href) => new URL(href as string, 'http://x'));
+    expect(csv.pathname).toBe('/api/v1/institutions/export');
+    expect(Object.fromEntries(csv.searchParams)).toEqual({ format: 'csv', q: 'fès', type: 'commune', region: '03', parent: '03.231', hasRod: 'false', hasGdd: 'true', sort: 'name' });
+    expect(xlsx.searchParams.get('format')).toBe('xlsx');
+    expect(el.textContent).toContain('registry.export.labelFiltered');
+    // The officers cannot be filtered like the list: the whole register, said so.
+    expect(hrefs(el, 'a.reg-export__officers')).toEqual(['/api/v1/officers/export?format=csv', '/api/v1/officers/export?format=xlsx']);
+  });
+
+  it('drops filters the API would refuse from the export', () => {
+    const el = render(null, { type: 'planet', hasRod: 'maybe' });
+    expect(hrefs(el, 'a.reg-export__list')).toEqual(['/api/v1/institutions/export?format=csv', '/api/v1/institutions/export?format=xlsx']);
+    expect(el.textContent).toContain('registry.export.label');
+  });
+
+  it('offers the import of administrations to coordinators only', () => {
+    expect(render('COORDINATOR', {}).querySelector('a.reg-import')?.getAttribute('href')).toBe('/fr/institutions/import');
+    TestBed.resetTestingModule();
+    expect(render('OFFICER', {}).querySelector('a.reg-import')).toBeNull();
+  });
+
+  it('builds the export URL without paging', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    expect(TestBed.inject(RegistryApi).institutionsExportUrl('csv', { q: 'a b', hasRod: true, page: 2, pageSize: 25 })).toBe(
+      '/api/v1/institutions/export?format=csv&q=a%20b&hasRod=true',
+    );
   });
 });

@@ -6,8 +6,8 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
-import { ApiError, LocaleService, RegistryApi } from '@marsad/web/data-access';
+import { INSTITUTION_SORTS, INSTITUTION_TYPES, Permission, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
+import { ApiError, LocaleService, RegistryApi, SessionService, type ExportFormat } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -39,6 +39,7 @@ export class RegistryPage {
   private readonly api = inject(RegistryApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly session = inject(SessionService);
   protected readonly locale = inject(LocaleService).locale;
 
   protected readonly types = INSTITUTION_TYPES;
@@ -61,6 +62,13 @@ export class RegistryPage {
     }),
   );
   protected readonly narrowed = computed(() => isNarrowed(this.query()));
+  /** Coordinators keep the registry: they get the import of administrations. The API still decides. */
+  protected readonly canImport = computed(() => this.session.permissions().includes(Permission.InstitutionManage));
+  /** The administrations the list shows, with its filters and order, every page. */
+  protected readonly exportUrls = computed(() => {
+    const query = this.query();
+    return { csv: this.api.institutionsExportUrl('csv', query), xlsx: this.api.institutionsExportUrl('xlsx', query) };
+  });
 
   protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.search(params) });
   protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
@@ -139,8 +147,9 @@ export class RegistryPage {
     return ['/', this.locale(), 'institutions', code];
   }
 
-  protected exportUrl(format: 'csv' | 'xlsx'): string {
-    return this.api.exportUrl(format);
+  /** Officers cannot be filtered like the list: this one is the whole register (contacts as the reader may see them). */
+  protected officersExportUrl(format: ExportFormat): string {
+    return this.api.officersExportUrl(format);
   }
 
   private navigate(queryParams: Record<string, string | number | null>): void {

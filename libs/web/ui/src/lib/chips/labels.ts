@@ -55,4 +55,7 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'user:manage': 'permissions.userManage',
   'officer:manage': 'permissions.officerManage',
   'institution:manage': 'permissions.institutionManage',
+  'inventory:read': 'permissions.inventoryRead',
+  'inventory:manage': 'permissions.inventoryManage',
+  'portal:manage': 'permissions.portalManage',
 };

@@ -1,0 +1,20 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Observable, tap } from 'rxjs';
+import { StampedCache } from './stamped-cache';
+
+const READS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** A write handled here clears the read caches, so its author never reads what was there before. */
+@Injectable()
+export class CacheInvalidationInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const method: string = context.switchToHttp().getRequest().method;
+    if (READS.includes(method)) return next.handle();
+    return next.handle().pipe(
+      tap({
+        next: () => StampedCache.invalidateAll(),
+        error: () => StampedCache.invalidateAll(),
+      }),
+    );
+  }
+}

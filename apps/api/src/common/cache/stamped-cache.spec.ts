@@ -1,0 +1,37 @@
+import { StampedCache } from './stamped-cache';
+
+describe('StampedCache', () => {
+  it('computes once while the stamp holds, again when it changes or after a write', async () => {
+    let stamp = 'a';
+    let stampReads = 0;
+    const cache = new StampedCache(async () => {
+      stampReads++;
+      return stamp;
+    }, { stampTtlMs: 0 });
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get('k', compute)).toBe(1);
+    expect(await cache.get('k', compute)).toBe(1);
+    expect(await cache.get('other', compute)).toBe(2);
+    stamp = 'b';
+    expect(await cache.get('k', compute)).toBe(3);
+    StampedCache.invalidateAll();
+    expect(await cache.get('k', compute)).toBe(4);
+    expect(stampReads).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reads the stamp at most once per interval, and never keeps an answer computed across a write', async () => {
+    let stampReads = 0;
+    const cache = new StampedCache(async () => `${stampReads++ * 0}`, { stampTtlMs: 60_000 });
+    await Promise.all([cache.get('a', async () => 1), cache.get('b', async () => 2), cache.get('c', async () => 3)]);
+    expect(stampReads).toBe(1);
+    let release: () => void = () => undefined;
+    const slow = cache.get('slow', () => new Promise<number>((resolve) => (release = () => resolve(1))));
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.invalidate();
+    release();
+    expect(await slow).toBe(1);
+    let again = 0;
+    expect(await cache.get('slow', async () => ++again + 10)).toBe(11);
+  });
+});

@@ -1,0 +1,35 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { FORMAT_STARS, OPEN_LICENCES } from '@marsad/contracts';
+import { LocaleService } from '@marsad/web/data-access';
+import { provideTranslateService } from '@ngx-translate/core';
+import { formatsByStars, MethodologyPage } from './methodology.page';
+
+describe('MethodologyPage', () => {
+  it('groups formats by stars, most open first, and leaves none out', () => {
+    const groups = formatsByStars();
+    expect(groups.map((g) => g.stars)).toEqual([5, 3, 2, 1]);
+    expect(groups[1].formats).toContain('CSV');
+    expect(groups.flatMap((g) => g.formats).sort()).toEqual(Object.keys(FORMAT_STARS).sort());
+  });
+
+  it('renders the tables from the constants the API applies', async () => {
+    TestBed.configureTestingModule({ imports: [MethodologyPage], providers: [provideRouter([]), provideTranslateService()] });
+    TestBed.inject(LocaleService).use('fr');
+    const fixture = TestBed.createComponent(MethodologyPage);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const row = (f: string) => [...el.querySelectorAll(`tr[data-frequency="${f}"] td`)].map((td) => td.textContent?.trim());
+    // Thresholds from FRESHNESS_THRESHOLDS (the programme's monthly 30/45/60 and annual 365/425/455).
+    expect(el.querySelectorAll('tr[data-frequency="monthly"] td').length).toBe(3);
+    expect(el.querySelector('tr[data-frequency="annual"]')).not.toBeNull();
+    expect(row('irregular')).toEqual(['metrics.freshness.not_applicable']);
+    expect(row('never')).toEqual(['metrics.freshness.not_applicable']);
+    expect(el.querySelectorAll('.mt-licences li').length).toBe(OPEN_LICENCES.length);
+    expect(el.querySelectorAll('.mt-points tbody tr').length).toBe(9);
+    expect(el.querySelector('.mt-points tfoot td')?.textContent?.trim()).toBe('100');
+    expect(el.querySelectorAll('.mt-weights tbody tr').length).toBe(4);
+    expect(el.querySelector('.mt-weights tfoot td')?.textContent?.trim()).toBe('100 %');
+  });
+});

@@ -1,0 +1,26 @@
+import type { Route } from '@angular/router';
+
+/** Publication metrics (issue #5), public, under `/:lang/metrics`. Each page is its own chunk. */
+export const metricsRoutes: Route[] = [
+  {
+    path: 'metrics',
+    title: 'metrics.titles.national',
+    loadComponent: () => import('./national/national.page').then((m) => m.NationalPage),
+  },
+  {
+    // Before `metrics/:code`, so these are not read as codes.
+    path: 'metrics/rankings',
+    title: 'metrics.titles.rankings',
+    loadComponent: () => import('./rankings/rankings.page').then((m) => m.RankingsPage),
+  },
+  {
+    path: 'metrics/methodology',
+    title: 'metrics.titles.methodology',
+    loadComponent: () => import('./methodology/methodology.page').then((m) => m.MethodologyPage),
+  },
+  {
+    path: 'metrics/:code',
+    title: 'metrics.titles.scorecard',
+    loadComponent: () => import('./scorecard/scorecard.page').then((m) => m.ScorecardPage),
+  },
+];

@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef } from '@marsad/contracts';
+import { ApiError, DocumentTitleService, LocaleService, MetricsApi } from '@marsad/web/data-access';
+import { EmptyState, formatNumber, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
+import { BarChart, LineChart } from '@marsad/web/ui/chart';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { catchError, of } from 'rxjs';
+import { FRESHNESS_COLORS, FRESHNESS_KEYS, FREQUENCY_KEYS, TYPE_KEYS } from '../shared/metrics-labels';
+import {
+  completenessChart,
+  completenessRows,
+  formatsChart,
+  freshnessChart,
+  freshnessRows,
+  historyChart,
+  inventoryFunnel,
+  ordinal,
+  starsChart,
+  starsRows,
+  type Translate,
+} from '../shared/metrics-math';
+import { MetricsSource } from '../shared/metrics-source';
+import { ScoreBreakdown } from '../shared/score-breakdown';
+
+/** One administration's publication scorecard: its score and how it was computed, its rank, trends and what to fix. */
+@Component({
+  selector: 'msd-scorecard-page',
+  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './scorecard.page.html',
+  styleUrls: ['../shared/metrics.scss', './scorecard.page.scss'],
+})
+export class ScorecardPage {
+  /** The administration's code, bound from the route. */
+  readonly code = input.required<string>();
+
+  private readonly api = inject(MetricsApi);
+  private readonly translate = inject(TranslateService);
+  private readonly title = inject(DocumentTitleService);
+  protected readonly locale = inject(LocaleService).locale;
+  protected readonly newWindow = NEW_DATASET_WINDOW_DAYS;
+  protected readonly typeKeys = TYPE_KEYS;
+  protected readonly freshnessKeys = FRESHNESS_KEYS;
+  protected readonly freshnessColors = FRESHNESS_COLORS;
+  protected readonly frequencyKeys = FREQUENCY_KEYS;
+
+  protected readonly report = rxResource({ params: () => this.code(), stream: ({ params }) => this.api.institution(params) });
+  protected readonly data = computed(() => (this.report.hasValue() ? this.report.value() : null));
+  protected readonly loadError = computed(() => {
+    const e = this.report.error();
+    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
+  });
+  protected readonly status = rxResource({ stream: () => this.api.status().pipe(catchError(() => of(null))), defaultValue: null });
+
+  private readonly texts = toSignal(this.translate.onLangChange, { initialValue: null });
+  private readonly t: Translate = (key, params) => this.translate.instant(key, params) as string;
+  protected readonly figures = computed(() => this.data()?.figures ?? null);
+
+  /** "7th of 11", ties said. */
+  protected readonly rankText = computed(() => {
+    this.texts();
+    const rank = this.data()?.rank;
+    if (!rank) return null;
+    const locale = this.locale();
+    const key = rank.tied ? 'metrics.scorecard.rankOfTied' : 'metrics.scorecard.rankOf';
+    return this.t(key, { rank: ordinal(rank.rank, locale), of: formatNumber(rank.of, locale) });
+  });
+
+  protected readonly scoreTrend = computed(() => {
+    this.texts();
+    const h = this.data()?.history ?? [];
+    return h.length ? historyChart(h, this.locale(), this.t, ['score', 'upToDate']) : null;
+  });
+  protected readonly datasetTrend = computed(() => {
+    this.texts();
+    const h = this.data()?.history ?? [];
+    return h.length ? historyChart(h, this.locale(), this.t, ['datasets']) : null;
+  });
+
+  protected readonly formatsChart = computed(() => {
+    this.texts();
+    const f = this.figures();
+    return f?.formats.length ? formatsChart(f.formats, this.t) : null;
+  });
+  protected readonly stars = computed(() => {
+    const f = this.figures();
+    return f ? starsRows(f) : [];
+  });
+  protected readonly starsChart = computed(() => {
+    this.texts();
+    return this.stars().length ? starsChart(this.stars(), this.locale(), this.t) : null;
+  });
+  protected readonly criteria = computed(() => {
+    const f = this.figures();
+    return f ? completenessRows(f) : [];
+  });
+  protected readonly criteriaChart = computed(() => {
+    this.texts();
+    return this.criteria().length ? completenessChart(this.criteria(), this.t) : null;
+  });
+  protected readonly freshness = computed(() => {
+    const f = this.figures();
+    return f ? freshnessRows(f) : [];
+  });
+  protected readonly freshnessChart = computed(() => {
+    this.texts();
+    return this.freshness().length ? freshnessChart(this.freshness(), this.t) : null;
+  });
+  protected readonly funnel = computed(() => {
+    const f = this.figures();
+    return f ? inventoryFunnel(f.inventory) : [];
+  });
+
+  constructor() {
+    effect(() => {
+      const d = this.data();
+      if (d) this.title.set('metrics.titles.scorecardNamed', { name: this.name(d.institution) });
+    });
+  }
+
+  protected name(ref: InstitutionRef): string {
+    return pickText(ref.name, this.locale())?.text ?? ref.code;
+  }
+
+  protected retry(): void {
+    this.report.reload();
+    this.status.reload();
+  }
+}

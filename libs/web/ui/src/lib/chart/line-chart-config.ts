@@ -1,0 +1,104 @@
+import { directionOf, type Locale } from '@marsad/contracts';
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import { formatNumber } from '../locale/msd-locale';
+
+export interface LineSeries {
+  label: string;
+  /** One value per label; null leaves a gap. */
+  data: (number | null)[];
+  color: string;
+  /** `secondary`: a second value axis at the inline end (for a count beside percentages). */
+  axis?: 'primary' | 'secondary';
+  /** Appended to values in the tooltip (e.g. "%"). */
+  unit?: string;
+}
+
+export interface LineChartInput {
+  labels: string[];
+  series: LineSeries[];
+  locale: Locale;
+  /** Fixes the primary axis at 0–max (e.g. 100 for scores and shares). */
+  primaryMax?: number;
+}
+
+const FONT_FAMILY = "'Noto Sans Arabic', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif";
+
+/**
+ * Chart.js options for a time line that follows the reader: in Arabic time runs right to
+ * left, the primary axis sits on the right and the secondary one on the left.
+ */
+export function buildLineChartConfig(input: LineChartInput): ChartConfiguration<'line'> {
+  const rtl = directionOf(input.locale) === 'rtl';
+  const format = (value: number | string) => (typeof value === 'number' ? formatNumber(value, input.locale) : value);
+  const hasSecondary = input.series.some((s) => s.axis === 'secondary');
+  const start = rtl ? 'right' : 'left';
+  const end = rtl ? 'left' : 'right';
+
+  return {
+    type: 'line',
+    data: {
+      labels: input.labels,
+      datasets: input.series.map((series) => ({
+        label: series.label,
+        data: series.data,
+        borderColor: series.color,
+        backgroundColor: series.color,
+        borderWidth: 2,
+        pointRadius: input.labels.length > 40 ? 0 : 3,
+        pointHoverRadius: 5,
+        spanGaps: true,
+        tension: 0,
+        yAxisID: series.axis === 'secondary' ? 'y1' : 'y',
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: input.locale === 'ar' ? 'ar-MA' : input.locale === 'fr' ? 'fr-MA' : 'en-GB',
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      font: { family: FONT_FAMILY },
+      scales: {
+        x: {
+          reverse: rtl,
+          grid: { display: false },
+          ticks: { font: { family: FONT_FAMILY }, autoSkip: true, maxRotation: 0 },
+        },
+        y: {
+          position: start,
+          beginAtZero: true,
+          ...(input.primaryMax !== undefined ? { max: input.primaryMax } : {}),
+          ticks: { font: { family: FONT_FAMILY }, precision: 0, callback: (value: number | string) => format(value) },
+        },
+        ...(hasSecondary
+          ? {
+              y1: {
+                position: end,
+                beginAtZero: true,
+                grid: { display: false },
+                ticks: { font: { family: FONT_FAMILY }, precision: 0, callback: (value: number | string) => format(value) },
+              },
+            }
+          : {}),
+      },
+      plugins: {
+        legend: {
+          position: 'bottom',
+          rtl,
+          textDirection: rtl ? 'rtl' : 'ltr',
+          labels: { font: { family: FONT_FAMILY }, boxWidth: 14 },
+        },
+        tooltip: {
+          rtl,
+          textDirection: rtl ? 'rtl' : 'ltr',
+          callbacks: {
+            label: (item: TooltipItem<'line'>) => {
+              const unit = input.series[item.datasetIndex]?.unit ?? '';
+              return `${item.dataset.label ?? ''}: ${formatNumber(item.raw as number, input.locale)}${unit}`;
+            },
+          },
+        },
+      },
+    },
+  };
+}
