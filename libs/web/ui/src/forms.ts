@@ -3,3 +3,5 @@ export * from './lib/dialogs/confirm-dialog';
 export * from './lib/dialogs/conflict-dialog';
 export * from './lib/forms/field-error';
 export * from './lib/forms/form-utils';
+export * from './lib/forms/form-alert';
+export * from './lib/forms/server-form';

@@ -80,3 +80,8 @@ export function toApiError(error: unknown): ApiError {
   }
   return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));
 }
+
+/** A resource's failure as an ApiError, or null while it has none: for `loadError = computed(() => apiErrorOf(res.error()))`. */
+export function apiErrorOf(error: unknown): ApiError | null {
+  return error ? toApiError(error) : null;
+}

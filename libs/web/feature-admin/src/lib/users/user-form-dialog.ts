@@ -13,7 +13,6 @@ import {
   pickText,
   ROLES,
   type CreateUserRequest,
-  type FieldError as ApiFieldError,
   type Locale,
   type ResetLinkView,
   type Role,
@@ -23,10 +22,12 @@ import {
 import { ApiError, InstitutionApi, LocaleService, UsersApi } from '@marsad/web/data-access';
 import { ROLE_LABEL_KEYS } from '@marsad/web/ui';
 import {
-  applyServerErrors,
-  ConflictDialog,
+  askConflict,
+  conflictingRecord,
   FieldError,
-  type ConflictChoice,
+  FormAlertBox,
+  isVersioned,
+  ServerForm,
   type ConflictDialogData,
   type ConflictRow,
 } from '@marsad/web/ui/forms';
@@ -60,6 +61,7 @@ type EditValues = Omit<UpdateUserRequest, 'version'>;
     MatSelect,
     MatOption,
     FieldError,
+    FormAlertBox,
     ResetLinkPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -83,8 +85,6 @@ export class UserFormDialog {
   protected readonly locales = LOCALES;
   protected readonly languageKeys = LANGUAGE_KEYS;
   protected readonly editing = this.data.mode === 'edit';
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<{ key: string; detail: string; fields: ApiFieldError[] } | null>(null);
   /** After a create: the account and its one-time link. */
   protected readonly created = signal<{ user: UserView; resetLink: ResetLinkView } | null>(null);
   private baseVersion = this.data.mode === 'edit' ? this.data.user.version : 0;
@@ -98,6 +98,9 @@ export class UserFormDialog {
     preferredLocale: [this.localeService.locale() as Locale],
     active: [true],
   });
+  private readonly server = new ServerForm(this.form);
+  protected readonly saving = this.server.saving;
+  protected readonly formError = this.server.alert;
 
   private readonly role = toSignal(this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value)), { requireSync: true });
   protected readonly needsInstitution = computed(() => isInstitutionScoped(this.role()));
@@ -147,65 +150,51 @@ export class UserFormDialog {
       institutionCode: isInstitutionScoped(v.role) ? v.institutionCode : null,
       preferredLocale: v.preferredLocale,
     };
-    this.saving.set(true);
-    this.formError.set(null);
+    this.server.start();
     this.api.create(request).subscribe({
       next: (created) => {
-        this.saving.set(false);
+        this.server.done();
         this.result = created.user;
         this.created.set(created);
       },
-      error: (error: ApiError) => this.fail(error),
+      error: (error: ApiError) => this.server.fail(error),
     });
   }
 
   private update(request: UpdateUserRequest): void {
     if (this.data.mode !== 'edit') return;
-    this.saving.set(true);
-    this.formError.set(null);
+    this.server.start();
     this.api.update(this.data.user.id, request).subscribe({
       next: (user) => {
-        this.saving.set(false);
+        this.server.done();
         this.dialogRef.close(user);
       },
       error: (error: ApiError) => {
-        if (error.code === 'VERSION_CONFLICT' && isUser(error.current)) {
-          this.saving.set(false);
-          this.resolveConflict(request, error.current);
+        const theirs = conflictingRecord(error, isUser);
+        if (theirs) {
+          this.server.done();
+          this.resolveConflict(request, theirs);
         } else {
-          this.fail(error);
+          this.server.fail(error);
         }
       },
     });
   }
 
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === 'VALIDATION_FAILED') {
-      const unmatched = applyServerErrors(this.form, error.fields);
-      this.formError.set({ key: error.messageKey, detail: '', fields: unmatched });
-    } else {
-      this.formError.set({ key: error.messageKey, detail: error.message, fields: [] });
-    }
-  }
-
   private resolveConflict(mine: UpdateUserRequest, theirs: UserView): void {
     const data: ConflictDialogData = { rows: this.compareRows(mine, theirs), titleKey: 'users.conflict.title', messageKey: 'users.conflict.message' };
-    this.dialog
-      .open<ConflictDialog, ConflictDialogData, ConflictChoice>(ConflictDialog, { data, direction: this.localeService.dir(), maxWidth: '95vw', autoFocus: 'dialog' })
-      .afterClosed()
-      .subscribe((choice) => {
-        this.result = theirs;
-        if (choice === 'theirs') {
-          this.load(theirs);
-          this.formError.set(null);
-        } else if (choice === 'mine') {
-          this.update({ ...mine, version: theirs.version });
-        } else {
-          this.baseVersion = theirs.version;
-          this.formError.set({ key: 'users.conflict.title', detail: '', fields: [] });
-        }
-      });
+    askConflict(this.dialog, data, this.localeService.dir()).subscribe((choice) => {
+      this.result = theirs;
+      if (choice === 'theirs') {
+        this.load(theirs);
+        this.server.clear();
+      } else if (choice === 'mine') {
+        this.update({ ...mine, version: theirs.version });
+      } else {
+        this.baseVersion = theirs.version;
+        this.server.show('users.conflict.title');
+      }
+    });
   }
 
   /** Their current values beside mine, in the reader's words. */
@@ -257,5 +246,5 @@ export class UserFormDialog {
 }
 
 function isUser(value: unknown): value is UserView {
-  return typeof value === 'object' && value !== null && typeof (value as UserView).version === 'number' && typeof (value as UserView).role === 'string';
+  return isVersioned<UserView>(value, 'role');
 }

@@ -9,7 +9,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { pickText, ROLES, type ResetLinkView, type Role, type UserView } from '@marsad/contracts';
-import { ApiError, LocaleService, SessionService, UsersApi } from '@marsad/web/data-access';
+import { ApiError, apiErrorOf, LocaleService, SessionService, UsersApi } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, ROLE_LABEL_KEYS } from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { Pager } from '@marsad/web/ui/audit';
@@ -58,10 +58,7 @@ export class UsersPage {
   }));
   protected readonly users = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
   protected readonly list = computed(() => (this.users.hasValue() ? this.users.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.users.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly loadError = computed(() => apiErrorOf(this.users.error()));
 
   constructor() {
     effect(() => this.search.set(this.q() ?? ''));

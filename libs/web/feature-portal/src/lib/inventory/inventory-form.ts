@@ -16,7 +16,6 @@ import {
   type Classification,
   type CreateInventoryItemRequest,
   type DataTheme,
-  type FieldError as ApiFieldError,
   type Frequency,
   type InventoryItemView,
   type InventoryPriority,
@@ -25,7 +24,7 @@ import {
 } from '@marsad/contracts';
 import { ApiError, InventoryApi, LocaleService } from '@marsad/web/data-access';
 import { formatDate } from '@marsad/web/ui';
-import { applyServerErrors, ConflictDialog, FieldError, type ConflictChoice, type ConflictDialogData, type ConflictRow } from '@marsad/web/ui/forms';
+import { askConflict, conflictingRecord, conflictRow as row, FieldError, FormAlertBox, isVersioned, resetForm, ServerForm, type ConflictDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLASSIFICATION_KEYS, FREQUENCY_KEYS, INVENTORY_STATUS_KEYS, PRIORITY_KEYS, THEME_KEYS } from '../labels';
 
@@ -81,7 +80,7 @@ export function splitFormats(text: string): string[] {
  */
 @Component({
   selector: 'msd-inventory-form',
-  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatHint, MatInput, MatSelect, MatOption, FieldError],
+  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatHint, MatInput, MatSelect, MatOption, FieldError, FormAlertBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory-form.html',
   styles: `
@@ -114,8 +113,6 @@ export class InventoryForm {
   protected readonly frequencyKeys = FREQUENCY_KEYS;
   protected readonly ruleKey = inventoryRuleKey;
 
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<{ key: string; detail: string; fields: ApiFieldError[] } | null>(null);
   private readonly baseVersion = signal<number | null>(null);
   /** Reset through the directive too, or its `submitted` flag keeps a fresh form showing errors. */
   private readonly formDirective = viewChild(FormGroupDirective);
@@ -139,6 +136,9 @@ export class InventoryForm {
     status: ['identified' as InventoryStatus, [Validators.required, publishedNeedsOpen]],
     public: [false, publicNeedsOpen],
   });
+  private readonly server = new ServerForm(this.form);
+  protected readonly saving = this.server.saving;
+  protected readonly formError = this.server.alert;
 
   constructor() {
     effect(() => {
@@ -165,53 +165,38 @@ export class InventoryForm {
   }
 
   private sendCreate(request: CreateInventoryItemRequest): void {
-    this.start();
+    this.server.start();
     this.api.create(this.institutionCode(), request).subscribe({
       next: (created) => this.done(created),
-      error: (error: ApiError) => this.fail(error),
+      error: (error: ApiError) => this.server.fail(error),
     });
   }
 
   private sendUpdate(id: string, request: UpdateInventoryItemRequest): void {
-    this.start();
+    this.server.start();
     this.api.update(id, request).subscribe({
       next: (updated) => this.done(updated),
       error: (error: ApiError) => {
-        if (error.code === 'VERSION_CONFLICT' && isItem(error.current)) {
-          this.saving.set(false);
-          this.resolveConflict(id, request, error.current);
+        const theirs = conflictingRecord(error, isVersioned<InventoryItemView>);
+        if (theirs) {
+          this.server.done();
+          this.resolveConflict(id, request, theirs);
         } else {
-          this.fail(error);
+          this.server.fail(error);
         }
       },
     });
   }
 
-  private start(): void {
-    this.saving.set(true);
-    this.formError.set(null);
-  }
-
   private done(item: InventoryItemView): void {
-    this.saving.set(false);
+    this.server.done();
     this.load(this.item() ? item : null);
     this.saved.emit(item);
-  }
-
-  private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === 'VALIDATION_FAILED' && error.fields.length) {
-      const unmatched = applyServerErrors(this.form, error.fields);
-      this.formError.set({ key: error.messageKey, detail: '', fields: unmatched });
-    } else {
-      this.formError.set({ key: error.messageKey, detail: error.message, fields: [] });
-    }
   }
 
   private resolveConflict(id: string, mine: UpdateInventoryItemRequest, theirs: InventoryItemView): void {
     const locale = this.localeService.locale();
     const t = (key: string | undefined) => (key ? (this.translate.instant(key) as string) : '');
-    const row = (labelKey: string, a: string, b: string): ConflictRow => ({ labelKey, theirs: a, mine: b, differs: a !== b });
     const yesNo = (v: boolean | undefined) => t(v === undefined ? undefined : v ? 'common.yes' : 'common.no');
     const data: ConflictDialogData = {
       titleKey: 'inventory.conflict.title',
@@ -228,20 +213,17 @@ export class InventoryForm {
         row('inventory.form.formats', theirs.formats.join(', '), (mine.formats ?? []).join(', ')),
       ],
     };
-    this.dialog
-      .open<ConflictDialog, ConflictDialogData, ConflictChoice>(ConflictDialog, { data, direction: this.localeService.dir(), maxWidth: '95vw', autoFocus: 'dialog' })
-      .afterClosed()
-      .subscribe((choice) => {
-        if (choice === 'theirs') {
-          this.load(theirs);
-          this.saved.emit(theirs);
-        } else if (choice === 'mine') {
-          this.sendUpdate(id, { ...mine, version: theirs.version });
-        } else {
-          this.baseVersion.set(theirs.version);
-          this.formError.set({ key: 'errors.VERSION_CONFLICT', detail: '', fields: [] });
-        }
-      });
+    askConflict(this.dialog, data, this.localeService.dir()).subscribe((choice) => {
+      if (choice === 'theirs') {
+        this.load(theirs);
+        this.saved.emit(theirs);
+      } else if (choice === 'mine') {
+        this.sendUpdate(id, { ...mine, version: theirs.version });
+      } else {
+        this.baseVersion.set(theirs.version);
+        this.server.show('errors.VERSION_CONFLICT');
+      }
+    });
   }
 
   protected cancel(): void {
@@ -287,13 +269,7 @@ export class InventoryForm {
       status: item?.status ?? 'identified',
       public: item?.public ?? false,
     };
-    const directive = this.formDirective();
-    if (directive?.form) directive.resetForm(value);
-    else this.form.reset(value);
-    this.formError.set(null);
+    resetForm(this.form, this.formDirective(), value);
+    this.server.clear();
   }
-}
-
-function isItem(value: unknown): value is InventoryItemView {
-  return typeof value === 'object' && value !== null && typeof (value as InventoryItemView).version === 'number' && typeof (value as InventoryItemView).id === 'string';
 }

@@ -9,7 +9,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CLASSIFICATIONS, INVENTORY_STATUSES, MATCH_STATES, pickText, type InventoryItemView, type InventoryQuery } from '@marsad/contracts';
-import { ApiError, DocumentTitleService, InventoryApi, LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiErrorOf, DocumentTitleService, InventoryApi, LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -108,7 +108,7 @@ export class InventoryPage {
     stream: ({ params }) => this.api.list(params.code, params.query),
   });
   protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
-  protected readonly loadError = computed(() => toError(this.result.error()) ?? toError(this.institution.error()));
+  protected readonly loadError = computed(() => apiErrorOf(this.result.error()) ?? apiErrorOf(this.institution.error()));
   protected readonly institutionName = computed(() => {
     const i = this.institution.hasValue() ? this.institution.value() : null;
     return i ? (pickText(i.name, this.locale())?.text ?? i.code) : this.code();
@@ -236,8 +236,4 @@ export class InventoryPage {
   private navigate(query: InventoryQuery): void {
     void this.router.navigate([], { relativeTo: this.route, queryParams: inventoryUrlParams(query) });
   }
-}
-
-function toError(e: Error | undefined): ApiError | null {
-  return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
 }

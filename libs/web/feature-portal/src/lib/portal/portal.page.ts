@@ -8,7 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { Permission, pickText, type HarvestMode, type HarvestRunView, type InstitutionRef, type InstitutionSummary, type PortalOrganizationView } from '@marsad/contracts';
-import { ApiError, LocaleService, PortalApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiErrorOf, LocaleService, PortalApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -65,14 +65,14 @@ export class PortalPage {
   readonly canReadRuns = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
   protected readonly status = rxResource({ stream: () => this.api.status() });
-  protected readonly statusError = computed(() => toError(this.status.error()));
+  protected readonly statusError = computed(() => apiErrorOf(this.status.error()));
 
   protected readonly runsPage = signal(1);
   protected readonly runs = rxResource({
     params: () => (this.canReadRuns() ? this.runsPage() : undefined),
     stream: ({ params }) => this.api.runs(params, RUNS_PAGE_SIZE),
   });
-  protected readonly runsError = computed(() => toError(this.runs.error()));
+  protected readonly runsError = computed(() => apiErrorOf(this.runs.error()));
 
   /** The run being followed live (started here, or found running). */
   readonly live = signal<HarvestRunView | null>(null);
@@ -275,12 +275,8 @@ export class PortalPage {
   }
 
   protected errorOf(resource: { error(): Error | undefined }): ApiError | null {
-    return toError(resource.error());
+    return apiErrorOf(resource.error());
   }
-}
-
-function toError(e: Error | undefined): ApiError | null {
-  return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
 }
 
 function isRun(value: unknown): value is HarvestRunView {

@@ -15,7 +15,19 @@ import {
 } from '@marsad/contracts';
 import { ApiError, LocaleService, OfficersApi } from '@marsad/web/data-access';
 import { formatDate } from '@marsad/web/ui';
-import { applyServerErrors, ConflictDialog, FieldError, notInFuture, todayIso, type ConflictChoice, type ConflictDialogData, type ConflictRow } from '@marsad/web/ui/forms';
+import {
+  askConflict,
+  conflictingRecord,
+  conflictRow as row,
+  FieldError,
+  FormAlertBox,
+  isVersioned,
+  notInFuture,
+  resetForm,
+  ServerForm,
+  todayIso,
+  type ConflictDialogData,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { APPOINTMENT_STATUS_KEYS, OFFICER_ROLE_KEYS } from '../shared/registry-labels';
 
@@ -38,7 +50,7 @@ export function mapAppointmentFields(fields: readonly ApiFieldError[]): ApiField
  */
 @Component({
   selector: 'msd-appointment-form',
-  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, FieldError],
+  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, FieldError, FormAlertBox],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './appointment-form.html',
 })
@@ -58,8 +70,6 @@ export class AppointmentForm {
   protected readonly roleKeys = OFFICER_ROLE_KEYS;
   protected readonly statusKeys = APPOINTMENT_STATUS_KEYS;
   protected readonly today = todayIso();
-  protected readonly saving = signal(false);
-  protected readonly formError = signal<{ key: string; detail: string; fields: ApiFieldError[] } | null>(null);
   /** The API refused a second active ROD: offer the interim status. */
   protected readonly suggestInterim = signal(false);
   private readonly baseVersion = signal<number | null>(null);
@@ -78,6 +88,9 @@ export class AppointmentForm {
     actDate: ['', notInFuture],
     publicConsent: [false],
   });
+  private readonly server = new ServerForm(this.form, mapAppointmentFields);
+  protected readonly saving = this.server.saving;
+  protected readonly formError = this.server.alert;
 
   constructor() {
     effect(() => {
@@ -113,9 +126,10 @@ export class AppointmentForm {
     this.api.update(id, request).subscribe({
       next: (updated) => this.done(updated),
       error: (error: ApiError) => {
-        if (error.code === 'VERSION_CONFLICT' && isAppointment(error.current)) {
-          this.saving.set(false);
-          this.resolveConflict(id, request, error.current);
+        const theirs = conflictingRecord(error, isVersioned<AppointmentView>);
+        if (theirs) {
+          this.server.done();
+          this.resolveConflict(id, request, theirs);
         } else {
           this.fail(error);
         }
@@ -124,31 +138,23 @@ export class AppointmentForm {
   }
 
   private start(): void {
-    this.saving.set(true);
-    this.formError.set(null);
+    this.server.start();
     this.suggestInterim.set(false);
   }
 
   private done(appointment: AppointmentView): void {
-    this.saving.set(false);
+    this.server.done();
     this.load(this.appointment() ? appointment : null);
     this.saved.emit(appointment);
   }
 
   private fail(error: ApiError): void {
-    this.saving.set(false);
-    if (error.code === 'VALIDATION_FAILED' && error.fields.length) {
-      const unmatched = applyServerErrors(this.form, mapAppointmentFields(error.fields));
-      this.suggestInterim.set(error.fields.some((f) => f.rule === 'oneActiveRod'));
-      this.formError.set({ key: error.messageKey, detail: '', fields: unmatched });
-    } else {
-      this.formError.set({ key: error.messageKey, detail: error.message, fields: [] });
-    }
+    this.server.fail(error);
+    if (error.code === 'VALIDATION_FAILED') this.suggestInterim.set(error.fields.some((f) => f.rule === 'oneActiveRod'));
   }
 
   private resolveConflict(id: string, mine: UpdateAppointmentRequest, theirs: AppointmentView): void {
     const locale = this.localeService.locale();
-    const row = (labelKey: string, a: string, b: string): ConflictRow => ({ labelKey, theirs: a, mine: b, differs: a !== b });
     const data: ConflictDialogData = {
       titleKey: 'officers.conflict.title',
       messageKey: 'officers.conflict.message',
@@ -163,20 +169,17 @@ export class AppointmentForm {
         row('officers.form.actReference', theirs.act?.reference ?? '', mine.actReference ?? ''),
       ],
     };
-    this.dialog
-      .open<ConflictDialog, ConflictDialogData, ConflictChoice>(ConflictDialog, { data, direction: this.localeService.dir(), maxWidth: '95vw', autoFocus: 'dialog' })
-      .afterClosed()
-      .subscribe((choice) => {
-        if (choice === 'theirs') {
-          this.load(theirs);
-          this.saved.emit(theirs);
-        } else if (choice === 'mine') {
-          this.sendUpdate(id, { ...mine, version: theirs.version });
-        } else {
-          this.baseVersion.set(theirs.version);
-          this.formError.set({ key: 'errors.VERSION_CONFLICT', detail: '', fields: [] });
-        }
-      });
+    askConflict(this.dialog, data, this.localeService.dir()).subscribe((choice) => {
+      if (choice === 'theirs') {
+        this.load(theirs);
+        this.saved.emit(theirs);
+      } else if (choice === 'mine') {
+        this.sendUpdate(id, { ...mine, version: theirs.version });
+      } else {
+        this.baseVersion.set(theirs.version);
+        this.server.show('errors.VERSION_CONFLICT');
+      }
+    });
   }
 
   protected cancel(): void {
@@ -214,16 +217,10 @@ export class AppointmentForm {
       actDate: a?.act?.date ?? '',
       publicConsent: a?.publicConsent ?? false,
     };
-    const directive = this.formDirective();
-    if (directive?.form) directive.resetForm(value);
-    else this.form.reset(value);
+    resetForm(this.form, this.formDirective(), value);
     if (a) this.form.controls.role.disable();
     else this.form.controls.role.enable();
-    this.formError.set(null);
+    this.server.clear();
     this.suggestInterim.set(false);
   }
-}
-
-function isAppointment(value: unknown): value is AppointmentView {
-  return typeof value === 'object' && value !== null && typeof (value as AppointmentView).version === 'number' && typeof (value as AppointmentView).id === 'string';
 }

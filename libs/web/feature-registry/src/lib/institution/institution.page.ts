@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APPOINTMENT_ACT_CONTENT_TYPES, APPOINTMENT_ACT_MAX_BYTES, Permission, pickText, type AppointmentView, type AuditEventView, type InstitutionRef } from '@marsad/contracts';
-import { ApiError, AuditApi, DocumentTitleService, LocaleService, OfficersApi, RegistryApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiErrorOf, AuditApi, DocumentTitleService, LocaleService, OfficersApi, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -56,8 +56,8 @@ export class InstitutionPage {
   protected readonly detail = rxResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
   protected readonly appointments = rxResource({ params: () => this.code(), stream: ({ params }) => this.officers.list(params), defaultValue: [] });
   protected readonly institution = computed(() => (this.detail.hasValue() ? this.detail.value() : null));
-  protected readonly loadError = computed(() => toError(this.detail.error()));
-  protected readonly officersError = computed(() => toError(this.appointments.error()));
+  protected readonly loadError = computed(() => apiErrorOf(this.detail.error()));
+  protected readonly officersError = computed(() => apiErrorOf(this.appointments.error()));
   protected readonly split = computed(() => splitAppointments(this.appointments.value()));
 
   /** Coordinators everywhere; officers for their own administration only. The API still decides. */
@@ -174,8 +174,4 @@ export class InstitutionPage {
   protected asEvents(value: AuditEventView[] | 'loading' | 'error' | undefined): AuditEventView[] {
     return Array.isArray(value) ? value : [];
   }
-}
-
-function toError(e: Error | undefined): ApiError | null {
-  return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
 }
