@@ -41,6 +41,13 @@ describe('NationalPage', () => {
     expect(el.querySelectorAll('msd-bar-chart').length).toBe(2); // distribution, by type (no region in the fixture)
     expect(el.querySelectorAll('msd-line-chart').length).toBe(1);
     expect(el.querySelectorAll('table.met-table').length).toBeGreaterThanOrEqual(5);
+    // Each figure section is labelled by its heading and names its table's scroll region after the caption.
+    for (const id of ['met-dist', 'met-top', 'met-bottom', 'met-type', 'met-history']) {
+      const section = el.querySelector(`section[aria-labelledby="${id}"]`) as HTMLElement;
+      expect(section.querySelector(`h2#${id}`)).not.toBeNull();
+      const scroll = section.querySelector('.msd-table-scroll[role="region"][tabindex="0"]') as HTMLElement;
+      expect(scroll.getAttribute('aria-label')).toBe(section.querySelector('caption')?.textContent?.trim());
+    }
     expect([...el.querySelectorAll('.met-rank-table .met-rank')].map((e) => e.textContent?.trim())).toEqual(['1', '2=', '2=']);
     expect(el.querySelector('.met-rank-table a')?.getAttribute('href')).toBe('/fr/metrics/MEF');
     expect(el.querySelector('msd-metrics-source a')?.textContent).toBe('data.gov.ma');

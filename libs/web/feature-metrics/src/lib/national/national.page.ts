@@ -1,4 +1,3 @@
-import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -11,6 +10,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, of } from 'rxjs';
 import { COLORS, TYPE_PLURAL_KEYS } from '../shared/metrics-labels';
 import { barHeight, bucketLabel, distributionChart, historyChart, rankLabel, type BarChartData, type Translate } from '../shared/metrics-math';
+import { FigureSection } from '../shared/figure-section';
 import { MetricsSource } from '../shared/metrics-source';
 import { ScoreBreakdown } from '../shared/score-breakdown';
 
@@ -21,7 +21,7 @@ export interface GroupRow extends GroupFigures {
 /** The national picture of publication on the portal: what a committee member grasps in five seconds, then the detail. */
 @Component({
   selector: 'msd-national-metrics-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown],
+  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown, FigureSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './national.page.html',
   styleUrl: '../shared/metrics.scss',
@@ -71,6 +71,11 @@ export class NationalPage {
   );
   protected readonly typeChart = computed(() => this.groupChart(this.byType()));
   protected readonly regionChart = computed(() => this.groupChart(this.byRegion()));
+  /** The sections by type and by region, in page order: heading, table, chart and first column. */
+  protected readonly groups = computed(() => [
+    { id: 'met-type', key: 'metrics.national.byType', tableKey: 'metrics.national.byTypeTable', chartKey: 'metrics.national.byTypeChart', headKey: 'metrics.type', rows: this.byType(), chart: this.typeChart() },
+    { id: 'met-region', key: 'metrics.national.byRegion', tableKey: 'metrics.national.byRegionTable', chartKey: 'metrics.national.byRegionChart', headKey: 'metrics.region', rows: this.byRegion(), chart: this.regionChart() },
+  ]);
 
   protected readonly historyChart = computed(() => {
     this.texts();

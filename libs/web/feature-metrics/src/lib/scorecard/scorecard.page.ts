@@ -22,13 +22,14 @@ import {
   starsRows,
   type Translate,
 } from '../shared/metrics-math';
+import { FigureSection } from '../shared/figure-section';
 import { MetricsSource } from '../shared/metrics-source';
 import { ScoreBreakdown } from '../shared/score-breakdown';
 
 /** One administration's publication scorecard: its score and how it was computed, its rank, trends and what to fix. */
 @Component({
   selector: 'msd-scorecard-page',
-  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown],
+  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown, FigureSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './scorecard.page.html',
   styleUrls: ['../shared/metrics.scss', './scorecard.page.scss'],

@@ -1,6 +1,7 @@
-import { directionOf, type Locale } from '@marsad/contracts';
+import type { Locale } from '@marsad/contracts';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { formatNumber } from '../locale/msd-locale';
+import { chartReading } from './chart-options';
 
 export interface BarSeries {
   label: string;
@@ -19,18 +20,16 @@ export interface BarChartInput {
   tooltipTitles?: string[];
 }
 
-const FONT_FAMILY = "'Noto Sans Arabic', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif";
-
 /**
  * Chart.js options that follow the reader: in Arabic the x axis runs right to left and the
  * y axis sits on the right; numbers use the locale's format; legend and tooltips read RTL.
  */
 export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'bar'> {
-  const rtl = directionOf(input.locale) === 'rtl';
+  const { rtl, font, valueTicks, options, legend, tooltip } = chartReading(input.locale);
   const stacked = input.stacked ?? false;
   const horizontal = input.horizontal ?? false;
-  const format = (value: number | string) => (typeof value === 'number' ? formatNumber(value, input.locale) : value);
   const valueAxis = horizontal ? 'x' : 'y';
+  const ticksFor = (axis: 'x' | 'y') => (axis === valueAxis ? valueTicks : { font, precision: 0 });
 
   return {
     type: 'bar',
@@ -46,46 +45,28 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
       })),
     },
     options: {
+      ...options,
       indexAxis: horizontal ? 'y' : 'x',
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: input.locale === 'ar' ? 'ar-MA' : input.locale === 'fr' ? 'fr-MA' : 'en-GB',
-      animation: false,
-      font: { family: FONT_FAMILY },
       scales: {
         x: {
           stacked,
           reverse: rtl,
           beginAtZero: true,
           grid: { display: valueAxis === 'x' },
-          ticks: {
-            font: { family: FONT_FAMILY },
-            precision: 0,
-            ...(valueAxis === 'x' ? { callback: (value: number | string) => format(value) } : {}),
-          },
+          ticks: ticksFor('x'),
         },
         y: {
           stacked,
           position: rtl ? 'right' : 'left',
           beginAtZero: true,
           grid: { display: valueAxis === 'y' },
-          ticks: {
-            font: { family: FONT_FAMILY },
-            precision: 0,
-            ...(valueAxis === 'y' ? { callback: (value: number | string) => format(value) } : {}),
-          },
+          ticks: ticksFor('y'),
         },
       },
       plugins: {
-        legend: {
-          position: 'bottom',
-          rtl,
-          textDirection: rtl ? 'rtl' : 'ltr',
-          labels: { font: { family: FONT_FAMILY }, boxWidth: 14 },
-        },
+        legend,
         tooltip: {
-          rtl,
-          textDirection: rtl ? 'rtl' : 'ltr',
+          ...tooltip,
           callbacks: {
             title: (items: TooltipItem<'bar'>[]) => {
               const index = items[0]?.dataIndex ?? 0;

@@ -1,6 +1,7 @@
-import { directionOf, type Locale } from '@marsad/contracts';
+import type { Locale } from '@marsad/contracts';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { formatNumber } from '../locale/msd-locale';
+import { chartReading } from './chart-options';
 
 export interface LineSeries {
   label: string;
@@ -21,15 +22,12 @@ export interface LineChartInput {
   primaryMax?: number;
 }
 
-const FONT_FAMILY = "'Noto Sans Arabic', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif";
-
 /**
  * Chart.js options for a time line that follows the reader: in Arabic time runs right to
  * left, the primary axis sits on the right and the secondary one on the left.
  */
 export function buildLineChartConfig(input: LineChartInput): ChartConfiguration<'line'> {
-  const rtl = directionOf(input.locale) === 'rtl';
-  const format = (value: number | string) => (typeof value === 'number' ? formatNumber(value, input.locale) : value);
+  const { rtl, font, valueTicks, options, legend, tooltip } = chartReading(input.locale);
   const hasSecondary = input.series.some((s) => s.axis === 'secondary');
   const start = rtl ? 'right' : 'left';
   const end = rtl ? 'left' : 'right';
@@ -52,23 +50,19 @@ export function buildLineChartConfig(input: LineChartInput): ChartConfiguration<
       })),
     },
     options: {
-      responsive: true,
-      maintainAspectRatio: false,
-      locale: input.locale === 'ar' ? 'ar-MA' : input.locale === 'fr' ? 'fr-MA' : 'en-GB',
-      animation: false,
+      ...options,
       interaction: { mode: 'index', intersect: false },
-      font: { family: FONT_FAMILY },
       scales: {
         x: {
           reverse: rtl,
           grid: { display: false },
-          ticks: { font: { family: FONT_FAMILY }, autoSkip: true, maxRotation: 0 },
+          ticks: { font, autoSkip: true, maxRotation: 0 },
         },
         y: {
           position: start,
           beginAtZero: true,
           ...(input.primaryMax !== undefined ? { max: input.primaryMax } : {}),
-          ticks: { font: { family: FONT_FAMILY }, precision: 0, callback: (value: number | string) => format(value) },
+          ticks: valueTicks,
         },
         ...(hasSecondary
           ? {
@@ -76,21 +70,15 @@ export function buildLineChartConfig(input: LineChartInput): ChartConfiguration<
                 position: end,
                 beginAtZero: true,
                 grid: { display: false },
-                ticks: { font: { family: FONT_FAMILY }, precision: 0, callback: (value: number | string) => format(value) },
+                ticks: valueTicks,
               },
             }
           : {}),
       },
       plugins: {
-        legend: {
-          position: 'bottom',
-          rtl,
-          textDirection: rtl ? 'rtl' : 'ltr',
-          labels: { font: { family: FONT_FAMILY }, boxWidth: 14 },
-        },
+        legend,
         tooltip: {
-          rtl,
-          textDirection: rtl ? 'rtl' : 'ltr',
+          ...tooltip,
           callbacks: {
             label: (item: TooltipItem<'line'>) => {
               const unit = input.series[item.datasetIndex]?.unit ?? '';
