@@ -58,6 +58,10 @@ const STAGED_COLUMNS = [
 ] as const;
 const COLUMN_LIST = STAGED_COLUMNS.map(([name]) => `"${name}"`).join(', ');
 const RECORD_TYPE = STAGED_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(', ');
+/** Every staged column but the key, taken from the incoming row on conflict. */
+const UPDATE_FROM_EXCLUDED = STAGED_COLUMNS.filter(([name]) => name !== 'ckan_id')
+  .map(([name]) => `"${name}" = EXCLUDED."${name}"`)
+  .join(', ');
 
 function toRow(dataset: NormalisedDataset): Record<string, unknown> {
   return {
@@ -318,23 +322,21 @@ export class HarvestService {
       }
     }
     if (rows.length === 0) return;
-    const updates = STAGED_COLUMNS.filter(([name]) => name !== 'ckan_id').map(([name]) => `"${name}" = EXCLUDED."${name}"`).join(', ');
     await this.dataSource.query(
       `INSERT INTO portal_dataset_staging ("run_id", ${COLUMN_LIST})
        SELECT $1::uuid, ${COLUMN_LIST} FROM jsonb_to_recordset($2::jsonb) AS x(${RECORD_TYPE})
-       ON CONFLICT ("run_id", "ckan_id") DO UPDATE SET ${updates}`,
+       ON CONFLICT ("run_id", "ckan_id") DO UPDATE SET ${UPDATE_FROM_EXCLUDED}`,
       [run.id, JSON.stringify(rows)],
     );
   }
 
   private async merge(run: HarvestRun, state: RunState, client: CkanClient): Promise<{ created: number; updated: number; deleted: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const updates = STAGED_COLUMNS.filter(([name]) => name !== 'ckan_id').map(([name]) => `"${name}" = EXCLUDED."${name}"`).join(', ');
-      const [counts] = await manager.query(
+        const [counts] = await manager.query(
         `WITH merged AS (
            INSERT INTO portal_datasets (${COLUMN_LIST}, "deleted_at", "last_run_id")
            SELECT ${COLUMN_LIST}, NULL, $1::uuid FROM portal_dataset_staging WHERE run_id = $1
-           ON CONFLICT ("ckan_id") DO UPDATE SET ${updates}, "deleted_at" = NULL, "last_run_id" = EXCLUDED."last_run_id"
+           ON CONFLICT ("ckan_id") DO UPDATE SET ${UPDATE_FROM_EXCLUDED}, "deleted_at" = NULL, "last_run_id" = EXCLUDED."last_run_id"
            WHERE portal_datasets.deleted_at IS NOT NULL
               OR (portal_datasets.metadata_modified, portal_datasets.title, portal_datasets.organization_name, portal_datasets.last_updated_at,
                   portal_datasets.stars, portal_datasets.completeness, portal_datasets.frequency, portal_datasets.formats, portal_datasets.resources)

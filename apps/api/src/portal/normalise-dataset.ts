@@ -11,7 +11,8 @@ import {
 import { normalizeForSearch } from '../common/text/search-normalize.util';
 import type { PortalDatasetColumns, StoredResource } from './entities/portal-dataset.entity';
 
-export type NormalisedDataset = Omit<PortalDatasetColumns, never>;
+/** What a run stages of a dataset: the columns of portal_datasets. */
+export type NormalisedDataset = PortalDatasetColumns;
 
 /** A record that cannot be read as a dataset: skipped and recorded, never the end of a run. */
 export class MalformedRecordError extends Error {
