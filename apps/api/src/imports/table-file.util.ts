@@ -1,8 +1,9 @@
 import { StreamableFile } from '@nestjs/common';
+import { TABLE_FILE_LIMITS } from '@marsad/contracts';
 import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { AppException } from '../common/errors/app-exception';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
+import { readRawTable } from './table-reader';
 
 export type TableFormat = 'xlsx' | 'csv';
 
@@ -23,32 +24,15 @@ export interface ParsedTable {
 /** The header a template carries: French / Arabic, then the key, so any of the three is recognised. */
 export const headerOf = (column: ColumnSpec) => `${column.label.fr} / ${column.label.ar} (${column.key})`;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text; // hyperlinks
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formulas
-    return '';
-  }
-  return String(value).trim();
-}
-
-/** Reads the first sheet of an XLSX file, or a UTF-8 CSV file (a byte-order mark is fine). */
+/**
+ * Reads the first sheet of an XLSX file, or a UTF-8 CSV file (a byte-order mark
+ * is fine), within the upload limits (see readRawTable), and finds the spec's
+ * columns by their key, French or Arabic header.
+ */
 export async function readTable(bytes: Buffer, spec: ColumnSpec[]): Promise<ParsedTable> {
-  const workbook = new ExcelJS.Workbook();
-  const isXlsx = bytes.subarray(0, 2).toString('latin1') === 'PK';
-  try {
-    if (isXlsx) await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    // Keep every CSV cell as the text it is: no guessing of dates or numbers (time zones shift dates).
-    else await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')), { map: (value: unknown) => value } as never);
-  } catch {
-    throw AppException.validation([{ field: 'file', rule: 'readableTable' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw AppException.validation([{ field: 'file', rule: 'readableTable' }]);
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  const raw = await readRawTable(bytes);
+  const header = raw[0]?.row === 1 ? raw[0].cells : [];
+  if (header.every((text) => text === '')) throw AppException.validation([{ field: 'file', rule: 'readableTable' }]);
   const columns = new Map<string, number>();
   const unknownHeaders: string[] = [];
   header.forEach((text, index) => {
@@ -62,23 +46,41 @@ export async function readTable(bytes: Buffer, spec: ColumnSpec[]): Promise<Pars
     else unknownHeaders.push(text);
   });
   const rows: ParsedTable['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    const cells = header.map((_, index) => cellText(values[index]));
-    if (cells.some((cell) => cell !== '')) rows.push({ row: rowNumber, cells });
-  });
+  for (const { row, cells: values } of raw) {
+    if (row === 1) continue;
+    const cells = header.map((_, index) => unneutralized(values[index] ?? ''));
+    if (cells.some((cell) => cell !== '')) rows.push({ row, cells });
+  }
   return { columns, unknownHeaders, rows };
 }
 
-/** A sheet with bilingual headers; CSV gets a byte-order mark so Excel opens Arabic intact. */
+/** Characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as a CSV export writes it: one that could be read as a formula is prefixed with an apostrophe. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The text a neutralised cell held, so an exported file imports back unchanged. */
+export function unneutralized(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/**
+ * A sheet with bilingual headers. In CSV, text cells that a spreadsheet would
+ * run as formulas are neutralised, and a byte-order mark lets Excel open Arabic
+ * intact; XLSX stores every text as a string cell, never as a formula.
+ */
 export async function writeTable(format: TableFormat, sheetName: string, spec: ColumnSpec[], rows: (string | number | boolean | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Marsad';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.map((column) => ({ header: headerOf(column), key: column.key, width: Math.max(18, headerOf(column).length * 0.9) }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((value) => (value === null ? '' : value)));
+  for (const row of rows) {
+    sheet.addRow(row.map((value) => (value === null ? '' : format === 'csv' && typeof value === 'string' ? neutralizeFormula(value) : value)));
+  }
   if (format === 'xlsx') return Buffer.from(await workbook.xlsx.writeBuffer());
   const csv = Buffer.from(await workbook.csv.writeBuffer());
   return Buffer.concat([Buffer.from('\uFEFF', 'utf8'), csv]);
@@ -90,7 +92,7 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
 };
 
 /** Upload limits and OpenAPI body shared by every spreadsheet import route. */
-export const TABLE_UPLOAD_LIMITS = { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 2 } };
+export const TABLE_UPLOAD_LIMITS = { limits: { fileSize: TABLE_FILE_LIMITS.maxBytes, files: 1, fields: 2 } };
 export const TABLE_UPLOAD_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
 
 /** A generated sheet as a download. */

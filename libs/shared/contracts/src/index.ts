@@ -7,3 +7,5 @@ export * from './lib/officers';
 export * from './lib/methodology';
 export * from './lib/portal';
 export * from './lib/inventory';
+export * from './lib/limits';
+export * from './lib/imports';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode, FieldError, Locale } from '@marsad/contracts';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { ENTITY_NAMES, ERROR_MESSAGES, GENERIC_RULE, RULE_MESSAGES, format } from '../i18n/messages';
 import { requestLocale } from '../i18n/request-locale';
 import { AppException, type RuleViolation } from './app-exception';
@@ -45,6 +46,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
         return new AppException(status, 'BAD_REQUEST', { reason: exception.message });
       }
     }
+    // A value PostgreSQL cannot take (SQLSTATE class 22: out of range, bad encoding, bad date…) is the
+    // caller's input that validation let through: a 400, logged so the missing rule gets written.
+    const sqlState = exception instanceof QueryFailedError ? String((exception.driverError as { code?: unknown })?.code ?? '') : '';
+    if (sqlState.startsWith('22')) {
+      this.logger.warn({ requestId: String((request as Request & { id?: string }).id ?? ''), sqlState }, 'Input refused by the database');
+      return new AppException(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', { reason: `a value is outside what the database accepts (${sqlState})` });
+    }
     return new AppException(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR');
   }
 }
@@ -53,7 +61,7 @@ export function renderError(app: AppException, locale: Locale, requestId: string
   const fields = app.fields.map((violation) => renderViolation(violation, locale));
   const params: Record<string, unknown> = { ...app.params, requestId };
   if (typeof params['entity'] === 'string') params['entity'] = ENTITY_NAMES[params['entity']]?.[locale] ?? params['entity'];
-  if (app.code === 'VALIDATION_FAILED') params['details'] = fields.map((field) => field.message).join('; ');
+  if (app.code === 'VALIDATION_FAILED' || app.code === 'FILE_LIMIT_EXCEEDED') params['details'] = fields.map((field) => field.message).join('; ');
   const body: ApiErrorBody = {
     statusCode: app.status,
     code: app.code as ErrorCode,

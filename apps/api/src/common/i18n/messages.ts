@@ -84,6 +84,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau à l'administrateur.",
     ar: 'انتهت صلاحية هذا الرابط أو سبق استعماله. اطلب رابطا جديدا من مدير المنصة.',
   },
+  FILE_LIMIT_EXCEEDED: {
+    en: 'The file goes beyond what an import may hold: {details}.',
+    fr: 'Le fichier dépasse ce qu’un import peut contenir : {details}.',
+    ar: 'الملف يتجاوز ما يمكن أن يتضمنه الاستيراد: {details}.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: 'The body of this request must be {expected} (received {received}).',
+    fr: 'Le corps de cette requête doit être en {expected} (reçu : {received}).',
+    ar: 'محتوى هذا الطلب يجب أن يكون بصيغة {expected} (المستلم: {received}).',
+  },
+  ORIGIN_REJECTED: {
+    en: 'This request comes from another site ({origin}) and was refused. Use Marsad from its own address.',
+    fr: 'Cette requête vient d’un autre site ({origin}) et a été refusée. Utilisez Marsad depuis sa propre adresse.',
+    ar: 'هذا الطلب صادر عن موقع آخر ({origin}) وتم رفضه. استعمل مرصد من عنوانه الخاص.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -102,6 +117,8 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   user: { en: 'user', fr: 'utilisateur', ar: 'مستخدم' },
   officerAppointment: { en: 'appointment', fr: 'désignation', ar: 'تعيين' },
   inventoryItem: { en: 'inventory item', fr: "élément d'inventaire", ar: 'عنصر الجرد' },
+  harvestRun: { en: 'portal harvest', fr: 'moisson du portail', ar: 'عملية جمع بيانات البوابة' },
+  portalOrganization: { en: 'portal organisation', fr: 'organisation du portail', ar: 'منظمة البوابة' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -324,6 +341,66 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
   },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
+  fileType: {
+    en: '{field}: the content of the file is not of an accepted type (checked from its bytes, not its name)',
+    fr: "{field} : le contenu du fichier n'est pas d'un type accepté (vérifié d'après ses octets, pas son nom)",
+    ar: '{field}: محتوى الملف ليس من نوع مقبول (يُتحقق منه من محتواه الفعلي لا من اسمه)',
+  },
+  nestedValidation: {
+    en: '{field} must be an object or a list of objects',
+    fr: "{field} doit être un objet ou une liste d'objets",
+    ar: '{field} يجب أن يكون كائنا أو قائمة كائنات',
+  },
+  noNulCharacter: {
+    en: '{field} must not contain a NUL character (\\u0000)',
+    fr: '{field} ne doit pas contenir de caractère NUL (\\u0000)',
+    ar: '{field} يجب ألا يتضمن الحرف NUL (\\u0000)',
+  },
+  maxDepth: {
+    en: '{field} is nested more than {0} levels deep',
+    fr: '{field} est imbriqué sur plus de {0} niveaux',
+    ar: '{field} متداخل على أكثر من {0} مستوى',
+  },
+  maxUnpackedSize: {
+    en: '{field} unpacks to more than {0} MB',
+    fr: '{field} se décompresse en plus de {0} Mo',
+    ar: '{field} يتجاوز {0} ميغابايت بعد فك الضغط',
+  },
+  maxZipEntries: {
+    en: '{field} holds more than {0} parts (an XLSX workbook holds about ten)',
+    fr: '{field} contient plus de {0} parties (un classeur XLSX en contient une dizaine)',
+    ar: '{field} يتضمن أكثر من {0} جزءا (مصنف XLSX يتضمن حوالي عشرة)',
+  },
+  maxRows: {
+    en: '{field} has more than {0} rows: split it into several files',
+    fr: '{field} compte plus de {0} lignes : découpez-le en plusieurs fichiers',
+    ar: '{field} يتضمن أكثر من {0} سطر: قسّمه إلى عدة ملفات',
+  },
+  maxColumns: {
+    en: '{field} has more than {0} columns: start from the template',
+    fr: '{field} compte plus de {0} colonnes : partez du modèle',
+    ar: '{field} يتضمن أكثر من {0} عمودا: انطلق من النموذج',
+  },
+  maxCellLength: {
+    en: '{field}: a cell of row {1} holds more than {0} characters',
+    fr: '{field} : une cellule de la ligne {1} contient plus de {0} caractères',
+    ar: '{field}: خلية في السطر {1} تتضمن أكثر من {0} حرفا',
+  },
+  maxLineLength: {
+    en: '{field}: line {1} is longer than {0} characters',
+    fr: '{field} : la ligne {1} dépasse {0} caractères',
+    ar: '{field}: السطر {1} يتجاوز {0} حرفا',
+  },
+  parseTime: {
+    en: '{field} could not be read within {0} seconds',
+    fr: "{field} n'a pas pu être lu en {0} secondes",
+    ar: '{field} تعذرت قراءته في غضون {0} ثانية',
+  },
+  parseMemory: {
+    en: '{field} needs more than {0} MB of memory to read',
+    fr: '{field} demande plus de {0} Mo de mémoire pour être lu',
+    ar: '{field} يحتاج أكثر من {0} ميغابايت من الذاكرة لقراءته',
+  },
 };
 
 export const GENERIC_RULE: Catalogue = {

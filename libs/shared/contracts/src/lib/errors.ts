@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'RESET_LINK_INVALID',
   'HARVEST_RUNNING',
   'PORTAL_NOT_CONFIGURED',
+  'FILE_LIMIT_EXCEEDED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'ORIGIN_REJECTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import type { ImportPreview } from '@marsad/contracts';
+import { TABLE_FILE_LIMITS, type ImportPreview } from '@marsad/contracts';
 import { LocaleService, type ImportTarget } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
@@ -38,6 +38,25 @@ async function previewWith(target: ImportTarget, preview: ImportPreview, answer 
 const CLEAN: ImportPreview = { rows: 2, valid: 2, create: 1, update: 1, unchanged: 0, issues: [] };
 
 describe('ImportPage', () => {
+  it('says what a file may hold, and refuses a file over the size limit before sending it', () => {
+    TestBed.configureTestingModule({ imports: [ImportPage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()] });
+    TestBed.inject(LocaleService).use('fr');
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ImportPage);
+    fixture.componentRef.setInput('target', 'officers');
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.imp-file__limits')?.textContent).toContain('import.limits');
+    const input = el.querySelector('input[type=file]') as HTMLInputElement;
+    const big = new File([new Uint8Array(TABLE_FILE_LIMITS.maxBytes + 1)], 'big.xlsx');
+    Object.defineProperty(input, 'files', { value: [big] });
+    input.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect(el.textContent).toContain('errors.PAYLOAD_TOO_LARGE');
+    expect((el.querySelector('.msd-form__actions button') as HTMLButtonElement).disabled).toBe(true);
+    http.verify();
+  });
+
   it('lists the issues and keeps confirm disabled while the file has any', async () => {
     const { page, el, http, dialog } = await previewWith('officers', {
       rows: 2, valid: 1, create: 1, update: 0, unchanged: 0,

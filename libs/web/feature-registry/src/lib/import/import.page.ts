@@ -2,9 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
-import type { FieldError as ApiFieldError, ImportPreview, ImportResult } from '@marsad/contracts';
+import { TABLE_FILE_LIMITS, type FieldError as ApiFieldError, type ImportPreview, type ImportResult } from '@marsad/contracts';
 import { ApiError, LocaleService, RegistryApi, type ExportFormat, type ImportTarget } from '@marsad/web/data-access';
-import { LoadingIndicator, LocaleNumberPipe } from '@marsad/web/ui';
+import { LoadingIndicator, LocaleFileSizePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
@@ -25,7 +25,7 @@ export const IMPORT_LABELS: Record<ImportTarget, { eyebrow: string; title: strin
  */
 @Component({
   selector: 'msd-import-page',
-  imports: [RouterLink, TranslatePipe, MatButton, LoadingIndicator, LocaleNumberPipe],
+  imports: [RouterLink, TranslatePipe, MatButton, LoadingIndicator, LocaleNumberPipe, LocaleFileSizePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './import.page.html',
   styleUrl: './import.page.scss',
@@ -41,6 +41,8 @@ export class ImportPage {
   private readonly localeService = inject(LocaleService);
   protected readonly locale = this.localeService.locale;
 
+  /** What the API accepts, shown beside the file picker and checked before sending. */
+  protected readonly limits = TABLE_FILE_LIMITS;
   protected readonly labels = computed(() => IMPORT_LABELS[this.target()]);
   protected readonly step = signal<ImportStep>(1);
   protected readonly file = signal<File | null>(null);
@@ -67,8 +69,16 @@ export class ImportPage {
 
   protected choose(event: Event): void {
     const input = event.target as HTMLInputElement;
-    this.file.set(input.files?.[0] ?? null);
+    const file = input.files?.[0] ?? null;
     this.error.set(null);
+    if (file && file.size > TABLE_FILE_LIMITS.maxBytes) {
+      // Refused here rather than after an upload on a slow link.
+      this.file.set(null);
+      input.value = '';
+      this.error.set({ key: 'errors.PAYLOAD_TOO_LARGE', detail: '', fields: [] });
+      return;
+    }
+    this.file.set(file);
   }
 
   runPreview(): void {
