@@ -1,3 +1,4 @@
+import { MAX_PAGE } from '@marsad/contracts';
 import type { AuditQuery } from '@marsad/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
@@ -11,6 +12,6 @@ export class AuditQueryDto implements AuditQuery {
   @IsOptional() @IsString() @MaxLength(64) institution?: string;
   @IsOptional() @IsIsoDate() from?: string;
   @IsOptional() @IsIsoDate() to?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }

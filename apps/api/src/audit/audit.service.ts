@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { AuditEventView, AuditQuery, Page } from '@marsad/contracts';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { AUDIT_REDACTED, hasPermission, Permission, type AuditEventView, type AuditQuery, type Page } from '@marsad/contracts';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { ActorContext } from '../auth/actor';
+import type { Actor, ActorContext } from '../auth/actor';
 import { User } from '../auth/entities/user.entity';
+import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
+import { appointmentFieldRule, maySeeAppointmentField, type AppointmentPrivacy } from '../officers/officer-visibility';
 import { AuditEvent } from './audit-event.entity';
 
 export type Diff = Record<string, { before: unknown; after: unknown }>;
+
+const OFFICER_APPOINTMENT = 'officer-appointment';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** JSON with object keys sorted, so that {a, b} and {b, a} compare equal. */
 function canonical(value: unknown): string {
@@ -26,6 +31,49 @@ export function diffOf(before: Record<string, unknown> | null, after: Record<str
     if (canonical(a) !== canonical(b)) diff[key] = { before: a, after: b };
   }
   return diff;
+}
+
+/** What a reader sees in place of a value they may not see. */
+export const REDACTED = AUDIT_REDACTED;
+
+/** Any value but "nothing" becomes the redaction mark: a reader still sees that a field was set or cleared. */
+const hide = (value: unknown) => (value === null || value === undefined || value === '' ? value : REDACTED);
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * What a reader sees of a field: `show` it as it is, `hide` it, or `filter` it: shown,
+ * but a record it holds (a snapshot in a before or an after) is filtered key by key
+ * by the same policy.
+ */
+type FieldPolicy = (field: string) => 'show' | 'hide' | 'filter';
+
+function redactValue(value: unknown, policy: FieldPolicy): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, policy));
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, applyPolicy(policy(key), v, policy)]));
+}
+
+function applyPolicy(decision: ReturnType<FieldPolicy>, value: unknown, policy: FieldPolicy): unknown {
+  return decision === 'show' ? value : decision === 'hide' ? hide(value) : redactValue(value, policy);
+}
+
+function redactDiff(diff: Diff, policy: FieldPolicy): Diff {
+  return Object.fromEntries(
+    Object.entries(diff).map(([field, change]) => {
+      const decision = policy(field);
+      return [field, { before: applyPolicy(decision, change?.before ?? null, policy), after: applyPolicy(decision, change?.after ?? null, policy) }];
+    }),
+  );
+}
+
+/** Accounts (their email) are for those who manage accounts, and for the account holder. */
+function maySeeAccount(reader: Actor | null, userId: string): boolean {
+  return !!reader && (hasPermission(reader.role, Permission.UserManage) || reader.userId === userId);
+}
+
+/** A request's IP address and user agent: for admins (who manage accounts), and for the person who made it. */
+function maySeeRequestOrigin(reader: Actor | null, actorId: string | null): boolean {
+  return !!reader && (hasPermission(reader.role, Permission.UserManage) || (!!actorId && reader.userId === actorId));
 }
 
 export interface AuditChange {
@@ -55,7 +103,8 @@ export class AuditService {
     });
   }
 
-  async search(query: AuditQuery): Promise<Page<AuditEventView>> {
+  /** The audit page. What `reader` may not see of the people involved is redacted (see `toViews`). */
+  async search(query: AuditQuery, reader: Actor | null): Promise<Page<AuditEventView>> {
     const page = Math.max(1, query.page ?? 1);
     const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 25));
     const qb = this.events.createQueryBuilder('e').orderBy('e.occurred_at', 'DESC').addOrderBy('e.id', 'DESC');
@@ -66,10 +115,14 @@ export class AuditService {
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: `${query.from}T00:00:00Z` });
     if (query.to) qb.andWhere(new Brackets((w) => w.where("e.occurred_at < (:to::date + interval '1 day')", { to: query.to })));
     const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
-    return { items: await this.toViews(rows), total, page, pageSize };
+    return { items: await this.toViews(rows, reader), total, page, pageSize };
   }
 
-  async historyOf(entityTypes: string[], entityIds: string[]): Promise<AuditEventView[]> {
+  /**
+   * The history shown on an entity's page, redacted for `reader` as the audit page is.
+   * Without a reader, everything personal is hidden.
+   */
+  async historyOf(entityTypes: string[], entityIds: string[], reader: Actor | null = null): Promise<AuditEventView[]> {
     if (entityIds.length === 0) return [];
     const rows = await this.events
       .createQueryBuilder('e')
@@ -78,17 +131,35 @@ export class AuditService {
       .addOrderBy('e.id', 'DESC')
       .take(500)
       .getMany();
-    return this.toViews(rows);
+    return this.toViews(rows, reader);
   }
 
-  private async toViews(rows: AuditEvent[]): Promise<AuditEventView[]> {
+  /**
+   * Events as `reader` may see them (law 09-08):
+   * - an officer appointment's fields follow the officers' own views (`APPOINTMENT_FIELD_RULES`),
+   *   judged on the appointment as it is now (its administration, its consent);
+   * - an account's email is for admins and the account holder;
+   * - a request's IP address and user agent are for admins and the person who made it.
+   */
+  private async toViews(rows: AuditEvent[], reader: Actor | null): Promise<AuditEventView[]> {
+    const manager = this.events.manager;
     const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => !!id))];
-    const actors = actorIds.length
-      ? await this.events.manager.getRepository(User).createQueryBuilder('u').where('u.id IN (:...actorIds)', { actorIds }).getMany()
-      : [];
+    const actors = actorIds.length ? await manager.getRepository(User).createQueryBuilder('u').where('u.id IN (:...actorIds)', { actorIds }).getMany() : [];
     const byId = new Map(actors.map((user) => [user.id, user]));
+    const appointmentIds = [...new Set(rows.filter((row) => row.entityType === OFFICER_APPOINTMENT && UUID.test(row.entityId)).map((row) => row.entityId))];
+    const appointments = new Map<string, AppointmentPrivacy>(
+      appointmentIds.length
+        ? (
+            await manager
+              .getRepository(OfficerAppointment)
+              .find({ select: { id: true, institutionId: true, publicConsent: true }, where: { id: In(appointmentIds) } })
+          ).map((a) => [a.id, a])
+        : [],
+    );
     return rows.map((row) => {
       const actor = row.actorId ? byId.get(row.actorId) : undefined;
+      const origin = maySeeRequestOrigin(reader, row.actorId);
+      const policy = this.policyFor(row, reader, appointments);
       return {
         id: row.id,
         occurredAt: row.occurredAt.toISOString(),
@@ -98,11 +169,25 @@ export class AuditService {
         action: row.action,
         entityType: row.entityType,
         entityId: row.entityId,
-        diff: row.diff,
+        diff: policy ? redactDiff(row.diff, policy) : row.diff,
         requestId: row.requestId,
-        ip: row.ip,
-        userAgent: row.userAgent,
+        ip: origin ? row.ip : null,
+        userAgent: origin ? row.userAgent : null,
       };
     });
+  }
+
+  /** How to redact an event's diff for `reader`; null when it holds nothing personal. */
+  private policyFor(row: AuditEvent, reader: Actor | null, appointments: Map<string, AppointmentPrivacy>): FieldPolicy | null {
+    if (row.entityType === OFFICER_APPOINTMENT) {
+      // An appointment not found (never deleted, so never in practice) is judged as private to its administration.
+      const appointment = appointments.get(row.entityId) ?? { institutionId: '', publicConsent: false };
+      return (field) => (appointmentFieldRule(field) === 'public' ? 'filter' : maySeeAppointmentField(reader, appointment, field) ? 'show' : 'hide');
+    }
+    if (row.entityType === 'user') {
+      const account = maySeeAccount(reader, row.entityId);
+      return (field) => (field === 'email' ? (account ? 'show' : 'hide') : 'filter');
+    }
+    return null;
   }
 }

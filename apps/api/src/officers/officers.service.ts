@@ -18,21 +18,14 @@ import { sniffContentType } from '../storage/file-type.util';
 import { StorageService } from '../storage/storage.service';
 import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
+import { maySeeAppointmentField, maySeeContacts } from './officer-visibility';
 
 type SignedIn = ActorContext & { actor: Actor };
 
-/** Contacts (email, phone) are for the coordinators and the administration's own people (law 09-08). */
-export function maySeeContacts(actor: Actor | null, institutionId: string): boolean {
-  if (!actor) return false;
-  if (actor.role === 'COORDINATOR') return true;
-  return isInstitutionScoped(actor.role) && actor.institutionId === institutionId;
-}
+// The rules live in one place, shared with the audit trail; re-exported for the import and export.
+export { maySeeContacts, maySeeName } from './officer-visibility';
 
-/** Names: as contacts, plus the steering committee; the public only with the person's consent. */
-export function maySeeName(actor: Actor | null, appointment: OfficerAppointment): boolean {
-  return appointment.publicConsent || maySeeContacts(actor, appointment.institutionId) || actor?.role === 'COMMITTEE';
-}
-
+/** The fields an appointment's audit events record; each has its rule in APPOINTMENT_FIELD_RULES. */
 const auditSnapshot = (a: OfficerAppointment) => ({
   role: a.role,
   status: a.status,
@@ -223,22 +216,23 @@ export class OfficersService {
       ? await manager.getRepository(OfficerAppointment).find({ select: { email: true, institutionId: true }, where: { email: In(emails), status: In(['active', 'interim']) } })
       : [];
     return rows.map((row) => {
+      // Field by field, by the same rules as the audit trail's diffs.
+      const see = (field: string) => maySeeAppointmentField(actor, row, field);
       const contacts = maySeeContacts(actor, row.institutionId);
-      const name = maySeeName(actor, row);
       return {
         id: row.id,
         institution: toInstitutionRef(row.institution as Institution),
         role: row.role,
         status: row.status,
-        fullName: name ? { ar: row.fullName.ar ?? null, fr: row.fullName.fr ?? null } : null,
-        position: name ? row.position : null,
-        email: contacts ? row.email : null,
-        phone: contacts ? row.phone : null,
+        fullName: see('fullName') ? { ar: row.fullName.ar ?? null, fr: row.fullName.fr ?? null } : null,
+        position: see('position') ? row.position : null,
+        email: see('email') ? row.email : null,
+        phone: see('phone') ? row.phone : null,
         publicConsent: row.publicConsent,
         appointedOn: row.appointedOn,
-        act: contacts ? { reference: row.actReference, date: row.actDate, hasDocument: !!row.actStorageKey } : null,
+        act: see('actReference') ? { reference: row.actReference, date: row.actDate, hasDocument: !!row.actStorageKey } : null,
         endedOn: row.endedOn,
-        endReason: contacts ? row.endReason : null,
+        endReason: see('endReason') ? row.endReason : null,
         emailActiveElsewhere:
           contacts && row.status !== 'ended' && elsewhere.some((other) => other.email === row.email && other.institutionId !== row.institutionId),
         version: row.version,

@@ -9,9 +9,8 @@ import {
   Query,
   StreamableFile,
   UploadedFile,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   EVIDENCE_MAX_BYTES,
@@ -66,8 +65,8 @@ export class ActivitiesController {
   @Get('activities/:id/history')
   @Authorize(Permission.AuditRead)
   @ApiOperation({ summary: 'Audit trail of an activity and of its progress updates and evidence, newest first' })
-  history(@Param('id', new UuidParamPipe('activity')) id: string): Promise<AuditEventView[]> {
-    return this.activities.history(id);
+  history(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<AuditEventView[]> {
+    return this.activities.history(id, caller.actor);
   }
 
   @Get('activities/:id/updates')
@@ -91,7 +90,7 @@ export class ActivitiesController {
   @Post('progress-updates/:id/evidence')
   @Authorize(Permission.ProgressReport)
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } }))
+  @AcceptsFile({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

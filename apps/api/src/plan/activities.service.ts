@@ -113,12 +113,12 @@ export class ActivitiesService {
   }
 
   /** The audit trail of an activity, its progress updates and their evidence. */
-  async history(id: string): Promise<AuditEventView[]> {
+  async history(id: string, reader: Actor | null): Promise<AuditEventView[]> {
     const activity = await this.activities.findOne({ where: { id }, relations: { updates: { evidence: true } } });
     if (!activity) throw AppException.notFound('activity', id);
     const updates = activity.updates ?? [];
     const ids = [id, ...updates.map((u) => u.id), ...updates.flatMap((u) => (u.evidence ?? []).map((e) => e.id))];
-    return this.audit.historyOf(['activity', 'progress-update', 'evidence'], ids);
+    return this.audit.historyOf(['activity', 'progress-update', 'evidence'], ids, reader);
   }
 
   async listUpdates(id: string): Promise<ProgressUpdateView[]> {

@@ -138,6 +138,16 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The highest page number a list accepts (beyond it, a 400 rather than an offset PostgreSQL refuses). */
+export const MAX_PAGE = 100_000;
+
+/**
+ * What an audit event shows in place of a value its reader may not see (law 09-08):
+ * an officer's contacts (and name without consent) for those who may not see them
+ * in the officers' own views, an account's email for all but admins and its holder.
+ */
+export const AUDIT_REDACTED = '[redacted]';
+
 export interface AuditEventView {
   id: string;
   occurredAt: string;
@@ -148,9 +158,11 @@ export interface AuditEventView {
   action: string;
   entityType: string;
   entityId: string;
-  /** Changed fields: `{ field: { before, after } }`. */
+  /** Changed fields: `{ field: { before, after } }`; a value this reader may not see is `AUDIT_REDACTED`. */
   diff: Record<string, { before: unknown; after: unknown }>;
+  /** Shown to every reader of the audit trail, to match a report with the logs. */
   requestId: string | null;
+  /** Personal data: shown to admins and to the person who made the request; null for anyone else. */
   ip: string | null;
   userAgent: string | null;
 }

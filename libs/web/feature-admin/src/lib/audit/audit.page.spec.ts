@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import type { AuditEventView, Page } from '@marsad/contracts';
+import { AUDIT_REDACTED, type AuditEventView, type Page } from '@marsad/contracts';
 import { LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { AuditPage } from './audit.page';
@@ -99,6 +99,23 @@ describe('AuditPage', () => {
     const cells = [...el.querySelectorAll('tbody td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
     expect(cells).toEqual(['30 juin 2022', '→ 31 décembre 2022']);
     expect(el.querySelector('a[href="/fr/activities/a-7"]')).not.toBeNull();
+  });
+
+  it('labels personal data the API redacted for this reader', async () => {
+    const el = await open('/fr/audit?entityType=officer-appointment');
+    const redacted: AuditEventView = {
+      ...event,
+      action: 'officer.appoint',
+      entityType: 'officer-appointment',
+      entityId: 'o-1',
+      diff: { email: { before: null, after: AUDIT_REDACTED }, role: { before: null, after: 'ROD' } },
+    };
+    http.expectOne((r) => r.url === '/api/v1/audit-events').flush(page([redacted]));
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    const cells = [...el.querySelectorAll('tbody td.event__after')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    expect(cells[0]).toBe('→ audit.values.redacted');
+    expect(el.textContent).not.toContain(AUDIT_REDACTED);
   });
 
   it('says so when nothing matches', async () => {

@@ -10,8 +10,8 @@ import { activityIdOf, AUDIT_ACTION_KEYS, AUDIT_ENTITY_KEYS, auditDiffRows, type
 
 const LANGUAGE_KEYS: Record<Locale, string> = { ar: 'language.ar', fr: 'language.fr', en: 'language.en' };
 const INSTITUTION_FIELDS = new Set(['leadInstitution', 'leadInstitutionCode', 'contributors', 'contributorCodes', 'institution', 'institutionCode']);
-// Values the API writes for secrets it does not keep.
-const SECRET_KEYS: Record<string, string> = { '[hidden]': 'audit.values.hidden', '[changed]': 'audit.values.changed' };
+// Values the API writes for secrets it does not keep, and for personal data this reader may not see (AUDIT_REDACTED).
+const SECRET_KEYS: Record<string, string> = { '[hidden]': 'audit.values.hidden', '[changed]': 'audit.values.changed', '[redacted]': 'audit.values.redacted' };
 
 interface EventRow {
   event: AuditEventView;
