@@ -1,11 +1,13 @@
 import { Logger as NestLogger, ValidationPipe, VersioningType, type INestApplication, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { MultipartRoutesGuard } from './common/http/accepts-file';
 import { installRequestPipeline } from './common/http/request-pipeline';
+import { installWebDelivery } from './common/http/web-delivery';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
@@ -25,8 +27,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  installRequestPipeline(app);
-  app.set('trust proxy', 'loopback');
+  installRequestPipeline(app, config);
+  installWebDelivery(app, config);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI });
@@ -38,6 +40,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
       exceptionFactory: validationExceptionFactory,
     }),
   );
+  app.useGlobalGuards(new MultipartRoutesGuard(app.get(Reflector)));
   app.useGlobalFilters(new HttpExceptionFilter());
   setUpOpenApi(app, config);
   return app;

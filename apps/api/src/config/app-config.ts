@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EnvSchema, parseEnv } from './env.schema';
+import { EnvSchema, parseEnv, parseTrustProxy } from './env.schema';
 
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
@@ -16,6 +16,8 @@ export interface AppConfig {
   sessionMaxHours: number;
   publicUrl: string;
   signInRateLimit: number;
+  /** Express's "trust proxy": which peers' X-Forwarded-* headers are believed. */
+  trustProxy: boolean | number | string;
   writeRateLimit: number;
   portal: PortalConfig;
 }
@@ -55,6 +57,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     sessionMaxHours: env.SESSION_MAX_HOURS,
     signInRateLimit: env.SIGN_IN_RATE_LIMIT,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     writeRateLimit: env.WRITE_RATE_LIMIT,
     portal: {
       url: env.PORTAL_URL ? env.PORTAL_URL.replace(/\/+$/, '') : null,

@@ -1,5 +1,6 @@
 import { Transform, plainToInstance } from 'class-transformer';
 import { Cron } from 'croner';
+import { isIP } from 'node:net';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
 
 @ValidatorConstraint({ name: 'isCronExpression' })
@@ -16,6 +17,32 @@ class IsCronExpression implements ValidatorConstraintInterface {
   defaultMessage(): string {
     return 'must be a cron expression (e.g. "30 2 * * *") or off';
   }
+}
+
+@ValidatorConstraint({ name: 'isTrustProxy' })
+class IsTrustProxy implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return parseTrustProxy(String(value)) !== undefined;
+  }
+  defaultMessage(): string {
+    return 'must be false, true, a number of hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal';
+  }
+}
+
+/** TRUST_PROXY as Express's "trust proxy" setting; undefined when it is not valid. */
+export function parseTrustProxy(value: string): boolean | number | string | undefined {
+  const text = value.trim();
+  if (text === 'false' || text === '') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const parts = text.split(',').map((part) => part.trim());
+  const valid = parts.every((part) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(part)) return true;
+    const [address, bits, extra] = part.split('/');
+    if (extra !== undefined || isIP(address) === 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+  });
+  return valid ? parts.join(',') : undefined;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -135,6 +162,14 @@ export class EnvSchema {
   @IsInt()
   @Min(0)
   HARVEST_OVERLAP_MINUTES = 60;
+
+  /**
+   * Which peers may tell the client's address and scheme in X-Forwarded-For / -Proto
+   * (Express's "trust proxy"): false (default: none), a number of hops, or a comma-separated
+   * list of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+   */
+  @Validate(IsTrustProxy)
+  TRUST_PROXY = 'false';
 
   /** Where the built web app lives; the API serves it on the same port. */
   @IsOptional()

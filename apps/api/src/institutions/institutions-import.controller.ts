@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFile } from '@nestjs/common';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
 import type { Actor, ActorContext } from '../auth/actor';
@@ -36,7 +36,7 @@ export class InstitutionsImportController {
   @Post('import/preview')
   @HttpCode(200)
   @Authorize(Permission.InstitutionManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Check every row of an administrations file and say what it would change; writes nothing' })
@@ -48,7 +48,7 @@ export class InstitutionsImportController {
   @Post('import')
   @HttpCode(200)
   @Authorize(Permission.InstitutionManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import administrations keyed on their code, in one transaction or not at all' })

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile, UploadedFile } from '@nestjs/common';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
 import type { ActorContext } from '../auth/actor';
@@ -29,7 +29,7 @@ export class InventoryImportController {
   @Post('institutions/:code/inventory/import/preview')
   @HttpCode(200)
   @Authorize(Permission.InventoryManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: "Check every row of an administration's inventory file and say what it would change; writes nothing" })
@@ -41,7 +41,7 @@ export class InventoryImportController {
   @Post('institutions/:code/inventory/import')
   @HttpCode(200)
   @Authorize(Permission.InventoryManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import inventory items keyed on their reference, in one transaction or not at all; re-importing changes nothing' })

@@ -1,5 +1,5 @@
-import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFile } from '@nestjs/common';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
 import type { Actor, ActorContext } from '../auth/actor';
@@ -28,7 +28,7 @@ export class OfficersImportController {
   @Post('import/preview')
   @HttpCode(200)
   @Authorize(Permission.OfficerManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Check every row of an XLSX or CSV file and say what it would change; writes nothing' })
@@ -40,7 +40,7 @@ export class OfficersImportController {
   @Post('import')
   @HttpCode(200)
   @Authorize(Permission.OfficerManage)
-  @UseInterceptors(FileInterceptor('file', TABLE_UPLOAD_LIMITS))
+  @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import the whole file in one transaction, or nothing if any row is invalid; re-importing changes nothing' })

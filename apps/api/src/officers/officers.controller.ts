@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, StreamableFile, UploadedFile } from '@nestjs/common';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APPOINTMENT_ACT_MAX_BYTES, Permission, type AppointmentView } from '@marsad/contracts';
 import type { Actor, ActorContext } from '../auth/actor';
@@ -47,7 +47,7 @@ export class OfficersController {
   @Post('officers/:id/act')
   @HttpCode(200)
   @Authorize(Permission.OfficerManage)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: APPOINTMENT_ACT_MAX_BYTES, files: 1, fields: 2 } }))
+  @AcceptsFile({ limits: { fileSize: APPOINTMENT_ACT_MAX_BYTES, files: 1, fields: 2 } })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach the scanned appointing act (PDF, PNG or JPEG, ≤ 5 MB)' })

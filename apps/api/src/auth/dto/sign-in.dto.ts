@@ -1,4 +1,4 @@
-import type { ChangePasswordRequest, ResetPasswordRequest, SignInRequest } from '@marsad/contracts';
+import { EMAIL_MAX_LENGTH, type ChangePasswordRequest, type ResetPasswordRequest, type SignInRequest } from '@marsad/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
@@ -6,7 +6,7 @@ export class SignInDto implements SignInRequest {
   // People paste addresses with stray spaces; the comparison is case-insensitive anyway.
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsEmail()
-  @MaxLength(254)
+  @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   @IsString()

@@ -7,6 +7,8 @@ import { AppException } from '../errors/app-exception';
 import { renderError } from '../errors/http-exception.filter';
 import { requestLocale } from '../i18n/request-locale';
 import { requestId } from '../logging/logger.options';
+import type { AppConfig } from '../../config/app-config';
+import { refuseDeepJson, refuseHostileValues, requireKnownBodyType, requireOwnOrigin, strictTransportSecurity } from './input-guards';
 
 type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void;
 
@@ -15,7 +17,9 @@ type Middleware = (req: Request, res: Response, next: (error?: unknown) => void)
  * that fails to parse is answered with one), then parses bodies, answering
  * malformed or oversized ones with the API's own error shape.
  */
-export function installRequestPipeline(app: NestExpressApplication): void {
+export function installRequestPipeline(app: NestExpressApplication, config: Pick<AppConfig, 'trustProxy' | 'publicUrl'>): void {
+  // Client address and scheme from X-Forwarded-* only when the peer is a configured proxy (TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     req.id = requestId(req, res);
     next();
@@ -32,20 +36,28 @@ export function installRequestPipeline(app: NestExpressApplication): void {
           'upgrade-insecure-requests': null,
         },
       },
-      // Served over plain HTTP on localhost; HSTS belongs to the HTTPS proxy in production.
+      // Set below, only on answers served over HTTPS.
       strictTransportSecurity: false,
     }),
   );
+  app.use(strictTransportSecurity);
   app.use(cookieParser());
-  for (const parser of [express.json({ limit: '1mb' }), express.urlencoded({ limit: '100kb', extended: false })]) {
-    app.use(guard(parser));
-  }
+  app.use(requireOwnOrigin(config.publicUrl));
+  app.use(requireKnownBodyType);
+  app.use(guard(express.json({ limit: '1mb', verify: refuseDeepJson })));
+  app.use(refuseHostileValues);
+  // Errors of the steps above, in the API's own shape (Nest's filter sees only what its routes throw).
+  app.use((error: unknown, req: Request & { id?: string }, res: Response, next: NextFunction) => {
+    if (!(error instanceof AppException)) return next(error);
+    res.status(error.status).json(renderError(error, requestLocale(req), String(req.id ?? '')));
+  });
 }
 
 function guard(parser: Middleware): Middleware {
   return (req, res, next) =>
     parser(req, res, (error?: unknown) => {
       if (!error) return next();
+      if (error instanceof AppException) return next(error);
       const type = (error as { type?: string }).type;
       const exception =
         type === 'entity.too.large'

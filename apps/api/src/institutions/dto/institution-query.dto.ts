@@ -1,4 +1,4 @@
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType } from '@marsad/contracts';
+import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType, MAX_PAGE } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -19,7 +19,7 @@ export class InstitutionQueryDto implements InstitutionQuery {
   @IsOptional() @Transform(toBoolean) @IsBoolean() hasGdd?: boolean;
   /** type (default: ministries and agencies first, then regions, provinces, communes), code or name. */
   @IsOptional() @IsIn(INSTITUTION_SORTS) sort?: InstitutionSort;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 

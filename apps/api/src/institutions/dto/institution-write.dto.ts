@@ -1,6 +1,6 @@
 import { INSTITUTION_TYPES, type CreateInstitutionRequest, type InstitutionType, type UpdateInstitutionRequest } from '@marsad/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class InstitutionNameDto {
   @IsString() @IsNotEmpty() @MaxLength(300) ar!: string;
@@ -13,7 +13,7 @@ const nullable = (_: object, value: unknown) => value !== null;
 export class CreateInstitutionDto implements CreateInstitutionRequest {
   /** Letters, digits, dots and hyphens, e.g. ONEE or 04.421. */
   @Matches(/^[A-Z0-9][A-Z0-9.-]{1,63}$/) code!: string;
-  @ValidateNested() @Type(() => InstitutionNameDto) name!: InstitutionNameDto;
+  @IsObject() @ValidateNested() @Type(() => InstitutionNameDto) name!: InstitutionNameDto;
   @IsIn(INSTITUTION_TYPES) type!: InstitutionType;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(32) acronym?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(64) parentCode?: string | null;
@@ -24,7 +24,7 @@ export class CreateInstitutionDto implements CreateInstitutionRequest {
 
 export class UpdateInstitutionDto implements UpdateInstitutionRequest {
   @IsInt() @Min(1) version!: number;
-  @IsOptional() @ValidateNested() @Type(() => InstitutionNameDto) name?: InstitutionNameDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => InstitutionNameDto) name?: InstitutionNameDto;
   @IsOptional() @IsIn(INSTITUTION_TYPES) type?: InstitutionType;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(32) acronym?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(64) parentCode?: string | null;

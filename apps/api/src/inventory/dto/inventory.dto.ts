@@ -2,7 +2,9 @@ import {
   CLASSIFICATIONS,
   DATA_THEMES,
   FREQUENCIES,
+  INVENTORY_LIMITS as LIMITS,
   INVENTORY_PRIORITIES,
+  INVENTORY_REFERENCE,
   INVENTORY_STATUSES,
   MATCH_STATES,
   type Classification,
@@ -15,47 +17,44 @@ import {
   type InventoryStatus,
   type MatchState,
   type UpdateInventoryItemRequest,
+  MAX_PAGE,
 } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
-
-/** The administration's own reference: 1 to 64 letters, digits, dots, underscores or hyphens. */
-export const INVENTORY_REFERENCE = /^[A-Za-z0-9._-]{1,64}$/;
-export const INVENTORY_MAX_FORMATS = 20;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_: object, value: unknown) => value !== null;
 
 export class InventoryTitleDto {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) ar!: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) fr!: string;
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) ar!: string;
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) fr!: string;
 }
 
 /** The fields a create and an update share; each optional here, required ones re-declared below. */
 class InventoryFieldsDto {
-  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(5000) description?: string | null;
+  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(LIMITS.description) description?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsIn(DATA_THEMES) theme?: DataTheme | null;
-  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(200) owningUnit?: string | null;
-  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(2000) legalBasis?: string | null;
+  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(LIMITS.owningUnit) owningUnit?: string | null;
+  @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(LIMITS.legalBasis) legalBasis?: string | null;
   @IsOptional() @IsIn(INVENTORY_PRIORITIES) priority?: InventoryPriority;
   @IsOptional() @ValidateIf(nullable) @IsIsoDate() plannedDate?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsIn(FREQUENCIES) frequency?: Frequency | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(INVENTORY_MAX_FORMATS) @IsString({ each: true }) @MaxLength(60, { each: true }) formats?: string[];
+  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.formats) @IsString({ each: true }) @MaxLength(LIMITS.format, { each: true }) formats?: string[];
   @IsOptional() @IsIn(INVENTORY_STATUSES) status?: InventoryStatus;
   @IsOptional() @IsBoolean() public?: boolean;
 }
 
 export class CreateInventoryItemDto extends InventoryFieldsDto implements CreateInventoryItemRequest {
   @Transform(trim) @Matches(INVENTORY_REFERENCE) reference!: string;
-  @IsDefined() @ValidateNested() @Type(() => InventoryTitleDto) title!: InventoryTitleDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => InventoryTitleDto) title!: InventoryTitleDto;
   @IsIn(CLASSIFICATIONS) classification!: Classification;
 }
 
 export class UpdateInventoryItemDto extends InventoryFieldsDto implements UpdateInventoryItemRequest {
   @IsInt() @Min(1) version!: number;
   @IsOptional() @Transform(trim) @Matches(INVENTORY_REFERENCE) reference?: string;
-  @IsOptional() @ValidateNested() @Type(() => InventoryTitleDto) title?: InventoryTitleDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => InventoryTitleDto) title?: InventoryTitleDto;
   @IsOptional() @IsIn(CLASSIFICATIONS) classification?: Classification;
 }
 
@@ -71,7 +70,7 @@ export class InventoryQueryDto implements InventoryQuery {
   @IsOptional() @IsIn(INVENTORY_STATUSES) status?: InventoryStatus;
   @IsOptional() @IsIn(CLASSIFICATIONS) classification?: Classification;
   @IsOptional() @IsIn(MATCH_STATES) match?: MatchState;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 

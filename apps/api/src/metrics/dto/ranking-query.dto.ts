@@ -1,4 +1,4 @@
-import { INSTITUTION_TYPES, type InstitutionType, type RankingQuery } from '@marsad/contracts';
+import { INSTITUTION_TYPES, type InstitutionType, type RankingQuery, MAX_PAGE } from '@marsad/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -6,7 +6,7 @@ export class RankingQueryDto implements RankingQuery {
   @IsOptional() @IsIn(INSTITUTION_TYPES) type?: InstitutionType;
   /** HCP region code, e.g. 04. */
   @IsOptional() @IsString() @MaxLength(8) region?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 

@@ -1,4 +1,5 @@
 import {
+  APPOINTMENT_LIMITS as LIMITS,
   OFFICER_ROLES,
   type CreateAppointmentRequest,
   type EndAppointmentRequest,
@@ -6,7 +7,7 @@ import {
   type UpdateAppointmentRequest,
 } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
 import { HasSomeName } from './has-some-name.validator';
 
@@ -14,38 +15,38 @@ const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? va
 const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 
 export class PersonNameDto {
-  @IsOptional() @IsString() @MaxLength(200) ar?: string;
-  @IsOptional() @IsString() @MaxLength(200) fr?: string;
+  @IsOptional() @IsString() @MaxLength(LIMITS.fullName) ar?: string;
+  @IsOptional() @IsString() @MaxLength(LIMITS.fullName) fr?: string;
 }
 
 export class CreateAppointmentDto implements CreateAppointmentRequest {
   @IsIn(OFFICER_ROLES) role!: OfficerRole;
   @IsOptional() @IsIn(['active', 'interim']) status?: 'active' | 'interim';
-  @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName!: PersonNameDto;
-  @Transform(lower) @IsEmail() @MaxLength(254) email!: string;
+  @IsObject() @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName!: PersonNameDto;
+  @Transform(lower) @IsEmail() @MaxLength(LIMITS.email) email!: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) position?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsIsoDate() appointedOn!: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(120) actReference?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() actDate?: string | null;
 }
 
 export class UpdateAppointmentDto implements UpdateAppointmentRequest {
   @IsInt() @Min(1) version!: number;
   @IsOptional() @IsIn(['active', 'interim']) status?: 'active' | 'interim';
-  @IsOptional() @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName?: PersonNameDto;
-  @IsOptional() @Transform(lower) @IsEmail() @MaxLength(254) email?: string;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName?: PersonNameDto;
+  @IsOptional() @Transform(lower) @IsEmail() @MaxLength(LIMITS.email) email?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) position?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsOptional() @IsIsoDate() appointedOn?: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(120) actReference?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() actDate?: string | null;
 }
 
 export class EndAppointmentDto implements EndAppointmentRequest {
   @IsInt() @Min(1) version!: number;
   @IsIsoDate() endedOn!: string;
-  @IsString() @IsNotEmpty() @MaxLength(300) reason!: string;
+  @IsString() @IsNotEmpty() @MaxLength(LIMITS.endReason) reason!: string;
 }

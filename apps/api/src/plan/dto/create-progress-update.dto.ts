@@ -1,10 +1,11 @@
-import { ACTIVITY_STATUSES, type ActivityStatus, type CreateProgressUpdateRequest } from '@marsad/contracts';
+import { ACTIVITY_STATUSES, PROGRESS_UPDATE_LIMITS as LIMITS, type ActivityStatus, type CreateProgressUpdateRequest } from '@marsad/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -17,19 +18,19 @@ import {
 import { HasSomeLocale, IsIsoDate } from '../../common/validation/validators';
 
 export class NarrativeDto {
-  @IsOptional() @IsString() @MaxLength(5000) ar?: string;
-  @IsOptional() @IsString() @MaxLength(5000) fr?: string;
-  @IsOptional() @IsString() @MaxLength(5000) en?: string;
+  @IsOptional() @IsString() @MaxLength(LIMITS.narrative) ar?: string;
+  @IsOptional() @IsString() @MaxLength(LIMITS.narrative) fr?: string;
+  @IsOptional() @IsString() @MaxLength(LIMITS.narrative) en?: string;
 }
 
 export class EvidenceLinkDto {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(2048)
+  @MaxLength(LIMITS.linkUrl)
   url!: string;
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxLength(LIMITS.linkTitle)
   title!: string;
 }
 
@@ -41,7 +42,7 @@ export class CreateProgressUpdateDto implements CreateProgressUpdateRequest {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(LIMITS.authorName)
   authorName!: string;
 
   @IsIn(ACTIVITY_STATUSES)
@@ -52,6 +53,7 @@ export class CreateProgressUpdateDto implements CreateProgressUpdateRequest {
   @Max(100)
   progress!: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => NarrativeDto)
   @HasSomeLocale()
@@ -59,7 +61,8 @@ export class CreateProgressUpdateDto implements CreateProgressUpdateRequest {
 
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(LIMITS.links)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceLinkDto)
   links?: EvidenceLinkDto[];

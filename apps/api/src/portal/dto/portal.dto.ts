@@ -9,6 +9,7 @@ import {
   type PortalDatasetQuery,
   type PortalOrganizationQuery,
   type StartHarvestRequest,
+  MAX_PAGE,
 } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
@@ -21,7 +22,7 @@ export class StartHarvestDto implements StartHarvestRequest {
 }
 
 export class PageQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }
 
