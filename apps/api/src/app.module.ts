@@ -1,10 +1,8 @@
-import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
 import { CacheInvalidationInterceptor } from './common/cache/cache-invalidation.interceptor';
 import { loggerOptions } from './common/logging/logger.options';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -28,19 +26,13 @@ import { UsersModule } from './users/users.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, database: DatabaseTarget): DynamicModule {
-    const serveWeb = existsSync(config.webDist);
-    if (!serveWeb && config.env !== 'test') {
-      new Logger('Web').warn(`No web build at ${config.webDist}: serving the API only (run \`npm run build\`).`);
-    }
+    // The web app itself is served by installWebDelivery (common/http/web-delivery.ts).
     return {
       module: AppModule,
       global: true,
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
-        ...(serveWeb
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h' } })]
-          : []),
         // In-process counters: with several instances, each limits on its own (see README).
         ThrottlerModule.forRoot({
           throttlers: [
