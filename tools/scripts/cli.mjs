@@ -1,13 +1,9 @@
-// `npm run cli -- <command>`: operator commands (migrations, seeds), from the built API.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm run cli -- <command>`: operator commands (migrations, seeds), from the built API, rebuilt
+// first when its sources changed (so `db:migrate` after a `git pull` runs the new migrations).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureBuilt, ROOT } from './build.mjs';
 
-if (!existsSync('dist/apps/api/cli.js') || process.env.MARSAD_REBUILD === 'true') {
-  const build = spawnSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
-    stdio: 'inherit',
-    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-const child = spawn(process.execPath, ['dist/apps/api/cli.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+await ensureBuilt({ projects: ['api'], outputs: ['dist/apps/api/cli.js'], quiet: true });
+const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -4,7 +4,9 @@ import {
   CLASSIFICATIONS,
   DATA_THEMES,
   FREQUENCIES,
+  INVENTORY_LIMITS,
   INVENTORY_PRIORITIES,
+  INVENTORY_REFERENCE,
   INVENTORY_STATUSES,
   normaliseFrequency,
   type Classification,
@@ -37,7 +39,6 @@ import {
 } from '../imports/import-plumbing.util';
 import { readTable, writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import type { Institution } from '../institutions/entities/institution.entity';
-import { INVENTORY_MAX_FORMATS, INVENTORY_REFERENCE } from './dto/inventory.dto';
 import { InventoryItem } from './entities/inventory-item.entity';
 import { InventoryService, assertMayManageInventory, auditSnapshot, inventoryFilterSql, mayReadInventory, type SignedIn } from './inventory.service';
 import { inventoryInvariantViolations, inventorySearchText, inventorySnapshot, normaliseFormats, type InventoryFields } from './inventory.rules';
@@ -194,9 +195,9 @@ export class InventoryImportService {
       const title = { fr: cell('title_fr'), ar: cell('title_ar') };
       for (const [key, text] of [['title_fr', title.fr], ['title_ar', title.ar]] as const) {
         if (!text) flag(key, 'isNotEmpty');
-        else if (text.length > 500) flag(key, 'maxLength', [500]);
+        else if (text.length > INVENTORY_LIMITS.title) flag(key, 'maxLength', [INVENTORY_LIMITS.title]);
       }
-      const lengths: [string, number][] = [['description', 5000], ['owning_unit', 200], ['legal_basis', 2000]];
+      const lengths: [string, number][] = [['description', INVENTORY_LIMITS.description], ['owning_unit', INVENTORY_LIMITS.owningUnit], ['legal_basis', INVENTORY_LIMITS.legalBasis]];
       for (const [key, max] of lengths) if (cell(key).length > max) flag(key, 'maxLength', [max]);
       const theme = cell('theme').toUpperCase();
       if (theme && !(DATA_THEMES as readonly string[]).includes(theme)) flag('theme', 'isIn', [DATA_THEMES.join(', ')]);
@@ -209,7 +210,7 @@ export class InventoryImportService {
       const frequency = cell('frequency') ? normaliseFrequency(cell('frequency')) : null;
       if (cell('frequency') && !frequency) flag('frequency', 'isIn', [FREQUENCIES.join(', ')]);
       const formats = normaliseFormats(cell('formats').split(/[,;|]/));
-      if (formats.length > INVENTORY_MAX_FORMATS) flag('formats', 'arrayMaxSize', [INVENTORY_MAX_FORMATS]);
+      if (formats.length > INVENTORY_LIMITS.formats) flag('formats', 'arrayMaxSize', [INVENTORY_LIMITS.formats]);
       const status = cell('status').toLowerCase() || 'identified';
       if (!(INVENTORY_STATUSES as readonly string[]).includes(status)) flag('status', 'isIn', [INVENTORY_STATUSES.join(', ')]);
       const visible = cell('public').toLowerCase();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInstitutionScoped, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
+import { APPOINTMENT_LIMITS, isInstitutionScoped, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import type { AuditEvent } from '../audit/audit-event.entity';
@@ -215,18 +215,19 @@ export class OfficersImportService {
       if (status !== 'active' && status !== 'interim') flag('status', 'isIn', ['active, interim']);
       const fullName = { ...(cell('full_name_ar') ? { ar: cell('full_name_ar') } : {}), ...(cell('full_name_fr') ? { fr: cell('full_name_fr') } : {}) };
       if (!fullName.ar && !fullName.fr) flag('full_name_fr', 'hasSomeName');
+      for (const key of ['full_name_ar', 'full_name_fr']) if (cell(key).length > APPOINTMENT_LIMITS.fullName) flag(key, 'maxLength', [APPOINTMENT_LIMITS.fullName]);
       const email = cell('email').toLowerCase();
       if (!isEmail(email)) flag('email', 'isEmail');
       const phone = cell('phone');
       if (phone && !PHONE.test(phone)) flag('phone', 'matches');
       const position = cell('position');
-      if (position.length > 200) flag('position', 'maxLength', [200]);
+      if (position.length > APPOINTMENT_LIMITS.position) flag('position', 'maxLength', [APPOINTMENT_LIMITS.position]);
       const appointedOn = cell('appointed_on');
       if (!isIsoDate(appointedOn)) flag('appointed_on', 'isIsoDate');
       const actDate = cell('act_date');
       if (actDate && !isIsoDate(actDate)) flag('act_date', 'isIsoDate');
       const actReference = cell('act_reference');
-      if (actReference.length > 120) flag('act_reference', 'maxLength', [120]);
+      if (actReference.length > APPOINTMENT_LIMITS.actReference) flag('act_reference', 'maxLength', [APPOINTMENT_LIMITS.actReference]);
       const consent = cell('public_consent').toLowerCase();
       if (!YES.has(consent) && !NO.has(consent)) flag('public_consent', 'isBoolean');
 

@@ -71,7 +71,7 @@ export class HarvestRunsService implements OnApplicationBootstrap, OnApplication
 
   async get(id: string): Promise<HarvestRunView> {
     const run = await this.dataSource.getRepository(HarvestRun).findOneBy({ id });
-    if (!run) throw AppException.notFound('harvest_run', id);
+    if (!run) throw AppException.notFound('harvestRun', id);
     return toRunView(run);
   }
 

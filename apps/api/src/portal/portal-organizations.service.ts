@@ -64,7 +64,7 @@ export class PortalOrganizationsService {
   async map(caller: ActorContext, name: string, institutionCode: string | null): Promise<PortalOrganizationView> {
     await this.dataSource.transaction(async (manager) => {
       const [org] = await manager.query(`SELECT name FROM portal_organizations WHERE name = $1`, [name]);
-      if (!org) throw AppException.notFound('portal_organization', name);
+      if (!org) throw AppException.notFound('portalOrganization', name);
       const previous: { id: string; code: string }[] = await manager.query(`SELECT id, code FROM institutions WHERE portal_org_name = $1`, [name]);
       let target: { id: string; code: string; portal_org_name: string | null } | undefined;
       if (institutionCode !== null) {
@@ -100,7 +100,7 @@ export class PortalOrganizationsService {
 
   private async one(name: string): Promise<PortalOrganizationView> {
     const rows: Row[] = await this.dataSource.query(`${SELECT_ORGANIZATIONS} WHERE o.name = $1`, [name]);
-    if (!rows[0]) throw AppException.notFound('portal_organization', name);
+    if (!rows[0]) throw AppException.notFound('portalOrganization', name);
     return toView(rows[0]);
   }
 }

@@ -12,6 +12,7 @@ import {
   LOCALES,
   pickText,
   ROLES,
+  USER_LIMITS,
   type CreateUserRequest,
   type Locale,
   type ResetLinkView,
@@ -91,8 +92,8 @@ export class UserFormDialog {
   private result: UserFormDialogResult;
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
-    displayName: ['', [Validators.required, Validators.maxLength(120)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(USER_LIMITS.email)]],
+    displayName: ['', [Validators.required, Validators.maxLength(USER_LIMITS.displayName)]],
     role: ['OFFICER' as Role, Validators.required],
     institutionCode: [''],
     preferredLocale: [this.localeService.locale() as Locale],

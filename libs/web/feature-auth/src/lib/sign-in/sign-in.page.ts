@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
+import { EMAIL_MAX_LENGTH } from '@marsad/contracts';
 import { ApiError, LocaleService, safeReturnUrl, SessionService } from '@marsad/web/data-access';
 import { ROLE_LABEL_KEYS } from '@marsad/web/ui';
 import { applyServerErrors, FieldError } from '@marsad/web/ui/forms';
@@ -39,7 +40,7 @@ export class SignInPage implements AfterViewInit {
   private readonly errorBox = viewChild<ElementRef<HTMLElement>>('errorBox');
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(EMAIL_MAX_LENGTH)]],
     password: ['', [Validators.required]],
   });
 

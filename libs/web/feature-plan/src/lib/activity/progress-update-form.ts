@@ -12,6 +12,7 @@ import {
   EVIDENCE_CONTENT_TYPES,
   EVIDENCE_MAX_BYTES,
   LOCALES,
+  PROGRESS_UPDATE_LIMITS,
   directionOf,
   type ActivityDetail,
   type ActivityStatus,
@@ -99,14 +100,22 @@ export class ProgressUpdateForm {
   protected readonly files = signal<PendingFile[]>([]);
   protected readonly formError = signal<{ key: string; detail: string; fields: ApiFieldError[] } | null>(null);
   protected readonly dirOf = directionOf;
+  protected readonly limits = PROGRESS_UPDATE_LIMITS;
 
   protected readonly form = this.fb.group({
     // The signed-in person reports under their own name unless they write another.
-    authorName: [inject(SessionService).user()?.displayName ?? '', [Validators.required, Validators.maxLength(120)]],
+    authorName: [inject(SessionService).user()?.displayName ?? '', [Validators.required, Validators.maxLength(PROGRESS_UPDATE_LIMITS.authorName)]],
     reportedOn: [todayIso(), [Validators.required, notInFuture]],
     status: ['in_progress' as ActivityStatus, Validators.required],
     progress: [0, [Validators.required, Validators.min(0), Validators.max(100)]],
-    narrative: this.fb.group({ ar: ['', Validators.maxLength(4000)], fr: ['', Validators.maxLength(4000)], en: ['', Validators.maxLength(4000)] }, { validators: atLeastOneNarrative }),
+    narrative: this.fb.group(
+      {
+        ar: ['', Validators.maxLength(PROGRESS_UPDATE_LIMITS.narrative)],
+        fr: ['', Validators.maxLength(PROGRESS_UPDATE_LIMITS.narrative)],
+        en: ['', Validators.maxLength(PROGRESS_UPDATE_LIMITS.narrative)],
+      },
+      { validators: atLeastOneNarrative },
+    ),
     links: this.fb.array<LinkGroup>([]),
   });
 
@@ -126,12 +135,13 @@ export class ProgressUpdateForm {
 
   private linkGroup(): LinkGroup {
     return this.fb.group({
-      url: ['', [Validators.required, httpUrl, Validators.maxLength(2000)]],
-      title: ['', [Validators.required, Validators.maxLength(200)]],
+      url: ['', [Validators.required, httpUrl, Validators.maxLength(PROGRESS_UPDATE_LIMITS.linkUrl)]],
+      title: ['', [Validators.required, Validators.maxLength(PROGRESS_UPDATE_LIMITS.linkTitle)]],
     });
   }
 
   protected addLink(): void {
+    if (this.links.length >= PROGRESS_UPDATE_LIMITS.links) return;
     this.links.push(this.linkGroup());
     this.form.markAsDirty();
   }

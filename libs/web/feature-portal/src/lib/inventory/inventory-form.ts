@@ -11,7 +11,9 @@ import {
   CLASSIFICATIONS,
   DATA_THEMES,
   FREQUENCIES,
+  INVENTORY_LIMITS,
   INVENTORY_PRIORITIES,
+  INVENTORY_REFERENCE,
   INVENTORY_STATUSES,
   type Classification,
   type CreateInventoryItemRequest,
@@ -27,9 +29,6 @@ import { formatDate } from '@marsad/web/ui';
 import { askConflict, conflictingRecord, conflictRow as row, FieldError, FormAlertBox, isVersioned, resetForm, ServerForm, type ConflictDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLASSIFICATION_KEYS, FREQUENCY_KEYS, INVENTORY_STATUS_KEYS, PRIORITY_KEYS, THEME_KEYS } from '../labels';
-
-/** The administration's own reference: 1 to 64 letters, digits, dots, underscores or hyphens (as the API checks it). */
-export const INVENTORY_REFERENCE = /^[A-Za-z0-9._-]{1,64}$/;
 
 const classificationOf = (control: AbstractControl): Classification | undefined => control.parent?.get('classification')?.value as Classification | undefined;
 
@@ -112,6 +111,7 @@ export class InventoryForm {
   protected readonly frequencies = FREQUENCIES;
   protected readonly frequencyKeys = FREQUENCY_KEYS;
   protected readonly ruleKey = inventoryRuleKey;
+  protected readonly limits = INVENTORY_LIMITS;
 
   private readonly baseVersion = signal<number | null>(null);
   /** Reset through the directive too, or its `submitted` flag keeps a fresh form showing errors. */
@@ -121,14 +121,14 @@ export class InventoryForm {
   readonly form = this.fb.group({
     reference: ['', [Validators.required, Validators.pattern(INVENTORY_REFERENCE)]],
     title: this.fb.group({
-      ar: ['', [Validators.required, Validators.maxLength(500)]],
-      fr: ['', [Validators.required, Validators.maxLength(500)]],
+      ar: ['', [Validators.required, Validators.maxLength(INVENTORY_LIMITS.title)]],
+      fr: ['', [Validators.required, Validators.maxLength(INVENTORY_LIMITS.title)]],
     }),
-    description: ['', Validators.maxLength(5000)],
+    description: ['', Validators.maxLength(INVENTORY_LIMITS.description)],
     theme: ['' as DataTheme | ''],
-    owningUnit: ['', Validators.maxLength(200)],
+    owningUnit: ['', Validators.maxLength(INVENTORY_LIMITS.owningUnit)],
     classification: ['open' as Classification, Validators.required],
-    legalBasis: ['', [Validators.maxLength(2000), legalBasisRequired]],
+    legalBasis: ['', [Validators.maxLength(INVENTORY_LIMITS.legalBasis), legalBasisRequired]],
     priority: ['medium' as InventoryPriority],
     plannedDate: [''],
     frequency: ['' as Frequency | ''],

@@ -7,6 +7,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import {
+  APPOINTMENT_LIMITS,
   OFFICER_ROLES,
   type AppointmentView,
   type CreateAppointmentRequest,
@@ -79,12 +80,12 @@ export class AppointmentForm {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     role: ['ROD' as 'ROD' | 'GDD', Validators.required],
     status: ['active' as 'active' | 'interim', Validators.required],
-    fullName: inject(FormBuilder).nonNullable.group({ ar: ['', Validators.maxLength(200)], fr: ['', Validators.maxLength(200)] }, { validators: someName }),
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    fullName: inject(FormBuilder).nonNullable.group({ ar: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)], fr: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)] }, { validators: someName }),
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(APPOINTMENT_LIMITS.email)]],
     phone: ['', [Validators.pattern(/^\+?[0-9 ().-]{6,20}$/)]],
-    position: ['', Validators.maxLength(200)],
+    position: ['', Validators.maxLength(APPOINTMENT_LIMITS.position)],
     appointedOn: [todayIso(), [Validators.required, notInFuture]],
-    actReference: ['', Validators.maxLength(120)],
+    actReference: ['', Validators.maxLength(APPOINTMENT_LIMITS.actReference)],
     actDate: ['', notInFuture],
     publicConsent: [false],
   });

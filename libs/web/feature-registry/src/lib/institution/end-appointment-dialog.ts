@@ -5,7 +5,7 @@ import { MatCheckbox } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import type { AppointmentView } from '@marsad/contracts';
+import { APPOINTMENT_LIMITS, type AppointmentView } from '@marsad/contracts';
 import { ApiError, OfficersApi } from '@marsad/web/data-access';
 import { applyServerErrors, FieldError, notInFuture, todayIso } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -57,7 +57,7 @@ export class EndAppointmentDialog {
   protected readonly error = signal<string | null>(null);
   protected readonly form = inject(FormBuilder).nonNullable.group({
     endedOn: [todayIso(), [Validators.required, notInFuture]],
-    reason: ['', [Validators.required, Validators.maxLength(300)]],
+    reason: ['', [Validators.required, Validators.maxLength(APPOINTMENT_LIMITS.endReason)]],
     confirmed: [false, Validators.requiredTrue],
   });
 
