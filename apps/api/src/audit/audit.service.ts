@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AUDIT_REDACTED, hasPermission, Permission, type AuditEventView, type AuditQuery, type Page } from '@marsad/contracts';
+import { AUDIT_REDACTED, hasPermission, Permission, type AuditAction, type AuditEntityType, type AuditEventView, type AuditQuery, type Page } from '@marsad/contracts';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor, ActorContext } from '../auth/actor';
@@ -11,7 +11,13 @@ import { AuditEvent } from './audit-event.entity';
 
 export type Diff = Record<string, { before: unknown; after: unknown }>;
 
-const OFFICER_APPOINTMENT = 'officer-appointment';
+const OFFICER_APPOINTMENT: AuditEntityType = 'officer-appointment';
+
+/** Audit events inserted per statement by `recordMany`. */
+export const AUDIT_CHUNK = 500;
+
+/** The caller of a change nobody asked for (a scheduled harvest): no actor, no request. */
+export const SYSTEM_CALLER: ActorContext = { actor: null, meta: { requestId: null, ip: null, userAgent: null } };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** JSON with object keys sorted, so that {a, b} and {b, a} compare equal. */
@@ -77,8 +83,8 @@ function maySeeRequestOrigin(reader: Actor | null, actorId: string | null): bool
 }
 
 export interface AuditChange {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   diff: Diff;
 }
@@ -89,18 +95,33 @@ export class AuditService {
 
   /** Records a change. Call it with the transaction's manager, so the event and the change commit together. */
   async record(manager: EntityManager, caller: ActorContext, change: AuditChange): Promise<void> {
-    await manager.getRepository(AuditEvent).insert({
+    await this.recordMany(manager, caller, [change]);
+  }
+
+  /**
+   * Records many changes made by one caller (an import, a harvest), in chunks, with the
+   * transaction's manager: the events commit with the changes or not at all.
+   */
+  async recordMany(manager: EntityManager, caller: ActorContext, changes: readonly AuditChange[]): Promise<void> {
+    const who = {
       actorId: caller.actor?.userId ?? null,
       actorRole: caller.actor?.role ?? null,
       actorInstitutionCode: caller.actor?.institutionCode ?? null,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      diff: change.diff as QueryDeepPartialEntity<AuditEvent>['diff'],
       requestId: caller.meta.requestId,
       ip: caller.meta.ip,
       userAgent: caller.meta.userAgent?.slice(0, 400) ?? null,
-    });
+    };
+    for (let i = 0; i < changes.length; i += AUDIT_CHUNK) {
+      await manager.getRepository(AuditEvent).insert(
+        changes.slice(i, i + AUDIT_CHUNK).map((change) => ({
+          ...who,
+          action: change.action,
+          entityType: change.entityType,
+          entityId: change.entityId,
+          diff: change.diff as QueryDeepPartialEntity<AuditEvent>['diff'],
+        })),
+      );
+    }
   }
 
   /** The audit page. What `reader` may not see of the people involved is redacted (see `toViews`). */
@@ -122,7 +143,7 @@ export class AuditService {
    * The history shown on an entity's page, redacted for `reader` as the audit page is.
    * Without a reader, everything personal is hidden.
    */
-  async historyOf(entityTypes: string[], entityIds: string[], reader: Actor | null = null): Promise<AuditEventView[]> {
+  async historyOf(entityTypes: AuditEntityType[], entityIds: string[], reader: Actor | null = null): Promise<AuditEventView[]> {
     if (entityIds.length === 0) return [];
     const rows = await this.events
       .createQueryBuilder('e')

@@ -11,6 +11,8 @@ export interface ColumnSpec {
   /** Stable machine name, also accepted as a header. */
   key: string;
   label: { fr: string; ar: string };
+  /** For a yes/no column: what an empty cell means (no, unless said here; see `yesNo`). */
+  blank?: 'yes' | 'no';
 }
 
 export interface ParsedTable {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
+import { parseCsvText } from '../imports/csv-text.util';
 
 interface DivisionRow {
   code: string;
@@ -32,12 +33,11 @@ function divisionsDir(): string {
   return found;
 }
 
-/** UTF-8, comma-separated, unquoted, header first (see assets/divisions/SOURCE.md). */
+/** UTF-8 CSV, header first (see assets/divisions/SOURCE.md); a quoted cell may hold commas. */
 export function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').split(/\r?\n/).filter((line) => line.trim() !== '');
-  const columns = header.split(',');
-  return lines.map((line, index) => {
-    const cells = line.split(',');
+  const [header, ...lines] = parseCsvText(readFileSync(path, 'utf8'));
+  const columns = header.map((column) => column.trim());
+  return lines.map((cells, index) => {
     if (cells.length !== columns.length) throw new Error(`${path}:${index + 2}: ${cells.length} cells, expected ${columns.length}`);
     return Object.fromEntries(columns.map((column, i) => [column, cells[i].trim()]));
   });

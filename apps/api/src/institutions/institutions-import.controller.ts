@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFi
 import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
-import type { Actor, ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public, type AuthedRequest } from '../auth/auth.decorators';
+import type { SignedInContext } from '../auth/actor';
+import { Authorize, Public, SignedInCaller, type AuthedRequest } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app-exception';
 import { requestLocale } from '../common/i18n/request-locale';
 import { TABLE_UPLOAD_BODY, TABLE_UPLOAD_LIMITS, tableDownload } from '../imports/table-file.util';
@@ -52,8 +52,8 @@ export class InstitutionsImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import administrations keyed on their code, in one transaction or not at all' })
-  commit(@Caller() caller: ActorContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  commit(@SignedInCaller() caller: SignedInContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    return this.imports.commit(caller as ActorContext & { actor: Actor }, file.buffer);
+    return this.imports.commit(caller, file.buffer);
   }
 }

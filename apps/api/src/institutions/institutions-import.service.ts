@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { INSTITUTION_TYPES, type ImportIssue, type ImportPreview, type ImportResult, type InstitutionQuery, type InstitutionType, type Locale } from '@marsad/contracts';
+import { INSTITUTION_TYPES, type ImportPreview, type ImportResult, type InstitutionQuery, type InstitutionType, type Locale } from '@marsad/contracts';
 import { isURL } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditEvent } from '../audit/audit-event.entity';
-import { diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
-import { AppException, type RuleViolation } from '../common/errors/app-exception';
-import { renderViolation } from '../common/errors/http-exception.filter';
-import { readTable, writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
+import { AuditService, diffOf, type AuditChange } from '../audit/audit.service';
+import type { SignedInContext } from '../auth/actor';
+import { IMPORT_CHUNK, checkRows, columnOf, commitImport, previewImport, readImportTable, yesNo, type CheckedFile, type ImportSteps } from '../imports/import-pipeline';
+import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import { Institution } from './entities/institution.entity';
 import { institutionSnapshot } from './institutions-admin.service';
 import { registryFilterSql, searchTextOf } from './institutions.service';
@@ -24,14 +22,14 @@ export const INSTITUTION_COLUMNS: ColumnSpec[] = [
   { key: 'region_code', label: { fr: 'Code de la région', ar: 'رمز الجهة' } },
   { key: 'website', label: { fr: 'Site web', ar: 'الموقع الإلكتروني' } },
   { key: 'portal_org_name', label: { fr: 'Nom sur data.gov.ma', ar: 'الاسم على data.gov.ma' } },
-  { key: 'active', label: { fr: 'Active (oui/non)', ar: 'نشطة (نعم/لا)' } },
+  // An administration is active unless the file says otherwise, as it always was.
+  { key: 'active', label: { fr: 'Active (oui/non)', ar: 'نشطة (نعم/لا)' }, blank: 'yes' },
 ];
 
-const YES = new Set(['oui', 'yes', 'true', '1', 'نعم', '']);
-const NO = new Set(['non', 'no', 'false', '0', 'لا']);
+const REQUIRED = ['code', 'name_fr', 'name_ar', 'type'];
+const ACTIVE = columnOf(INSTITUTION_COLUMNS, 'active');
 const CODE = /^[A-Z0-9][A-Z0-9.-]{1,63}$/;
 const PORTAL = /^[a-z0-9_-]{2,100}$/;
-const CHUNK = 500;
 
 interface ValidRow {
   row: number;
@@ -46,12 +44,20 @@ interface ValidRow {
   active: boolean;
 }
 
-type SignedIn = ActorContext & { actor: Actor };
+
+interface InstitutionsPlan {
+  creates: ValidRow[];
+  updates: { existing: Institution; row: ValidRow; before: ReturnType<typeof institutionSnapshot> }[];
+  unchanged: number;
+}
 
 /** Administrations from a spreadsheet, keyed on their code: preview, then all or nothing. */
 @Injectable()
 export class InstitutionsImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   template(format: TableFormat): Promise<Buffer> {
     return writeTable(format, 'administrations', INSTITUTION_COLUMNS, [
@@ -59,53 +65,50 @@ export class InstitutionsImportService {
     ]);
   }
 
-  async preview(bytes: Buffer, locale: Locale): Promise<ImportPreview> {
-    const { valid, issues, total } = await this.validate(this.dataSource.manager, bytes);
-    const plan = await this.plan(this.dataSource.manager, valid);
+  preview(bytes: Buffer, locale: Locale): Promise<ImportPreview> {
+    return previewImport(this.dataSource.manager, this.steps(bytes), locale);
+  }
+
+  /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
+  commit(caller: SignedInContext, bytes: Buffer): Promise<ImportResult> {
+    return commitImport((work) => this.dataSource.transaction(work), this.audit, caller, this.steps(bytes));
+  }
+
+  private steps(bytes: Buffer): ImportSteps<ValidRow, InstitutionsPlan> {
     return {
-      rows: total,
-      valid: valid.length,
-      issues: issues.map((i) => ({ ...i, message: renderViolation({ field: i.column, rule: i.rule, args: i.args }, locale).message, args: undefined })),
-      create: plan.creates.length,
-      update: plan.updates.length,
-      unchanged: plan.unchanged,
+      check: (manager) => this.validate(manager, bytes),
+      plan: (manager, valid) => this.plan(manager, valid),
+      apply: (manager, plan) => this.apply(manager, plan),
     };
   }
 
-  commit(caller: SignedIn, bytes: Buffer): Promise<ImportResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const { valid, issues } = await this.validate(manager, bytes);
-      if (issues.length) throw AppException.validation(issues.slice(0, 200).map((i) => ({ field: `row ${i.row}.${i.column}`, rule: i.rule, args: i.args })));
-      const { creates, updates, unchanged } = await this.plan(manager, valid);
-      const repo = manager.getRepository(Institution);
-      const events: Partial<AuditEvent>[] = [];
-      const base = { actorId: caller.actor.userId, actorRole: caller.actor.role, actorInstitutionCode: caller.actor.institutionCode, requestId: caller.meta.requestId, ip: caller.meta.ip, userAgent: caller.meta.userAgent?.slice(0, 400) ?? null };
-      for (let i = 0; i < creates.length; i += CHUNK) {
-        const entities = creates.slice(i, i + CHUNK).map((row) => {
-          const entity = repo.create({ code: row.code, name: row.name, type: row.type, acronym: row.acronym, regionCode: row.regionCode, website: row.website, portalOrgName: row.portalOrgName, active: row.active });
-          entity.searchText = searchTextOf(entity);
-          return entity;
-        });
-        await repo.insert(entities);
-      }
-      for (const { existing, row } of updates) {
-        Object.assign(existing, { name: row.name, type: row.type, acronym: row.acronym, regionCode: row.regionCode, website: row.website, portalOrgName: row.portalOrgName, active: row.active });
-        existing.searchText = searchTextOf(existing);
-        await repo.save(existing);
-      }
-      // Parents last: a row may name as parent another row of the same file.
-      const touched = [...creates, ...updates.map((u) => u.row)];
-      const ids = new Map((await repo.findBy({ code: In([...touched.map((r) => r.code), ...touched.map((r) => r.parentCode).filter((c): c is string => !!c)]) })).map((i) => [i.code, i]));
-      for (const row of touched) {
-        const self = ids.get(row.code) as Institution;
-        const parentId = row.parentCode ? (ids.get(row.parentCode) as Institution).id : null;
-        if (self.parentId !== parentId) await repo.update({ id: self.id }, { parentId });
-      }
-      for (const row of creates) events.push({ ...base, action: 'institution.create', entityType: 'institution', entityId: row.code, diff: diffOf(null, { ...snapshotOf(row), via: 'import' }) });
-      for (const { before, row } of updates) events.push({ ...base, action: 'institution.update', entityType: 'institution', entityId: row.code, diff: { ...diffOf(before, snapshotOf(row)), via: { before: null, after: 'import' } } });
-      for (let i = 0; i < events.length; i += CHUNK) await manager.getRepository(AuditEvent).insert(events.slice(i, i + CHUNK) as never);
-      return { created: creates.length, updated: updates.length, unchanged };
-    });
+  private async apply(manager: EntityManager, { creates, updates }: InstitutionsPlan): Promise<AuditChange[]> {
+    const repo = manager.getRepository(Institution);
+    for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
+      const entities = creates.slice(i, i + IMPORT_CHUNK).map((row) => {
+        const entity = repo.create({ code: row.code, name: row.name, type: row.type, acronym: row.acronym, regionCode: row.regionCode, website: row.website, portalOrgName: row.portalOrgName, active: row.active });
+        entity.searchText = searchTextOf(entity);
+        return entity;
+      });
+      await repo.insert(entities);
+    }
+    for (const { existing, row } of updates) {
+      Object.assign(existing, { name: row.name, type: row.type, acronym: row.acronym, regionCode: row.regionCode, website: row.website, portalOrgName: row.portalOrgName, active: row.active });
+      existing.searchText = searchTextOf(existing);
+      await repo.save(existing);
+    }
+    // Parents last: a row may name as parent another row of the same file.
+    const touched = [...creates, ...updates.map((u) => u.row)];
+    const ids = new Map((await repo.findBy({ code: In([...touched.map((r) => r.code), ...touched.map((r) => r.parentCode).filter((c): c is string => !!c)]) })).map((i) => [i.code, i]));
+    for (const row of touched) {
+      const self = ids.get(row.code) as Institution;
+      const parentId = row.parentCode ? (ids.get(row.parentCode) as Institution).id : null;
+      if (self.parentId !== parentId) await repo.update({ id: self.id }, { parentId });
+    }
+    return [
+      ...creates.map((row): AuditChange => ({ action: 'institution.create', entityType: 'institution', entityId: row.code, diff: diffOf(null, { ...snapshotOf(row), via: 'import' }) })),
+      ...updates.map(({ before, row }): AuditChange => ({ action: 'institution.update', entityType: 'institution', entityId: row.code, diff: { ...diffOf(before, snapshotOf(row)), via: { before: null, after: 'import' } } })),
+    ];
   }
 
   /** Every administration the list shows for the same filters (all pages), in the list's order. */
@@ -121,26 +124,19 @@ export class InstitutionsImportService {
     return writeTable(format, 'administrations', INSTITUTION_COLUMNS, rows.map((r) => [r.code, r.name.fr, r.name.ar, r.name.en, r.type, r.acronym, r.parent_code, r.region_code, r.website, r.portal_org_name, r.active ? 'oui' : 'non']));
   }
 
-  private async validate(manager: EntityManager, bytes: Buffer) {
-    const table = await readTable(bytes, INSTITUTION_COLUMNS);
-    const missing = ['code', 'name_fr', 'name_ar', 'type'].filter((key) => !table.columns.has(key));
-    if (missing.length) throw AppException.validation(missing.map((key) => ({ field: `column ${key}`, rule: 'missingColumn' })));
-    if (table.rows.length === 0) throw AppException.validation([{ field: 'file', rule: 'noRows' }]);
+  private async validate(manager: EntityManager, bytes: Buffer): Promise<CheckedFile<ValidRow>> {
+    const table = await readImportTable(bytes, INSTITUTION_COLUMNS, REQUIRED);
     const inFile = new Map<string, number>();
     const portalNames = new Map<string, number>();
-    const issues: (ImportIssue & { args?: unknown[] })[] = [];
-    const valid: ValidRow[] = [];
-    const cellOf = (cells: string[]) => (key: string) => (table.columns.has(key) ? (cells[table.columns.get(key) as number] ?? '').trim() : '');
-    const parents = new Set(table.rows.map(({ cells }) => cellOf(cells)('parent_code')).filter(Boolean));
+    const column = (key: string) => table.columns.get(key);
+    const cellAt = (cells: string[], key: string) => (table.columns.has(key) ? (cells[column(key) as number] ?? '').trim() : '');
+    const parents = new Set(table.rows.map(({ cells }) => cellAt(cells, 'parent_code')).filter(Boolean));
     const known = new Set((await manager.getRepository(Institution).find({ select: { code: true }, where: { code: In([...parents]) } })).map((i) => i.code));
     for (const { cells } of table.rows) {
-      const code = cellOf(cells)('code').toUpperCase();
+      const code = cellAt(cells, 'code').toUpperCase();
       if (code) known.add(code);
     }
-    for (const { row, cells } of table.rows) {
-      const cell = cellOf(cells);
-      const problems: RuleViolation[] = [];
-      const flag = (field: string, rule: string, args?: unknown[]) => problems.push({ field, rule, args });
+    const { valid, issues, total } = checkRows<ValidRow>(table, ({ row, cell, flag }) => {
       const code = cell('code').toUpperCase();
       if (!CODE.test(code)) flag('code', 'matches');
       else if (inFile.has(code)) flag('code', 'duplicateRow', [inFile.get(code)]);
@@ -159,24 +155,21 @@ export class InstitutionsImportService {
       if (portal && !PORTAL.test(portal)) flag('portal_org_name', 'matches');
       else if (portal && portalNames.has(portal)) flag('portal_org_name', 'duplicateRow', [portalNames.get(portal)]);
       else if (portal) portalNames.set(portal, row);
-      const active = cell('active').toLowerCase();
-      if (!YES.has(active) && !NO.has(active)) flag('active', 'isBoolean');
-      for (const p of problems) issues.push({ row, column: p.field, rule: p.rule, value: cell(p.field), message: '', args: p.args });
-      if (!problems.length) {
-        valid.push({
-          row,
-          code,
-          name: { fr: cell('name_fr'), ar: cell('name_ar'), en: cell('name_en') || cell('name_fr') },
-          type: type as InstitutionType,
-          acronym: cell('acronym') || null,
-          parentCode,
-          regionCode,
-          website,
-          portalOrgName: portal,
-          active: YES.has(active),
-        });
-      }
-    }
+      const active = yesNo(cell('active'), ACTIVE);
+      if (active === null) flag('active', 'isBoolean');
+      return {
+        row,
+        code,
+        name: { fr: cell('name_fr'), ar: cell('name_ar'), en: cell('name_en') || cell('name_fr') },
+        type: type as InstitutionType,
+        acronym: cell('acronym') || null,
+        parentCode,
+        regionCode,
+        website,
+        portalOrgName: portal,
+        active: active !== false,
+      };
+    });
     // A portal name already used by an administration the file does not mention.
     const names = valid.map((v) => v.portalOrgName).filter((n): n is string => !!n);
     if (names.length) {
@@ -190,14 +183,14 @@ export class InstitutionsImportService {
       }
     }
     issues.sort((a, b) => a.row - b.row);
-    return { valid, issues, total: table.rows.length };
+    return { valid, issues, total };
   }
 
-  private async plan(manager: EntityManager, rows: ValidRow[]) {
+  private async plan(manager: EntityManager, rows: ValidRow[]): Promise<InstitutionsPlan> {
     const existing = rows.length ? await manager.getRepository(Institution).find({ where: { code: In(rows.map((r) => r.code)) }, relations: { parent: true } }) : [];
     const byCode = new Map(existing.map((i) => [i.code, i]));
     const creates: ValidRow[] = [];
-    const updates: { existing: Institution; row: ValidRow; before: ReturnType<typeof institutionSnapshot> }[] = [];
+    const updates: InstitutionsPlan['updates'] = [];
     let unchanged = 0;
     for (const row of rows) {
       const current = byCode.get(row.code);

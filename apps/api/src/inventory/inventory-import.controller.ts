@@ -2,15 +2,14 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile, Upl
 import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
-import type { ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public, type AuthedRequest } from '../auth/auth.decorators';
+import type { ActorContext, SignedInContext } from '../auth/actor';
+import { Authorize, Caller, Public, SignedInCaller, type AuthedRequest } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app-exception';
 import { requestLocale } from '../common/i18n/request-locale';
 import { TABLE_UPLOAD_BODY, TABLE_UPLOAD_LIMITS, tableDownload } from '../imports/table-file.util';
 import { TableFormatDto } from '../officers/dto/officer-export-query.dto';
 import { InventoryExportQueryDto } from './dto/inventory.dto';
 import { InventoryImportService } from './inventory-import.service';
-import type { SignedIn } from './inventory.service';
 
 // Registered before InventoryController, so /inventory/import-template is not read as an id.
 @ApiTags('inventory')
@@ -33,9 +32,9 @@ export class InventoryImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: "Check every row of an administration's inventory file and say what it would change; writes nothing" })
-  preview(@Caller() caller: ActorContext, @Req() request: AuthedRequest, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
+  preview(@SignedInCaller() caller: SignedInContext, @Req() request: AuthedRequest, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    return this.imports.preview(caller as SignedIn, code, file.buffer, requestLocale(request));
+    return this.imports.preview(caller, code, file.buffer, requestLocale(request));
   }
 
   @Post('institutions/:code/inventory/import')
@@ -45,9 +44,9 @@ export class InventoryImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import inventory items keyed on their reference, in one transaction or not at all; re-importing changes nothing' })
-  commit(@Caller() caller: ActorContext, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  commit(@SignedInCaller() caller: SignedInContext, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    return this.imports.commit(caller as SignedIn, code, file.buffer);
+    return this.imports.commit(caller, code, file.buffer);
   }
 
   @Get('institutions/:code/inventory/export')

@@ -19,28 +19,14 @@ import {
   type Locale,
 } from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditEvent } from '../audit/audit-event.entity';
-import { diffOf } from '../audit/audit.service';
-import type { ActorContext } from '../auth/actor';
-import type { RuleViolation } from '../common/errors/app-exception';
+import { AuditService, diffOf, type AuditChange } from '../audit/audit.service';
+import type { ActorContext, SignedInContext } from '../auth/actor';
 import { isIsoDate } from '../common/validation/validators';
-import {
-  IMPORT_CHUNK,
-  NO_WORDS,
-  YES_WORDS,
-  assertTableShape,
-  auditBase,
-  cellReader,
-  insertAuditEvents,
-  issuesOf,
-  previewOf,
-  refuseInvalidRows,
-  type FoundIssue,
-} from '../imports/import-plumbing.util';
-import { readTable, writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
+import { IMPORT_CHUNK, checkRows, columnOf, commitImport, previewImport, readImportTable, yesNo, type CheckedFile, type ImportSteps } from '../imports/import-pipeline';
+import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import type { Institution } from '../institutions/entities/institution.entity';
 import { InventoryItem } from './entities/inventory-item.entity';
-import { InventoryService, assertMayManageInventory, auditSnapshot, inventoryFilterSql, mayReadInventory, type SignedIn } from './inventory.service';
+import { InventoryService, assertMayManageInventory, auditSnapshot, inventoryFilterSql, mayReadInventory } from './inventory.service';
 import { inventoryInvariantViolations, inventorySearchText, inventorySnapshot, normaliseFormats, type InventoryFields } from './inventory.rules';
 
 export const INVENTORY_COLUMNS: ColumnSpec[] = [
@@ -67,11 +53,18 @@ const EXPORT_COLUMNS: ColumnSpec[] = [
 ];
 
 const REQUIRED = ['reference', 'title_fr', 'title_ar', 'classification'];
+const PUBLIC = columnOf(INVENTORY_COLUMNS, 'public');
 const INVARIANT_COLUMNS = { legalBasis: 'legal_basis', public: 'public', status: 'status' };
 
 type ValidRow = InventoryFields & { row: number };
 type ExportRow = InventoryFields & { matchState: string; dataset: string | null };
 type AuditSnapshot = ReturnType<typeof auditSnapshot>;
+
+interface InventoryPlan {
+  creates: ValidRow[];
+  updates: { existing: InventoryItem; row: ValidRow }[];
+  unchanged: number;
+}
 
 /**
  * An administration's inventory from a spreadsheet, keyed on (administration, reference):
@@ -84,6 +77,7 @@ export class InventoryImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inventory: InventoryService,
+    private readonly audit: AuditService,
   ) {}
 
   template(format: TableFormat): Promise<Buffer> {
@@ -92,44 +86,49 @@ export class InventoryImportService {
     ]);
   }
 
-  async preview(caller: SignedIn, code: string, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
+  async preview(caller: SignedInContext, code: string, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
     const manager = this.dataSource.manager;
     const institution = await this.institutionFor(manager, caller, code);
-    const { valid, issues, total } = await this.validate(bytes);
-    return previewOf(total, valid.length, issues, await this.plan(manager, institution, valid), locale);
+    return previewImport(manager, this.steps(institution, bytes), locale);
   }
 
   /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
-  commit(caller: SignedIn, code: string, bytes: Buffer): Promise<ImportResult> {
-    return this.inventory.write(async (manager) => {
-      const institution = await this.institutionFor(manager, caller, code);
-      const { valid, issues } = await this.validate(bytes);
-      refuseInvalidRows(issues);
-      const { creates, updates, unchanged } = await this.plan(manager, institution, valid);
-      const repo = manager.getRepository(InventoryItem);
-      const base = auditBase(caller);
-      const events: Partial<AuditEvent>[] = [];
-      const event = (entityId: string, before: AuditSnapshot | null, after: AuditSnapshot) =>
-        events.push({ ...base, action: 'inventory.import', entityType: 'inventory_item', entityId, diff: { ...diffOf(before, after), via: { before: null, after: 'import' } } });
-      for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
-        const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) => {
-          const entity = repo.create({ reference: row.reference, ...inventorySnapshot(row), institutionId: institution.id });
-          entity.searchText = inventorySearchText(entity);
-          return entity;
-        });
-        const inserted = await repo.insert(chunk);
-        chunk.forEach((entity, index) => event(inserted.identifiers[index]['id'], null, auditSnapshot(entity)));
-      }
-      for (const { existing, row } of updates) {
-        const before = auditSnapshot(existing);
-        Object.assign(existing, inventorySnapshot(row));
-        existing.searchText = inventorySearchText(existing);
-        await repo.save(existing);
-        event(existing.id, before, auditSnapshot(existing));
-      }
-      await insertAuditEvents(manager, events);
-      return { created: creates.length, updated: updates.length, unchanged };
-    });
+  async commit(caller: SignedInContext, code: string, bytes: Buffer): Promise<ImportResult> {
+    // The administration is checked first, so a caller who may not import learns nothing of the file.
+    const institution = await this.institutionFor(this.dataSource.manager, caller, code);
+    return commitImport((work) => this.inventory.write(work), this.audit, caller, this.steps(institution, bytes));
+  }
+
+  private steps(institution: Institution, bytes: Buffer): ImportSteps<ValidRow, InventoryPlan> {
+    return {
+      check: () => this.validate(bytes),
+      plan: (manager, valid) => this.plan(manager, institution, valid),
+      apply: (manager, plan) => this.apply(manager, institution, plan),
+    };
+  }
+
+  private async apply(manager: EntityManager, institution: Institution, { creates, updates }: InventoryPlan): Promise<AuditChange[]> {
+    const repo = manager.getRepository(InventoryItem);
+    const events: AuditChange[] = [];
+    const event = (entityId: string, before: AuditSnapshot | null, after: AuditSnapshot) =>
+      events.push({ action: 'inventory.import', entityType: 'inventory_item', entityId, diff: { ...diffOf(before, after), via: { before: null, after: 'import' } } });
+    for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
+      const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) => {
+        const entity = repo.create({ reference: row.reference, ...inventorySnapshot(row), institutionId: institution.id });
+        entity.searchText = inventorySearchText(entity);
+        return entity;
+      });
+      const inserted = await repo.insert(chunk);
+      chunk.forEach((entity, index) => event(inserted.identifiers[index]['id'], null, auditSnapshot(entity)));
+    }
+    for (const { existing, row } of updates) {
+      const before = auditSnapshot(existing);
+      Object.assign(existing, inventorySnapshot(row));
+      existing.searchText = inventorySearchText(existing);
+      await repo.save(existing);
+      event(existing.id, before, auditSnapshot(existing));
+    }
+    return events;
   }
 
   /** The items the list shows for the same filters (all pages): public ones only for outsiders. */
@@ -172,22 +171,16 @@ export class InventoryImportService {
   }
 
   /** Coordinators import into any administration; officers and data managers into their own only. */
-  private async institutionFor(manager: EntityManager, caller: SignedIn, code: string): Promise<Institution> {
+  private async institutionFor(manager: EntityManager, caller: SignedInContext, code: string): Promise<Institution> {
     const institution = await this.inventory.institution(manager, code);
     assertMayManageInventory(caller.actor, institution.id);
     return institution;
   }
 
-  private async validate(bytes: Buffer) {
-    const table = await readTable(bytes, INVENTORY_COLUMNS);
-    assertTableShape(table, REQUIRED);
-    const issues: FoundIssue[] = [];
-    const valid: ValidRow[] = [];
+  private async validate(bytes: Buffer): Promise<CheckedFile<ValidRow>> {
+    const table = await readImportTable(bytes, INVENTORY_COLUMNS, REQUIRED);
     const seen = new Map<string, number>();
-    for (const { row, cells } of table.rows) {
-      const cell = cellReader(table, cells);
-      const problems: RuleViolation[] = [];
-      const flag = (column: string, rule: string, args?: unknown[]) => problems.push({ field: column, rule, args });
+    return checkRows<ValidRow>(table, ({ row, cell, flag, problems }) => {
       const reference = cell('reference');
       if (!INVENTORY_REFERENCE.test(reference)) flag('reference', 'matches');
       else if (seen.has(reference)) flag('reference', 'duplicateReference', [seen.get(reference)]);
@@ -213,8 +206,8 @@ export class InventoryImportService {
       if (formats.length > INVENTORY_LIMITS.formats) flag('formats', 'arrayMaxSize', [INVENTORY_LIMITS.formats]);
       const status = cell('status').toLowerCase() || 'identified';
       if (!(INVENTORY_STATUSES as readonly string[]).includes(status)) flag('status', 'isIn', [INVENTORY_STATUSES.join(', ')]);
-      const visible = cell('public').toLowerCase();
-      if (visible && !YES_WORDS.has(visible) && !NO_WORDS.has(visible)) flag('public', 'isBoolean');
+      const visible = yesNo(cell('public'), PUBLIC);
+      if (visible === null) flag('public', 'isBoolean');
       const item: ValidRow = {
         row,
         reference,
@@ -229,17 +222,15 @@ export class InventoryImportService {
         frequency,
         formats,
         status: status as InventoryStatus,
-        public: YES_WORDS.has(visible),
+        public: visible === true,
       };
       if (!problems.some((p) => p.field === 'classification')) problems.push(...inventoryInvariantViolations(item, INVARIANT_COLUMNS));
-      issues.push(...issuesOf(row, problems, cell));
-      if (problems.length === 0) valid.push(item);
-    }
-    return { valid, issues, total: table.rows.length };
+      return item;
+    });
   }
 
   /** What the file would do: items to create, items whose values changed, items already as in the file. */
-  private async plan(manager: EntityManager, institution: Institution, rows: ValidRow[]) {
+  private async plan(manager: EntityManager, institution: Institution, rows: ValidRow[]): Promise<InventoryPlan> {
     const existing = rows.length ? await manager.getRepository(InventoryItem).findBy({ institutionId: institution.id }) : [];
     const byReference = new Map(existing.map((item) => [item.reference, item]));
     const creates: ValidRow[] = [];

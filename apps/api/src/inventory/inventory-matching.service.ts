@@ -1,13 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InventoryItemView, InventoryMatchCandidate, MatchState } from '@marsad/contracts';
+import type { AuditAction, InventoryItemView, InventoryMatchCandidate, MatchState } from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, diffOf } from '../audit/audit.service';
+import { AuditService, SYSTEM_CALLER, diffOf } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
 import type { ConfirmMatchDto } from './dto/inventory.dto';
 import { InventoryItem } from './entities/inventory-item.entity';
-import { InventoryService, assertMayManageInventory, mayReadInventory, type SignedIn } from './inventory.service';
+import { InventoryService, assertMayManageInventory, mayReadInventory } from './inventory.service';
+import type { SignedInContext } from '../auth/actor';
 
 const MAX_CANDIDATES = 10;
 /** Words too common in titles to say two titles are alike. */
@@ -44,7 +45,7 @@ export class InventoryMatchingService {
    * first (dataset name or id = the reference), then same normalised title, then by the
    * number of title words they share (datasets sharing none are left out).
    */
-  async candidates(caller: SignedIn, id: string): Promise<InventoryMatchCandidate[]> {
+  async candidates(caller: SignedInContext, id: string): Promise<InventoryMatchCandidate[]> {
     const manager = this.dataSource.manager;
     const item = await manager.getRepository(InventoryItem).findOneBy({ id });
     if (!item) throw AppException.notFound('inventoryItem', id);
@@ -71,7 +72,7 @@ export class InventoryMatchingService {
    * title), else `manual`. An open item still `identified` or `in_preparation` becomes
    * `published`: it is on the portal. Clearing leaves the status as it is.
    */
-  confirm(caller: SignedIn, id: string, dto: ConfirmMatchDto): Promise<InventoryItemView> {
+  confirm(caller: SignedInContext, id: string, dto: ConfirmMatchDto): Promise<InventoryItemView> {
     return this.inventory.write(async (manager) => {
       const row = await this.inventory.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
@@ -100,7 +101,7 @@ export class InventoryMatchingService {
 
   /**
    * After a harvest, inside its merge transaction (pass its manager: the embedded database
-   * has one connection). Two set-based statements, each writing its audit events:
+   * has one connection). Two set-based statements, each followed by its audit events:
    * 1. a suggestion whose dataset is gone (deleted from the portal, or no longer in the
    *    organisation mapped to the item's administration) is cleared (`inventory.unsuggest`);
    * 2. every item with no match, of an administration mapped to a portal organisation, is
@@ -113,78 +114,87 @@ export class InventoryMatchingService {
    * changed (suggested plus cleared).
    */
   async suggestMatches(manager: EntityManager): Promise<number> {
-    const [cleared] = await manager.query(
-      changeMatchesSql(
-        'suggested',
-        'none',
-        'inventory.unsuggest',
-        `target AS (
-           SELECT it.id, it.match_ckan_id AS before_ckan, it.match_basis AS before_basis, NULL::varchar AS after_ckan, NULL::varchar AS after_basis
-           FROM inventory_items it
-           WHERE it.match_state = 'suggested' AND NOT EXISTS (
-             SELECT 1 FROM ${ORG_DATASETS} WHERE d.ckan_id = it.match_ckan_id AND i.id = it.institution_id))`,
-      ),
+    const cleared = await this.changeMatches(
+      manager,
+      'suggested',
+      'none',
+      'inventory.unsuggest',
+      `target AS (
+         SELECT it.id, it.match_ckan_id AS before_ckan, it.match_basis AS before_basis, NULL::varchar AS after_ckan, NULL::varchar AS after_basis
+         FROM inventory_items it
+         WHERE it.match_state = 'suggested' AND NOT EXISTS (
+           SELECT 1 FROM ${ORG_DATASETS} WHERE d.ckan_id = it.match_ckan_id AND i.id = it.institution_id))`,
     );
     // Identifier and title candidates are each found by two equality joins (hash joins), never an OR.
-    const [suggested] = await manager.query(
-      changeMatchesSql(
-        'none',
-        'suggested',
-        'inventory.suggest',
-        `items AS (
-           SELECT it.id, lower(it.reference) AS ref, i.portal_org_name AS org,
-                  substring(lower(it.description) FROM '/dataset/([a-z0-9_-]+)') AS url_name,
-                  split_part(it.search_text, E'\\n', 1) AS fr_key, split_part(it.search_text, E'\\n', 2) AS ar_key
-           FROM inventory_items it JOIN institutions i ON i.id = it.institution_id
-           WHERE it.match_state = 'none' AND i.portal_org_name IS NOT NULL
-         ), live AS (
-           SELECT d.ckan_id, lower(d.name) AS name, lower(d.ckan_id) AS lower_id, d.title_key, d.organization_name AS org
-           FROM portal_datasets d WHERE d.deleted_at IS NULL AND d.organization_name IS NOT NULL
-         ), by_identifier AS (
-           SELECT id, min(ckan_id) AS ckan_id, count(DISTINCT ckan_id) AS n FROM (
-             SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.name = items.ref
-             UNION ALL
-             SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.lower_id = items.ref
-           ) found GROUP BY id
-         ), by_url AS (
-           SELECT items.id, min(live.ckan_id) AS ckan_id, count(DISTINCT live.ckan_id) AS n
-           FROM items JOIN live ON live.org = items.org AND live.name = items.url_name GROUP BY items.id
-         ), by_title AS (
-           SELECT id, min(ckan_id) AS ckan_id, count(DISTINCT ckan_id) AS n FROM (
-             SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.title_key = items.fr_key WHERE items.fr_key <> ''
-             UNION ALL
-             SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.title_key = items.ar_key WHERE items.ar_key <> ''
-           ) found GROUP BY id
-         ), target AS (
-           SELECT items.id, NULL::varchar AS before_ckan, NULL::varchar AS before_basis,
-                  CASE WHEN bi.n = 1 THEN bi.ckan_id WHEN bu.n = 1 THEN bu.ckan_id ELSE bt.ckan_id END AS after_ckan,
-                  CASE WHEN bi.n = 1 THEN 'identifier' WHEN bu.n = 1 THEN 'url' ELSE 'title' END AS after_basis
-           FROM items LEFT JOIN by_identifier bi ON bi.id = items.id LEFT JOIN by_url bu ON bu.id = items.id
-                LEFT JOIN by_title bt ON bt.id = items.id
-           WHERE bi.n = 1 OR bu.n = 1 OR bt.n = 1)`,
-      ),
+    const suggested = await this.changeMatches(
+      manager,
+      'none',
+      'suggested',
+      'inventory.suggest',
+      `items AS (
+         SELECT it.id, lower(it.reference) AS ref, i.portal_org_name AS org,
+                substring(lower(it.description) FROM '/dataset/([a-z0-9_-]+)') AS url_name,
+                split_part(it.search_text, E'\\n', 1) AS fr_key, split_part(it.search_text, E'\\n', 2) AS ar_key
+         FROM inventory_items it JOIN institutions i ON i.id = it.institution_id
+         WHERE it.match_state = 'none' AND i.portal_org_name IS NOT NULL
+       ), live AS (
+         SELECT d.ckan_id, lower(d.name) AS name, lower(d.ckan_id) AS lower_id, d.title_key, d.organization_name AS org
+         FROM portal_datasets d WHERE d.deleted_at IS NULL AND d.organization_name IS NOT NULL
+       ), by_identifier AS (
+         SELECT id, min(ckan_id) AS ckan_id, count(DISTINCT ckan_id) AS n FROM (
+           SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.name = items.ref
+           UNION ALL
+           SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.lower_id = items.ref
+         ) found GROUP BY id
+       ), by_url AS (
+         SELECT items.id, min(live.ckan_id) AS ckan_id, count(DISTINCT live.ckan_id) AS n
+         FROM items JOIN live ON live.org = items.org AND live.name = items.url_name GROUP BY items.id
+       ), by_title AS (
+         SELECT id, min(ckan_id) AS ckan_id, count(DISTINCT ckan_id) AS n FROM (
+           SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.title_key = items.fr_key WHERE items.fr_key <> ''
+           UNION ALL
+           SELECT items.id, live.ckan_id FROM items JOIN live ON live.org = items.org AND live.title_key = items.ar_key WHERE items.ar_key <> ''
+         ) found GROUP BY id
+       ), target AS (
+         SELECT items.id, NULL::varchar AS before_ckan, NULL::varchar AS before_basis,
+                CASE WHEN bi.n = 1 THEN bi.ckan_id WHEN bu.n = 1 THEN bu.ckan_id ELSE bt.ckan_id END AS after_ckan,
+                CASE WHEN bi.n = 1 THEN 'identifier' WHEN bu.n = 1 THEN 'url' ELSE 'title' END AS after_basis
+         FROM items LEFT JOIN by_identifier bi ON bi.id = items.id LEFT JOIN by_url bu ON bu.id = items.id
+              LEFT JOIN by_title bt ON bt.id = items.id
+         WHERE bi.n = 1 OR bu.n = 1 OR bt.n = 1)`,
     );
-    return Number(cleared.n) + Number(suggested.n);
+    return cleared + suggested;
   }
-}
 
-/**
- * One statement: the CTEs in `selection` end with `target(id, before_ckan, before_basis,
- * after_ckan, after_basis)`; each target item still in state `from` moves to `to` with the
- * new dataset and basis, and an audit event (no actor: the harvest) records it. Gives the count.
- */
-function changeMatchesSql(from: MatchState, to: MatchState, action: string, selection: string): string {
-  return `WITH ${selection}, changed AS (
-      UPDATE inventory_items it SET match_state = '${to}', match_ckan_id = target.after_ckan, match_basis = target.after_basis
-      FROM target WHERE it.id = target.id AND it.match_state = '${from}'
-      RETURNING target.*
-    ), logged AS (
-      INSERT INTO audit_events (action, entity_type, entity_id, diff)
-      SELECT '${action}', 'inventory_item', id::text, jsonb_build_object(
-        'matchState', jsonb_build_object('before', '${from}', 'after', '${to}'),
-        'matchCkanId', jsonb_build_object('before', before_ckan, 'after', after_ckan),
-        'matchBasis', jsonb_build_object('before', before_basis, 'after', after_basis)) FROM changed
-      RETURNING 1
-    )
-    SELECT count(*)::int AS n FROM changed`;
+  /**
+   * One statement: the CTEs in `selection` end with `target(id, before_ckan, before_basis,
+   * after_ckan, after_basis)`; each target item still in state `from` moves to `to` with the
+   * new dataset and basis. Its audit event (no actor: the harvest) is then recorded. Gives the count.
+   */
+  private async changeMatches(manager: EntityManager, from: MatchState, to: MatchState, action: AuditAction, selection: string): Promise<number> {
+    const changed: { id: string; before_ckan: string | null; before_basis: string | null; after_ckan: string | null; after_basis: string | null }[] = await manager.query(
+      // A SELECT around the UPDATE, so the driver answers with the rows alone.
+      `WITH ${selection}, changed AS (
+         UPDATE inventory_items it SET match_state = '${to}', match_ckan_id = target.after_ckan, match_basis = target.after_basis
+         FROM target WHERE it.id = target.id AND it.match_state = '${from}'
+         RETURNING target.id::text AS id, target.before_ckan, target.before_basis, target.after_ckan, target.after_basis
+       )
+       SELECT * FROM changed`,
+    );
+    await this.audit.recordMany(
+      manager,
+      SYSTEM_CALLER,
+      changed.map((row) => ({
+        action,
+        entityType: 'inventory_item',
+        entityId: row.id,
+        diff: {
+          matchState: { before: from, after: to },
+          matchCkanId: { before: row.before_ckan, after: row.after_ckan },
+          matchBasis: { before: row.before_basis, after: row.after_basis },
+        },
+      })),
+    );
+    return changed.length;
+  }
 }

@@ -2,15 +2,14 @@ import { Controller, Get, HttpCode, Post, Query, Req, StreamableFile, UploadedFi
 import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ImportPreview, type ImportResult } from '@marsad/contracts';
-import type { Actor, ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public, type AuthedRequest } from '../auth/auth.decorators';
+import type { ActorContext, SignedInContext } from '../auth/actor';
+import { Authorize, Caller, Public, SignedInCaller, type AuthedRequest } from '../auth/auth.decorators';
 import { AppException } from '../common/errors/app-exception';
 import { requestLocale } from '../common/i18n/request-locale';
 import { TABLE_UPLOAD_BODY, TABLE_UPLOAD_LIMITS, tableDownload } from '../imports/table-file.util';
 import { OfficerExportQueryDto, TableFormatDto } from './dto/officer-export-query.dto';
 import { OfficersImportService } from './officers-import.service';
 
-type SignedIn = ActorContext & { actor: Actor };
 
 @ApiTags('officers')
 @Controller({ path: 'officers', version: '1' })
@@ -32,9 +31,9 @@ export class OfficersImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Check every row of an XLSX or CSV file and say what it would change; writes nothing' })
-  preview(@Caller() caller: ActorContext, @Req() request: AuthedRequest, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
+  preview(@SignedInCaller() caller: SignedInContext, @Req() request: AuthedRequest, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    return this.imports.preview(caller as SignedIn, file.buffer, requestLocale(request));
+    return this.imports.preview(caller, file.buffer, requestLocale(request));
   }
 
   @Post('import')
@@ -44,9 +43,9 @@ export class OfficersImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import the whole file in one transaction, or nothing if any row is invalid; re-importing changes nothing' })
-  commit(@Caller() caller: ActorContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  commit(@SignedInCaller() caller: SignedInContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    return this.imports.commit(caller as SignedIn, file.buffer);
+    return this.imports.commit(caller, file.buffer);
   }
 
   @Get('export')

@@ -3,13 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APPOINTMENT_LIMITS, isInstitutionScoped, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import type { AuditEvent } from '../audit/audit-event.entity';
-import { diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
-import type { RuleViolation } from '../common/errors/app-exception';
+import { AuditService, diffOf, type AuditChange } from '../audit/audit.service';
+import type { Actor, ActorContext, SignedInContext } from '../auth/actor';
 import { isIsoDate } from '../common/validation/validators';
-import { IMPORT_CHUNK, assertTableShape, auditBase, cellReader, insertAuditEvents, issuesOf, previewOf, refuseInvalidRows, type FoundIssue } from '../imports/import-plumbing.util';
-import { writeTable, readTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
+import { IMPORT_CHUNK, checkRows, columnOf, commitImport, previewImport, readImportTable, yesNo, type CheckedFile, type ImportSteps } from '../imports/import-pipeline';
+import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import { Institution } from '../institutions/entities/institution.entity';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
 import { maySeeContacts, maySeeName } from './officers.service';
@@ -37,8 +35,7 @@ const EXPORT_COLUMNS: ColumnSpec[] = [
 ];
 
 const REQUIRED = ['institution_code', 'role', 'email', 'appointed_on'];
-const YES = new Set(['oui', 'yes', 'true', '1', 'نعم', 'o', 'y']);
-const NO = new Set(['non', 'no', 'false', '0', 'لا', 'n', '']);
+const PUBLIC_CONSENT = columnOf(OFFICER_COLUMNS, 'public_consent');
 const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 
 interface ValidRow {
@@ -56,6 +53,12 @@ interface ValidRow {
   publicConsent: boolean;
 }
 
+interface OfficersPlan {
+  creates: ValidRow[];
+  updates: { existing: OfficerAppointment; row: ValidRow }[];
+  unchanged: number;
+}
+
 const snapshot = (a: Pick<OfficerAppointment, 'status' | 'fullName' | 'phone' | 'position' | 'appointedOn' | 'actReference' | 'actDate' | 'publicConsent'>) => ({
   status: a.status,
   fullName: a.fullName,
@@ -67,7 +70,6 @@ const snapshot = (a: Pick<OfficerAppointment, 'status' | 'fullName' | 'phone' | 
   publicConsent: a.publicConsent,
 });
 
-type SignedIn = ActorContext & { actor: Actor };
 const keyOf = (institutionId: string, role: string, email: string) => `${institutionId}|${role}|${email}`;
 
 /**
@@ -78,7 +80,10 @@ const keyOf = (institutionId: string, role: string, email: string) => `${institu
  */
 @Injectable()
 export class OfficersImportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   template(format: TableFormat): Promise<Buffer> {
     return writeTable(format, 'officers', OFFICER_COLUMNS, [
@@ -86,65 +91,68 @@ export class OfficersImportService {
     ]);
   }
 
-  async preview(caller: SignedIn, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
-    const { valid, issues, total } = await this.validate(this.dataSource.manager, caller.actor, bytes);
-    return previewOf(total, valid.length, issues, await this.plan(this.dataSource.manager, valid), locale);
+  preview(caller: SignedInContext, bytes: Buffer, locale: Locale): Promise<ImportPreview> {
+    return previewImport(this.dataSource.manager, this.steps(caller.actor, bytes), locale);
   }
 
   /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
-  async commit(caller: SignedIn, bytes: Buffer): Promise<ImportResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const { valid, issues } = await this.validate(manager, caller.actor, bytes);
-      refuseInvalidRows(issues);
-      const { creates, updates, unchanged } = await this.plan(manager, valid);
-      const repo = manager.getRepository(OfficerAppointment);
-      const events: Partial<AuditEvent>[] = [];
-      const base = auditBase(caller);
-      for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
-        const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) =>
-          repo.create({
-            institutionId: row.institution.id,
-            role: row.role,
-            status: row.status,
-            fullName: row.fullName,
-            email: row.email,
-            phone: row.phone,
-            position: row.position,
-            appointedOn: row.appointedOn,
-            actReference: row.actReference,
-            actDate: row.actDate,
-            publicConsent: row.publicConsent,
-          }),
-        );
-        const inserted = await repo.insert(chunk);
-        chunk.forEach((entity, index) =>
-          events.push({
-            ...base,
-            action: 'officer.appoint',
-            entityType: 'officer-appointment',
-            entityId: inserted.identifiers[index]['id'],
-            diff: diffOf(null, { institution: creates[i + index].institution.code, role: entity.role, email: entity.email, ...snapshot(entity), via: 'import' }),
-          }),
-        );
-      }
-      for (const { existing, row } of updates) {
-        const before = snapshot(existing);
-        Object.assign(existing, {
+  commit(caller: SignedInContext, bytes: Buffer): Promise<ImportResult> {
+    return commitImport((work) => this.dataSource.transaction(work), this.audit, caller, this.steps(caller.actor, bytes));
+  }
+
+  private steps(actor: Actor, bytes: Buffer): ImportSteps<ValidRow, OfficersPlan> {
+    return {
+      check: (manager) => this.validate(manager, actor, bytes),
+      plan: (manager, valid) => this.plan(manager, valid),
+      apply: (manager, plan) => this.apply(manager, plan),
+    };
+  }
+
+  private async apply(manager: EntityManager, { creates, updates }: OfficersPlan): Promise<AuditChange[]> {
+    const repo = manager.getRepository(OfficerAppointment);
+    const events: AuditChange[] = [];
+    for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
+      const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) =>
+        repo.create({
+          institutionId: row.institution.id,
+          role: row.role,
           status: row.status,
           fullName: row.fullName,
+          email: row.email,
           phone: row.phone,
           position: row.position,
           appointedOn: row.appointedOn,
           actReference: row.actReference,
           actDate: row.actDate,
           publicConsent: row.publicConsent,
-        });
-        await repo.save(existing);
-        events.push({ ...base, action: 'officer.update', entityType: 'officer-appointment', entityId: existing.id, diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } } });
-      }
-      await insertAuditEvents(manager, events);
-      return { created: creates.length, updated: updates.length, unchanged };
-    });
+        }),
+      );
+      const inserted = await repo.insert(chunk);
+      chunk.forEach((entity, index) =>
+        events.push({
+          action: 'officer.appoint',
+          entityType: 'officer-appointment',
+          entityId: inserted.identifiers[index]['id'],
+          diff: diffOf(null, { institution: creates[i + index].institution.code, role: entity.role, email: entity.email, ...snapshot(entity), via: 'import' }),
+        }),
+      );
+    }
+    for (const { existing, row } of updates) {
+      const before = snapshot(existing);
+      Object.assign(existing, {
+        status: row.status,
+        fullName: row.fullName,
+        phone: row.phone,
+        position: row.position,
+        appointedOn: row.appointedOn,
+        actReference: row.actReference,
+        actDate: row.actDate,
+        publicConsent: row.publicConsent,
+      });
+      await repo.save(existing);
+      events.push({ action: 'officer.update', entityType: 'officer-appointment', entityId: existing.id, diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } } });
+    }
+    return events;
   }
 
   async export(caller: ActorContext, format: TableFormat, filters: { institution?: string; role?: string; status?: string }): Promise<Buffer> {
@@ -189,21 +197,15 @@ export class OfficersImportService {
     );
   }
 
-  private async validate(manager: EntityManager, actor: Actor, bytes: Buffer) {
-    const table = await readTable(bytes, OFFICER_COLUMNS);
-    const issues: FoundIssue[] = [];
-    assertTableShape(table, REQUIRED);
+  private async validate(manager: EntityManager, actor: Actor, bytes: Buffer): Promise<CheckedFile<ValidRow>> {
+    const table = await readImportTable(bytes, OFFICER_COLUMNS, REQUIRED);
 
     const codes = [...new Set(table.rows.map(({ cells }) => cells[table.columns.get('institution_code') as number]?.trim()).filter(Boolean))];
     const institutions = new Map((await manager.getRepository(Institution).findBy({ code: In(codes) })).map((i) => [i.code, i]));
-    const valid: ValidRow[] = [];
     const seen = new Map<string, number>();
     const activeRod = new Map<string, number>();
 
-    for (const { row, cells } of table.rows) {
-      const cell = cellReader(table, cells);
-      const problems: RuleViolation[] = [];
-      const flag = (column: string, rule: string, args?: unknown[]) => problems.push({ field: column, rule, args });
+    const { valid, issues, total } = checkRows<ValidRow>(table, ({ row, cell, flag, problems }) => {
       const code = cell('institution_code');
       const institution = institutions.get(code);
       if (!code) flag('institution_code', 'isDefined');
@@ -228,8 +230,8 @@ export class OfficersImportService {
       if (actDate && !isIsoDate(actDate)) flag('act_date', 'isIsoDate');
       const actReference = cell('act_reference');
       if (actReference.length > APPOINTMENT_LIMITS.actReference) flag('act_reference', 'maxLength', [APPOINTMENT_LIMITS.actReference]);
-      const consent = cell('public_consent').toLowerCase();
-      if (!YES.has(consent) && !NO.has(consent)) flag('public_consent', 'isBoolean');
+      const publicConsent = yesNo(cell('public_consent'), PUBLIC_CONSENT);
+      if (publicConsent === null) flag('public_consent', 'isBoolean');
 
       if (institution && !problems.some((p) => p.field === 'email' || p.field === 'role')) {
         const key = keyOf(institution.id, role, email);
@@ -240,24 +242,22 @@ export class OfficersImportService {
           else activeRod.set(institution.id, row);
         }
       }
-      issues.push(...issuesOf(row, problems, cell));
-      if (problems.length === 0 && institution) {
-        valid.push({
-          row,
-          institution,
-          role: role as 'ROD' | 'GDD',
-          status: status as 'active' | 'interim',
-          fullName,
-          email,
-          phone: phone || null,
-          position: position || null,
-          appointedOn,
-          actReference: actReference || null,
-          actDate: actDate || null,
-          publicConsent: YES.has(consent),
-        });
-      }
-    }
+      if (!institution) return null;
+      return {
+        row,
+        institution,
+        role: role as 'ROD' | 'GDD',
+        status: status as 'active' | 'interim',
+        fullName,
+        email,
+        phone: phone || null,
+        position: position || null,
+        appointedOn,
+        actReference: actReference || null,
+        actDate: actDate || null,
+        publicConsent: publicConsent === true,
+      };
+    });
 
     // An active ROD in the file for an administration that already has another one.
     const rodInstitutions = valid.filter((r) => r.role === 'ROD' && r.status === 'active').map((r) => r.institution.id);
@@ -272,11 +272,11 @@ export class OfficersImportService {
       }
     }
     issues.sort((a, b) => a.row - b.row);
-    return { valid, issues, total: table.rows.length };
+    return { valid, issues, total };
   }
 
   /** What the file would do: rows to create, rows whose values changed, rows already as in the file. */
-  private async plan(manager: EntityManager, rows: ValidRow[]) {
+  private async plan(manager: EntityManager, rows: ValidRow[]): Promise<OfficersPlan> {
     const institutionIds = [...new Set(rows.map((r) => r.institution.id))];
     const existing = institutionIds.length
       ? await manager.getRepository(OfficerAppointment).findBy({ institutionId: In(institutionIds), status: Not('ended') })

@@ -9,3 +9,4 @@ export * from './lib/portal';
 export * from './lib/inventory';
 export * from './lib/limits';
 export * from './lib/imports';
+export * from './lib/audit';

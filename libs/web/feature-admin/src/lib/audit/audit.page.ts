@@ -5,7 +5,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { pickText } from '@marsad/contracts';
+import { AUDIT_ENTITY_TYPES, pickText } from '@marsad/contracts';
 import { ApiError, AuditApi, DEFAULT_PLAN_CODE, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator } from '@marsad/web/ui';
 import { AUDIT_ENTITY_KEYS, AuditEventList, Pager } from '@marsad/web/ui/audit';
@@ -35,7 +35,8 @@ export class AuditPage {
   private readonly institutionApi = inject(InstitutionApi);
   private readonly planApi = inject(PlanApi);
   protected readonly locale = inject(LocaleService).locale;
-  protected readonly entityTypes = Object.keys(AUDIT_ENTITY_KEYS);
+  // Every entity type the trail records, each with its label (the map is keyed on the same vocabulary).
+  protected readonly entityTypes = AUDIT_ENTITY_TYPES;
   protected readonly entityKeys = AUDIT_ENTITY_KEYS;
 
   protected readonly query = computed(() =>

@@ -6,7 +6,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { HEALTH_LABEL_KEYS, ROLE_LABEL_KEYS, STATUS_LABEL_KEYS } from '../chips/labels';
 import { formatFileSize, MSD_LOCALE } from '../locale/msd-locale';
 import { LocaleDatePipe } from '../pipes/locale-format.pipes';
-import { activityIdOf, AUDIT_ACTION_KEYS, AUDIT_ENTITY_KEYS, auditDiffRows, type AuditDiffRow } from './audit-format';
+import { activityIdOf, auditActionKey, auditDiffRows, auditEntityKey, type AuditDiffRow } from './audit-format';
 
 const LANGUAGE_KEYS: Record<Locale, string> = { ar: 'language.ar', fr: 'language.fr', en: 'language.en' };
 const INSTITUTION_FIELDS = new Set(['leadInstitution', 'leadInstitutionCode', 'contributors', 'contributorCodes', 'institution', 'institutionCode']);
@@ -151,6 +151,7 @@ export class AuditEventList {
       if (field === 'health') return HEALTH_LABEL_KEYS[value as keyof typeof HEALTH_LABEL_KEYS] ?? null;
       if (field === 'role') return ROLE_LABEL_KEYS[value as Role] ?? null;
       if (field === 'preferredLocale' && isLocale(value)) return LANGUAGE_KEYS[value];
+      if (field === 'via' && value === 'import') return 'audit.values.viaImport';
       return null;
     };
     return this.events().map((event) => {
@@ -166,8 +167,8 @@ export class AuditEventList {
       };
       return {
         event,
-        actionKey: AUDIT_ACTION_KEYS[event.action] ?? null,
-        entityKey: AUDIT_ENTITY_KEYS[event.entityType] ?? null,
+        actionKey: auditActionKey(event.action),
+        entityKey: auditEntityKey(event.entityType),
         roleKey: event.role ? (ROLE_LABEL_KEYS[event.role] ?? null) : null,
         institution: event.institutionCode ? institutionName(event.institutionCode) : null,
         activityId: activityIdOf(event, (code) => activityIds[code] ?? null),

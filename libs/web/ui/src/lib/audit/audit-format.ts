@@ -1,8 +1,9 @@
-import { pickText, type AuditEventView, type Locale } from '@marsad/contracts';
+import { pickText, type AuditAction, type AuditEntityType, type AuditEventView, type Locale } from '@marsad/contracts';
 import { formatDate, formatNumber } from '../locale/msd-locale';
 
-// Literal keys, so the translation check can see them; unknown values are shown as they come.
-export const AUDIT_ACTION_KEYS: Record<string, string> = {
+// Literal keys, so the translation check can see them. Keyed on the API's vocabulary, so a code
+// without a label fails the build; a value outside it (none is written) is shown as it comes.
+export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'activity.update': 'audit.actions.activityUpdate',
   'progress-update.create': 'audit.actions.progressUpdateCreate',
   'evidence.create': 'audit.actions.evidenceCreate',
@@ -16,15 +17,33 @@ export const AUDIT_ACTION_KEYS: Record<string, string> = {
   'officer.update': 'audit.actions.officerUpdate',
   'officer.end': 'audit.actions.officerEnd',
   'officer.act-upload': 'audit.actions.officerActUpload',
+  'institution.create': 'audit.actions.institutionCreate',
+  'institution.update': 'audit.actions.institutionUpdate',
+  'inventory.create': 'audit.actions.inventoryCreate',
+  'inventory.update': 'audit.actions.inventoryUpdate',
+  'inventory.delete': 'audit.actions.inventoryDelete',
+  'inventory.import': 'audit.actions.inventoryImport',
+  'inventory.match': 'audit.actions.inventoryMatch',
+  'inventory.suggest': 'audit.actions.inventorySuggest',
+  'inventory.unsuggest': 'audit.actions.inventoryUnsuggest',
+  'harvest.start': 'audit.actions.harvestStart',
 };
 
-export const AUDIT_ENTITY_KEYS: Record<string, string> = {
+export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   activity: 'audit.entities.activity',
   'progress-update': 'audit.entities.progressUpdate',
   evidence: 'audit.entities.evidence',
   user: 'audit.entities.user',
   'officer-appointment': 'audit.entities.officerAppointment',
+  institution: 'audit.entities.institution',
+  inventory_item: 'audit.entities.inventoryItem',
+  harvest_run: 'audit.entities.harvestRun',
 };
+
+/** An action's label key, or null for a code outside the vocabulary. */
+export const auditActionKey = (action: string): string | null => (AUDIT_ACTION_KEYS as Record<string, string>)[action] ?? null;
+/** An entity type's label key, or null for a type outside the vocabulary. */
+export const auditEntityKey = (entityType: string): string | null => (AUDIT_ENTITY_KEYS as Record<string, string>)[entityType] ?? null;
 
 export const AUDIT_FIELD_KEYS: Record<string, string> = {
   startDate: 'activity.startDate',
@@ -55,6 +74,43 @@ export const AUDIT_FIELD_KEYS: Record<string, string> = {
   institutionCode: 'users.institution',
   preferredLocale: 'users.language',
   active: 'users.active',
+  // Administrations (institution.*)
+  name: 'audit.fields.name',
+  type: 'audit.fields.type',
+  acronym: 'audit.fields.acronym',
+  parent: 'audit.fields.parent',
+  regionCode: 'audit.fields.regionCode',
+  website: 'audit.fields.website',
+  portalOrgName: 'audit.fields.portalOrgName',
+  via: 'audit.fields.via',
+  // Inventory items (inventory.*)
+  reference: 'audit.fields.reference',
+  description: 'audit.fields.description',
+  theme: 'audit.fields.theme',
+  owningUnit: 'audit.fields.owningUnit',
+  classification: 'audit.fields.classification',
+  legalBasis: 'audit.fields.legalBasis',
+  priority: 'audit.fields.priority',
+  plannedDate: 'audit.fields.plannedDate',
+  frequency: 'audit.fields.frequency',
+  formats: 'audit.fields.formats',
+  public: 'audit.fields.public',
+  matchState: 'audit.fields.matchState',
+  matchCkanId: 'audit.fields.matchCkanId',
+  matchBasis: 'audit.fields.matchBasis',
+  // Officers' appointments (officer.*)
+  fullName: 'audit.fields.fullName',
+  phone: 'audit.fields.phone',
+  position: 'audit.fields.position',
+  publicConsent: 'audit.fields.publicConsent',
+  appointedOn: 'audit.fields.appointedOn',
+  actReference: 'audit.fields.actReference',
+  actDate: 'audit.fields.actDate',
+  actDocument: 'audit.fields.actDocument',
+  endedOn: 'audit.fields.endedOn',
+  endReason: 'audit.fields.endReason',
+  // Portal harvests (harvest.start)
+  mode: 'audit.fields.mode',
 };
 
 export interface AuditDiffRow {
@@ -66,7 +122,7 @@ export interface AuditDiffRow {
 }
 
 /** The entity types whose page is the activity page. */
-export const ACTIVITY_ENTITY_TYPES: readonly string[] = ['activity', 'progress-update'];
+export const ACTIVITY_ENTITY_TYPES: readonly AuditEntityType[] = ['activity', 'progress-update'];
 
 /**
  * The activity an event belongs to, for a link: an activity's own id; for a progress update,
