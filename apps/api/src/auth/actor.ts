@@ -23,3 +23,6 @@ export interface ActorContext {
   actor: Actor | null;
   meta: RequestMeta;
 }
+
+/** A request's context once the caller is known to be signed in (see `@SignedInCaller()`). */
+export type SignedInContext = ActorContext & { actor: Actor };

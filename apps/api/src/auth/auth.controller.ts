@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionView } from '@marsad/contracts';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { ActorContext } from './actor';
-import { Authorize, Caller, Public, SignInLimited, type AuthedRequest } from './auth.decorators';
+import type { ActorContext, SignedInContext } from './actor';
+import { Authorize, Caller, Public, SignedInCaller, SignInLimited, type AuthedRequest } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, ResetPasswordDto, SignInDto } from './dto/sign-in.dto';
 import { User } from './entities/user.entity';
@@ -54,8 +54,8 @@ export class AuthController {
   @HttpCode(204)
   @Authorize()
   @ApiOperation({ summary: 'Change your own password (signs out your other sessions)' })
-  async changePassword(@Body() dto: ChangePasswordDto, @Caller() caller: ActorContext): Promise<void> {
-    if (caller.actor) await this.auth.changePassword({ ...caller, actor: caller.actor }, dto.currentPassword, dto.newPassword);
+  async changePassword(@Body() dto: ChangePasswordDto, @SignedInCaller() caller: SignedInContext): Promise<void> {
+    await this.auth.changePassword(caller, dto.currentPassword, dto.newPassword);
   }
 
   @Post('reset')

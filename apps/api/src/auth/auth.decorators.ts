@@ -1,7 +1,8 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@marsad/contracts';
 import type { Request } from 'express';
-import type { ActorContext } from './actor';
+import { AppException } from '../common/errors/app-exception';
+import type { ActorContext, SignedInContext } from './actor';
 
 export const ACCESS_KEY = 'marsad:access';
 
@@ -27,7 +28,20 @@ export const SignInLimited = () => SetMetadata(SIGN_IN_LIMITED, true);
 export type AuthedRequest = Request & { id?: string; actorContext?: ActorContext };
 
 /** The caller and request metadata, as resolved by the AccessGuard. */
-export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): ActorContext => {
+export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): ActorContext => callerOf(context));
+
+/**
+ * The signed-in caller, for routes under `@Authorize(...)`. The guard has
+ * already refused anonymous callers; this fails closed (401) should a route
+ * ever be declared public by mistake, so services can rely on `caller.actor`.
+ */
+export const SignedInCaller = createParamDecorator((_: unknown, context: ExecutionContext): SignedInContext => {
+  const caller = callerOf(context);
+  if (!caller.actor) throw new AppException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED');
+  return caller as SignedInContext;
+});
+
+function callerOf(context: ExecutionContext): ActorContext {
   const request = context.switchToHttp().getRequest<AuthedRequest>();
   return request.actorContext ?? { actor: null, meta: { requestId: request.id ?? null, ip: null, userAgent: null } };
-});
+}

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { toInstitutionRef } from '../institutions/institutions.service';
-import type { Actor, ActorContext, RequestMeta } from './actor';
+import type { RequestMeta, SignedInContext } from './actor';
 import { PasswordResetToken } from './entities/password-reset-token.entity';
 import type { Session } from './entities/session.entity';
 import { SignInAttempt } from './entities/sign-in-attempt.entity';
@@ -77,7 +77,7 @@ export class AuthService {
     return { user: sessionUser(user), csrfToken: session.csrfToken, expiresAt: this.sessions.expiryOf(session).toISOString() };
   }
 
-  async changePassword(caller: ActorContext & { actor: Actor }, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(caller: SignedInContext, currentPassword: string, newPassword: string): Promise<void> {
     const { actor } = caller;
     const user = await this.dataSource
       .getRepository(User)

@@ -67,4 +67,15 @@ describe('Keeping the registry', () => {
     const children = (await t.http.get('/api/v1/institutions/export?format=csv&parent=ONCF').buffer(true).expect(200)).text;
     expect(children.split('\n').filter((line) => line.trim()).slice(1).map((line) => line.split(',')[0])).toEqual(['ONEE']);
   });
+
+  it('reads a blank "active" cell as active (its column\'s explicit default), and audits the import as the caller', async () => {
+    const csv = ['code,name_fr,name_ar,type,active', 'ONMT,Office national marocain du tourisme,المكتب الوطني المغربي للسياحة,public_enterprise,', 'ONICL,Office national interprofessionnel des céréales,المكتب الوطني المهني للحبوب والقطاني,public_enterprise,non'].join('\n');
+    expect((await coordinator.post('/api/v1/institutions/import').attach('file', Buffer.from(csv), 'b.csv').expect(200)).body).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect((await t.http.get('/api/v1/institutions/ONMT').expect(200)).body.active).toBe(true);
+    expect((await t.http.get('/api/v1/institutions/ONICL').expect(200)).body.active).toBe(false);
+    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'institution', entityId: 'ONMT' });
+    expect(event).toEqual(expect.objectContaining({ action: 'institution.create', actorRole: 'COORDINATOR' }));
+    expect(event.actorId).toBeTruthy();
+    expect(event.diff['via']).toEqual({ before: null, after: 'import' });
+  });
 });

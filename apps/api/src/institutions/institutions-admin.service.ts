@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { InstitutionDetail } from '@marsad/contracts';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
+import type { SignedInContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import type { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution-write.dto';
 import { Institution } from './entities/institution.entity';
 import { InstitutionsService, searchTextOf } from './institutions.service';
 
-type SignedIn = ActorContext & { actor: Actor };
 
 export const institutionSnapshot = (i: Institution, parentCode: string | null) => ({
   name: i.name,
@@ -31,7 +30,7 @@ export class InstitutionsAdminService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(caller: SignedIn, dto: CreateInstitutionDto): Promise<InstitutionDetail> {
+  async create(caller: SignedInContext, dto: CreateInstitutionDto): Promise<InstitutionDetail> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Institution);
       if (await repo.existsBy({ code: dto.code })) throw AppException.validation([{ field: 'code', rule: 'codeTaken' }]);
@@ -56,7 +55,7 @@ export class InstitutionsAdminService {
     return this.institutions.get(dto.code);
   }
 
-  async update(caller: SignedIn, code: string, dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
+  async update(caller: SignedInContext, code: string, dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Institution);
       const row = await repo.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type InstitutionDetail, type InstitutionSummary, type Page } from '@marsad/contracts';
-import type { Actor, ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public } from '../auth/auth.decorators';
+import type { SignedInContext } from '../auth/actor';
+import { Authorize, Public, SignedInCaller } from '../auth/auth.decorators';
 import { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution-write.dto';
 import { InstitutionsAdminService } from './institutions-admin.service';
 import { InstitutionQueryDto } from './dto/institution-query.dto';
@@ -36,14 +36,14 @@ export class InstitutionsController {
   @Post()
   @Authorize(Permission.InstitutionManage)
   @ApiOperation({ summary: 'Add an administration to the registry (coordinators)' })
-  create(@Caller() caller: ActorContext, @Body() dto: CreateInstitutionDto): Promise<InstitutionDetail> {
-    return this.admin.create(caller as ActorContext & { actor: Actor }, dto);
+  create(@SignedInCaller() caller: SignedInContext, @Body() dto: CreateInstitutionDto): Promise<InstitutionDetail> {
+    return this.admin.create(caller, dto);
   }
 
   @Patch(':code')
   @Authorize(Permission.InstitutionManage)
   @ApiOperation({ summary: 'Correct an administration: names, type, parent, region, website, portal name, active (send the version you read)' })
-  update(@Caller() caller: ActorContext, @Param('code') code: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
-    return this.admin.update(caller as ActorContext & { actor: Actor }, code, dto);
+  update(@SignedInCaller() caller: SignedInContext, @Param('code') code: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
+    return this.admin.update(caller, code, dto);
   }
 }

@@ -11,10 +11,11 @@ import {
   type InventoryQuery,
   type Page,
 } from '@marsad/contracts';
-import { DataSource, EntityManager, In, Not, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
+import type { Actor, ActorContext, SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
+import { transactionMappingUniqueViolations } from '../common/errors/unique-violation';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Institution } from '../institutions/entities/institution.entity';
@@ -24,7 +25,6 @@ import type { CreateInventoryItemDto, UpdateInventoryItemDto } from './dto/inven
 import { InventoryItem } from './entities/inventory-item.entity';
 import { inventoryInvariantViolations, inventorySearchText, inventorySnapshot, normaliseFormats, textOrNull, type InventoryFields } from './inventory.rules';
 
-export type SignedIn = ActorContext & { actor: Actor };
 
 /** The whole inventory of an administration: coordinators, and its own officers and data managers. */
 export function mayReadInventory(actor: Actor | null, institutionId: string): boolean {
@@ -111,7 +111,7 @@ export class InventoryService {
     return (await this.views(manager, [row]))[0];
   }
 
-  create(caller: SignedIn, code: string, dto: CreateInventoryItemDto): Promise<InventoryItemView> {
+  create(caller: SignedInContext, code: string, dto: CreateInventoryItemDto): Promise<InventoryItemView> {
     return this.write(async (manager) => {
       const institution = await this.institution(manager, code);
       assertMayManageInventory(caller.actor, institution.id);
@@ -141,7 +141,7 @@ export class InventoryService {
     });
   }
 
-  update(caller: SignedIn, id: string, dto: UpdateInventoryItemDto): Promise<InventoryItemView> {
+  update(caller: SignedInContext, id: string, dto: UpdateInventoryItemDto): Promise<InventoryItemView> {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
@@ -177,7 +177,7 @@ export class InventoryService {
   }
 
   /** Removes an item entered by mistake. A published item stays: it is part of the record (mark it withheld instead). */
-  remove(caller: SignedIn, id: string): Promise<void> {
+  remove(caller: SignedInContext, id: string): Promise<void> {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
@@ -194,13 +194,7 @@ export class InventoryService {
 
   /** Runs a write in a transaction; the unique index turns a race on the reference into the same error as the check. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work).catch((error: unknown) => {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
-      if (error instanceof QueryFailedError && constraint === 'UQ_inventory_reference_per_institution') {
-        throw AppException.validation([{ field: 'reference', rule: 'referenceTaken' }]);
-      }
-      throw error;
-    });
+    return transactionMappingUniqueViolations(this.dataSource, { UQ_inventory_reference_per_institution: { field: 'reference', rule: 'referenceTaken' } }, work);
   }
 
   async institution(manager: EntityManager, code: string): Promise<Institution> {

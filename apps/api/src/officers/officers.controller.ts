@@ -2,13 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, StreamableFile, Up
 import { AcceptsFile } from '../common/http/accepts-file';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APPOINTMENT_ACT_MAX_BYTES, Permission, type AppointmentView } from '@marsad/contracts';
-import type { Actor, ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public } from '../auth/auth.decorators';
+import type { ActorContext, SignedInContext } from '../auth/actor';
+import { Authorize, Caller, Public, SignedInCaller } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
 import { OfficersService } from './officers.service';
 
-type SignedIn = ActorContext & { actor: Actor };
 
 @ApiTags('officers')
 @Controller({ version: '1' })
@@ -25,23 +24,23 @@ export class OfficersController {
   @Post('institutions/:code/officers')
   @Authorize(Permission.OfficerManage)
   @ApiOperation({ summary: 'Appoint a ROD or GdD (one active ROD per administration; an interim may stand in)' })
-  create(@Caller() caller: ActorContext, @Param('code') code: string, @Body() dto: CreateAppointmentDto): Promise<AppointmentView> {
-    return this.officers.create(caller as SignedIn, code, dto);
+  create(@SignedInCaller() caller: SignedInContext, @Param('code') code: string, @Body() dto: CreateAppointmentDto): Promise<AppointmentView> {
+    return this.officers.create(caller, code, dto);
   }
 
   @Patch('officers/:id')
   @Authorize(Permission.OfficerManage)
   @ApiOperation({ summary: 'Correct an appointment (send the version you read)' })
-  update(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @Body() dto: UpdateAppointmentDto): Promise<AppointmentView> {
-    return this.officers.update(caller as SignedIn, id, dto);
+  update(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @Body() dto: UpdateAppointmentDto): Promise<AppointmentView> {
+    return this.officers.update(caller, id, dto);
   }
 
   @Post('officers/:id/end')
   @HttpCode(200)
   @Authorize(Permission.OfficerManage)
   @ApiOperation({ summary: 'End an appointment, with a date and a reason; it stays in the history' })
-  end(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @Body() dto: EndAppointmentDto): Promise<AppointmentView> {
-    return this.officers.end(caller as SignedIn, id, dto);
+  end(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @Body() dto: EndAppointmentDto): Promise<AppointmentView> {
+    return this.officers.end(caller, id, dto);
   }
 
   @Post('officers/:id/act')
@@ -51,15 +50,15 @@ export class OfficersController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'Attach the scanned appointing act (PDF, PNG or JPEG, ≤ 5 MB)' })
-  attachAct(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
-    return this.officers.attachAct(caller as SignedIn, id, file);
+  attachAct(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
+    return this.officers.attachAct(caller, id, file);
   }
 
   @Get('officers/:id/act')
   @Authorize(Permission.OfficerManage)
   @ApiOperation({ summary: 'Download the appointing act (coordinators and the administration itself)' })
-  async act(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string): Promise<StreamableFile> {
-    const file = await this.officers.openAct(caller as SignedIn, id);
+  async act(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('officerAppointment')) id: string): Promise<StreamableFile> {
+    const file = await this.officers.openAct(caller, id);
     return new StreamableFile(file.stream, { type: file.contentType, length: file.sizeBytes, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

@@ -7,11 +7,12 @@ import {
   type AppointmentView,
 } from '@marsad/contracts';
 import type { Readable } from 'node:stream';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
+import type { Actor, ActorContext, SignedInContext } from '../auth/actor';
 import { StampedCache } from '../common/cache/stamped-cache';
 import { AppException } from '../common/errors/app-exception';
+import { transactionMappingUniqueViolations } from '../common/errors/unique-violation';
 import { Institution } from '../institutions/entities/institution.entity';
 import { REGISTRY_STAMP_SQL, toInstitutionRef } from '../institutions/institutions.service';
 import { sniffContentType } from '../storage/file-type.util';
@@ -20,7 +21,6 @@ import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } fr
 import { OfficerAppointment } from './entities/officer-appointment.entity';
 import { maySeeAppointmentField, maySeeContacts } from './officer-visibility';
 
-type SignedIn = ActorContext & { actor: Actor };
 
 // The rules live in one place, shared with the audit trail; re-exported for the import and export.
 export { maySeeContacts, maySeeName } from './officer-visibility';
@@ -66,7 +66,7 @@ export class OfficersService {
     return this.views(this.dataSource.manager, rows.map((row) => Object.assign(row, { institution })), caller.actor);
   }
 
-  create(caller: SignedIn, code: string, dto: CreateAppointmentDto): Promise<AppointmentView> {
+  create(caller: SignedInContext, code: string, dto: CreateAppointmentDto): Promise<AppointmentView> {
     return this.write(async (manager) => {
       const institution = await this.institution(manager, code);
       this.assertMayManage(caller.actor, institution.id);
@@ -92,7 +92,7 @@ export class OfficersService {
     });
   }
 
-  update(caller: SignedIn, id: string, dto: UpdateAppointmentDto): Promise<AppointmentView> {
+  update(caller: SignedInContext, id: string, dto: UpdateAppointmentDto): Promise<AppointmentView> {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       this.assertMayManage(caller.actor, row.institutionId);
@@ -118,7 +118,7 @@ export class OfficersService {
   }
 
   /** Ends an appointment; it stays in the history. */
-  end(caller: SignedIn, id: string, dto: EndAppointmentDto): Promise<AppointmentView> {
+  end(caller: SignedInContext, id: string, dto: EndAppointmentDto): Promise<AppointmentView> {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       this.assertMayManage(caller.actor, row.institutionId);
@@ -136,7 +136,7 @@ export class OfficersService {
   }
 
   /** Attaches the scanned appointing act (PDF or image, type checked from the bytes). */
-  async attachAct(caller: SignedIn, id: string, file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
+  async attachAct(caller: SignedInContext, id: string, file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     if (file.buffer.length > APPOINTMENT_ACT_MAX_BYTES) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '5 MB' });
     const contentType = await sniffContentType(file.buffer);
@@ -169,7 +169,7 @@ export class OfficersService {
     }
   }
 
-  async openAct(caller: SignedIn, id: string): Promise<{ stream: Readable; contentType: string; sizeBytes: number; fileName: string }> {
+  async openAct(caller: SignedInContext, id: string): Promise<{ stream: Readable; contentType: string; sizeBytes: number; fileName: string }> {
     const row = await this.dataSource.getRepository(OfficerAppointment).findOneBy({ id });
     if (!row || !row.actStorageKey) throw AppException.notFound('officerAppointment', id);
     if (!maySeeContacts(caller.actor, row.institutionId)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'personal-data' });
@@ -178,16 +178,8 @@ export class OfficersService {
   }
 
   /** Runs a write; the one-active-ROD index turns a race into the same clear error as the check. */
-  private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await this.dataSource.transaction(work);
-    } catch (error) {
-      const constraint = (error as QueryFailedError & { driverError?: { constraint?: string } }).driverError?.constraint;
-      if (error instanceof QueryFailedError && constraint === 'UQ_one_active_rod_per_institution') {
-        throw AppException.validation([{ field: 'status', rule: 'oneActiveRod' }]);
-      }
-      throw error;
-    }
+  private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return transactionMappingUniqueViolations(this.dataSource, { UQ_one_active_rod_per_institution: { field: 'status', rule: 'oneActiveRod' } }, work);
   }
 
   private assertMayManage(actor: Actor, institutionId: string): void {

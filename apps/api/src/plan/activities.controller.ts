@@ -21,8 +21,8 @@ import {
   type EvidenceView,
   type ProgressUpdateView,
 } from '@marsad/contracts';
-import type { Actor, ActorContext } from '../auth/actor';
-import { Authorize, Caller, Public } from '../auth/auth.decorators';
+import type { ActorContext, SignedInContext } from '../auth/actor';
+import { Authorize, Caller, Public, SignedInCaller } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { ActivitiesService } from './activities.service';
 import { ActivityFiltersDto } from './dto/activity-filters.dto';
@@ -30,7 +30,6 @@ import { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import { UpdateActivityDto } from './dto/update-activity.dto';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 
-type SignedIn = ActorContext & { actor: Actor };
 
 @ApiTags('plan')
 @Controller({ version: '1' })
@@ -55,11 +54,11 @@ export class ActivitiesController {
   @Authorize(Permission.ActivityPlan)
   @ApiOperation({ summary: 'Change dates, weight, lead or contributors; send the version you read (409 if stale)' })
   update(
-    @Caller() caller: ActorContext,
+    @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('activity')) id: string,
     @Body() dto: UpdateActivityDto,
   ): Promise<ActivityDetail> {
-    return this.activities.update(caller as SignedIn, id, dto);
+    return this.activities.update(caller, id, dto);
   }
 
   @Get('activities/:id/history')
@@ -80,11 +79,11 @@ export class ActivitiesController {
   @Authorize(Permission.ProgressReport)
   @ApiOperation({ summary: "Report progress; the newest report sets the activity's status and progress. Officers: their institution's activities only" })
   createUpdate(
-    @Caller() caller: ActorContext,
+    @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('activity')) id: string,
     @Body() dto: CreateProgressUpdateDto,
   ): Promise<ProgressUpdateView> {
-    return this.activities.createUpdate(caller as SignedIn, id, dto);
+    return this.activities.createUpdate(caller, id, dto);
   }
 
   @Post('progress-updates/:id/evidence')
@@ -101,12 +100,12 @@ export class ActivitiesController {
   })
   @ApiOperation({ summary: 'Attach a file (PDF, image or Office document, ≤ 10 MB; type checked from its bytes)' })
   addEvidence(
-    @Caller() caller: ActorContext,
+    @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('progressUpdate')) id: string,
     @UploadedFile() file: { buffer: Buffer; originalname: string } | undefined,
     @Body() dto: UploadEvidenceDto,
   ): Promise<EvidenceView> {
-    return this.activities.addEvidence(caller as SignedIn, id, file, dto.title);
+    return this.activities.addEvidence(caller, id, file, dto.title);
   }
 
   @Get('evidence/:id/file')

@@ -14,12 +14,12 @@ import {
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
+import type { Actor, SignedInContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import { InstitutionsService } from '../institutions/institutions.service';
 import { sniffContentType } from '../storage/file-type.util';
 import { StorageService } from '../storage/storage.service';
-import { todayInMorocco } from './activity-health.util';
+import { todayInMorocco } from '../common/time/today';
 import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import type { UpdateActivityDto } from './dto/update-activity.dto';
 import { Activity } from './entities/activity.entity';
@@ -31,7 +31,6 @@ import { matchesFilters } from './plans.service';
 
 const ACTIVITY_RELATIONS = { measure: true, leadInstitution: true, contributors: true } as const;
 
-type SignedIn = ActorContext & { actor: Actor };
 
 /** The fields of an activity people edit, as the audit trail records them. */
 const planningSnapshot = (activity: Activity) => ({
@@ -74,7 +73,7 @@ export class ActivitiesService {
   }
 
   /** Changes planning fields. A stale `version` gets 409 with the activity as it is now. */
-  update(caller: SignedIn, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
+  update(caller: SignedInContext, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
     return this.dataSource.transaction(async (manager) => {
       const activity = await this.lockActivity(manager, id, { withInstitutions: true });
       const before = planningSnapshot(activity);
@@ -131,7 +130,7 @@ export class ActivitiesService {
    * Records a progress report. The newest report (by date) sets the activity's
    * status and progress; a back-dated one is kept in the history only.
    */
-  createUpdate(caller: SignedIn, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
+  createUpdate(caller: SignedInContext, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
     const today = todayInMorocco();
     const reportedOn = dto.reportedOn ?? today;
     const violations: RuleViolation[] = [];
@@ -189,7 +188,7 @@ export class ActivitiesService {
   }
 
   /** Attaches an uploaded file to a progress update, after checking its real type from its bytes. */
-  async addEvidence(caller: SignedIn, updateId: string, file: { buffer: Buffer; originalname: string } | undefined, title?: string): Promise<EvidenceView> {
+  async addEvidence(caller: SignedInContext, updateId: string, file: { buffer: Buffer; originalname: string } | undefined, title?: string): Promise<EvidenceView> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     if (file.buffer.length > EVIDENCE_MAX_BYTES) {
       throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });

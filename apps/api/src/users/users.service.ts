@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isInstitutionScoped, type Page, type ResetLinkView, type Role, type UserView } from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { diffOf, AuditService } from '../audit/audit.service';
-import type { Actor, ActorContext } from '../auth/actor';
+import type { SignedInContext } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { User } from '../auth/entities/user.entity';
 import { SessionsService } from '../auth/sessions.service';
@@ -35,7 +35,6 @@ const snapshot = (user: User) => ({
   active: user.active,
 });
 
-type SignedIn = ActorContext & { actor: Actor };
 
 @Injectable()
 export class UsersService {
@@ -58,7 +57,7 @@ export class UsersService {
   }
 
   /** Creates an account without a password; the person sets one through the returned one-time link. */
-  create(caller: SignedIn, dto: CreateUserDto): Promise<{ user: UserView; resetLink: ResetLinkView }> {
+  create(caller: SignedInContext, dto: CreateUserDto): Promise<{ user: UserView; resetLink: ResetLinkView }> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       if (await repo.existsBy({ email: dto.email })) throw AppException.validation([{ field: 'email', rule: 'emailTaken' }]);
@@ -81,7 +80,7 @@ export class UsersService {
     });
   }
 
-  update(caller: SignedIn, id: string, dto: UpdateUserDto): Promise<UserView> {
+  update(caller: SignedInContext, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, relations: { institution: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
@@ -115,7 +114,7 @@ export class UsersService {
     });
   }
 
-  resetLink(caller: SignedIn, id: string): Promise<ResetLinkView> {
+  resetLink(caller: SignedInContext, id: string): Promise<ResetLinkView> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.getRepository(User).existsBy({ id }))) throw AppException.notFound('user', id);
       const link = await this.auth.issueResetLink(manager, id, caller.actor.userId);
