@@ -1,5 +1,7 @@
 export * from './lib/api/api-base-url';
 export * from './lib/api/api-error';
+export * from './lib/api/api-error.interceptor';
+export * from './lib/api/api-resource';
 export * from './lib/api/plan-api.service';
 export * from './lib/api/activity-api.service';
 export * from './lib/api/institution-api.service';

@@ -7,9 +7,8 @@ import type {
   ProgressUpdateView,
   UpdateActivityRequest,
 } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 
 /** Activities, their progress updates and the evidence attached to them. */
 @Injectable({ providedIn: 'root' })
@@ -18,33 +17,27 @@ export class ActivityApi {
   private readonly base = inject(API_BASE_URL);
 
   get(id: string): Observable<ActivityDetail> {
-    return this.http.get<ActivityDetail>(this.url(id)).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<ActivityDetail>(this.url(id));
   }
 
   /** A stale `version` fails with VERSION_CONFLICT and the current activity in `current`. */
   update(id: string, body: UpdateActivityRequest): Observable<ActivityDetail> {
-    return this.http.patch<ActivityDetail>(this.url(id), body).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.patch<ActivityDetail>(this.url(id), body);
   }
 
   listUpdates(id: string): Observable<ProgressUpdateView[]> {
-    return this.http
-      .get<ProgressUpdateView[]>(`${this.url(id)}/updates`)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<ProgressUpdateView[]>(`${this.url(id)}/updates`);
   }
 
   createUpdate(id: string, body: CreateProgressUpdateRequest): Observable<ProgressUpdateView> {
-    return this.http
-      .post<ProgressUpdateView>(`${this.url(id)}/updates`, body)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<ProgressUpdateView>(`${this.url(id)}/updates`, body);
   }
 
   uploadEvidence(progressUpdateId: string, file: File, title?: string): Observable<EvidenceView> {
     const form = new FormData();
     form.append('file', file, file.name);
     if (title) form.append('title', title);
-    return this.http
-      .post<EvidenceView>(`${this.base}/v1/progress-updates/${encodeURIComponent(progressUpdateId)}/evidence`, form)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<EvidenceView>(`${this.base}/v1/progress-updates/${encodeURIComponent(progressUpdateId)}/evidence`, form);
   }
 
   private url(id: string): string {

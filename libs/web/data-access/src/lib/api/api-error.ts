@@ -84,7 +84,7 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));
 }
 
-/** A resource's failure as an ApiError, or null while it has none: for `loadError = computed(() => apiErrorOf(res.error()))`. */
+/** A resource's failure as an ApiError, or null while it has none (used by apiResource). */
 export function apiErrorOf(error: unknown): ApiError | null {
   return error ? toApiError(error) : null;
 }

@@ -1,9 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { SystemHealth } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 
 @Injectable({ providedIn: 'root' })
 export class HealthApi {
@@ -11,6 +10,6 @@ export class HealthApi {
   private readonly base = inject(API_BASE_URL);
 
   get(): Observable<SystemHealth> {
-    return this.http.get<SystemHealth>(`${this.base}/health`).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<SystemHealth>(`${this.base}/health`);
   }
 }

@@ -3,7 +3,6 @@ import { inject, Injectable } from '@angular/core';
 import type { InstitutionRef } from '@marsad/contracts';
 import { catchError, map, Observable, shareReplay, throwError } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 
 /** Territorial administrations: listed by the registry, not offered as plan leads or account institutions. */
 const TERRITORIAL_TYPES: ReadonlySet<string> = new Set(['region', 'province', 'commune']);
@@ -28,9 +27,10 @@ export class InstitutionApi {
         const items = list.items.filter((i) => !TERRITORIAL_TYPES.has(i.type));
         return { items, total: items.length };
       }),
-      catchError((e) => {
+      // A failure is not kept: the next call asks again.
+      catchError((e: unknown) => {
         this.cache$ = undefined;
-        return throwError(() => toApiError(e));
+        return throwError(() => e);
       }),
       shareReplay({ bufferSize: 1, refCount: false }),
     );

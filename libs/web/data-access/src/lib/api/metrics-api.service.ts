@@ -12,9 +12,8 @@ import type {
   RankingEntry,
   RankingQuery,
 } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 import { toParams } from './users-api.service';
 
 export type RankingExportFormat = 'csv' | 'xlsx';
@@ -26,13 +25,11 @@ export class MetricsApi {
   private readonly base = inject(API_BASE_URL);
 
   national(): Observable<NationalMetrics> {
-    return this.http.get<NationalMetrics>(`${this.base}/v1/metrics/national`).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<NationalMetrics>(`${this.base}/v1/metrics/national`);
   }
 
   rankings(query: RankingQuery = {}): Observable<Page<RankingEntry>> {
-    return this.http
-      .get<Page<RankingEntry>>(`${this.base}/v1/metrics/rankings`, { params: toParams(query) })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<Page<RankingEntry>>(`${this.base}/v1/metrics/rankings`, { params: toParams(query) });
   }
 
   /** A download link for the whole ranking with these filters (every page, not only the one on screen). */
@@ -42,26 +39,20 @@ export class MetricsApi {
   }
 
   institution(code: string): Observable<InstitutionMetrics> {
-    return this.http
-      .get<InstitutionMetrics>(`${this.base}/v1/institutions/${encodeURIComponent(code)}/metrics`)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<InstitutionMetrics>(`${this.base}/v1/institutions/${encodeURIComponent(code)}/metrics`);
   }
 
   datasets(query: PortalDatasetQuery = {}): Observable<Page<PortalDatasetView>> {
-    return this.http
-      .get<Page<PortalDatasetView>>(`${this.base}/v1/portal/datasets`, { params: toParams(query) })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<Page<PortalDatasetView>>(`${this.base}/v1/portal/datasets`, { params: toParams(query) });
   }
 
   /** What the figures are based on: the last good harvest, the next one, the portal. */
   status(): Observable<PortalStatus> {
-    return this.http.get<PortalStatus>(`${this.base}/v1/portal/status`).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<PortalStatus>(`${this.base}/v1/portal/status`);
   }
 
   /** Starts a harvest (coordinators: `portal:manage`). */
   startHarvest(mode: HarvestMode = 'full'): Observable<HarvestRunView> {
-    return this.http
-      .post<HarvestRunView>(`${this.base}/v1/portal/runs`, { mode })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<HarvestRunView>(`${this.base}/v1/portal/runs`, { mode });
   }
 }

@@ -1,9 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { ActivityFilters, MeasureDetail, PlanDetail, PlanSummary } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 
 /** Plans and measures. */
 @Injectable({ providedIn: 'root' })
@@ -12,7 +11,7 @@ export class PlanApi {
   private readonly base = inject(API_BASE_URL);
 
   listPlans(): Observable<PlanSummary[]> {
-    return this.http.get<PlanSummary[]>(`${this.base}/v1/plans`).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<PlanSummary[]>(`${this.base}/v1/plans`);
   }
 
   getPlan(code: string, filters: ActivityFilters = {}): Observable<PlanDetail> {
@@ -20,14 +19,10 @@ export class PlanApi {
     for (const [key, value] of Object.entries(filters)) {
       if (value) params = params.set(key, value);
     }
-    return this.http
-      .get<PlanDetail>(`${this.base}/v1/plans/${encodeURIComponent(code)}`, { params })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<PlanDetail>(`${this.base}/v1/plans/${encodeURIComponent(code)}`, { params });
   }
 
   getMeasure(id: string): Observable<MeasureDetail> {
-    return this.http
-      .get<MeasureDetail>(`${this.base}/v1/measures/${encodeURIComponent(id)}`)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<MeasureDetail>(`${this.base}/v1/measures/${encodeURIComponent(id)}`);
   }
 }

@@ -16,9 +16,8 @@ import type {
   Page,
   UpdateAppointmentRequest,
 } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 import { toParams } from './users-api.service';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -58,21 +57,15 @@ export class RegistryApi {
   private readonly base = inject(API_BASE_URL);
 
   search(query: InstitutionQuery = {}): Observable<Page<InstitutionSummary>> {
-    return this.http
-      .get<Page<InstitutionSummary>>(`${this.base}/v1/institutions`, { params: toParams(query) })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<Page<InstitutionSummary>>(`${this.base}/v1/institutions`, { params: toParams(query) });
   }
 
   get(code: string): Observable<InstitutionDetail> {
-    return this.http
-      .get<InstitutionDetail>(`${this.base}/v1/institutions/${encodeURIComponent(code)}`)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<InstitutionDetail>(`${this.base}/v1/institutions/${encodeURIComponent(code)}`);
   }
 
   coverage(query: CoverageQuery = {}): Observable<CoverageReport> {
-    return this.http
-      .get<CoverageReport>(`${this.base}/v1/coverage`, { params: toParams(query) })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<CoverageReport>(`${this.base}/v1/coverage`, { params: toParams(query) });
   }
 
   /** A download link for officers (the browser fetches it with the session cookie, so contacts follow the reader's rights). */
@@ -91,16 +84,12 @@ export class RegistryApi {
 
   /** Checks every row of the file and says what it would change; writes nothing. */
   previewImport(target: ImportTarget, file: File, institutionCode?: string | null): Observable<ImportPreview> {
-    return this.http
-      .post<ImportPreview>(`${this.base}${importPath(target, institutionCode)}/preview`, fileForm(file))
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<ImportPreview>(`${this.base}${importPath(target, institutionCode)}/preview`, fileForm(file));
   }
 
   /** Imports the whole file in one transaction, or nothing. */
   import(target: ImportTarget, file: File, institutionCode?: string | null): Observable<ImportResult> {
-    return this.http
-      .post<ImportResult>(`${this.base}${importPath(target, institutionCode)}`, fileForm(file))
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<ImportResult>(`${this.base}${importPath(target, institutionCode)}`, fileForm(file));
   }
 }
 
@@ -117,33 +106,23 @@ export class OfficersApi {
   private readonly base = inject(API_BASE_URL);
 
   list(institutionCode: string): Observable<AppointmentView[]> {
-    return this.http
-      .get<AppointmentView[]>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<AppointmentView[]>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`);
   }
 
   appoint(institutionCode: string, request: CreateAppointmentRequest): Observable<AppointmentView> {
-    return this.http
-      .post<AppointmentView>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`, request)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<AppointmentView>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`, request);
   }
 
   update(id: string, request: UpdateAppointmentRequest): Observable<AppointmentView> {
-    return this.http
-      .patch<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}`, request)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.patch<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}`, request);
   }
 
   end(id: string, request: EndAppointmentRequest): Observable<AppointmentView> {
-    return this.http
-      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/end`, request)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/end`, request);
   }
 
   uploadAct(id: string, file: File): Observable<AppointmentView> {
-    return this.http
-      .post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/act`, fileForm(file))
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<AppointmentView>(`${this.base}/v1/officers/${encodeURIComponent(id)}/act`, fileForm(file));
   }
 
   actUrl(id: string): string {

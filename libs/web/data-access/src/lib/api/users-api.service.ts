@@ -1,9 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CreateUserRequest, Page, ResetLinkView, Role, UpdateUserRequest, UserView } from '@marsad/contracts';
-import { catchError, Observable, throwError } from 'rxjs';
+import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
-import { toApiError } from './api-error';
 
 export interface UserQuery {
   q?: string;
@@ -24,26 +23,20 @@ export class UsersApi {
   private readonly base = inject(API_BASE_URL);
 
   list(query: UserQuery = {}): Observable<Page<UserView>> {
-    return this.http
-      .get<Page<UserView>>(`${this.base}/v1/users`, { params: toParams(query) })
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.get<Page<UserView>>(`${this.base}/v1/users`, { params: toParams(query) });
   }
 
   create(body: CreateUserRequest): Observable<CreatedUser> {
-    return this.http.post<CreatedUser>(`${this.base}/v1/users`, body).pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<CreatedUser>(`${this.base}/v1/users`, body);
   }
 
   /** A stale `version` fails with VERSION_CONFLICT and the current user in `current`. */
   update(id: string, body: UpdateUserRequest): Observable<UserView> {
-    return this.http
-      .patch<UserView>(`${this.base}/v1/users/${encodeURIComponent(id)}`, body)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.patch<UserView>(`${this.base}/v1/users/${encodeURIComponent(id)}`, body);
   }
 
   issueResetLink(id: string): Observable<ResetLinkView> {
-    return this.http
-      .post<ResetLinkView>(`${this.base}/v1/users/${encodeURIComponent(id)}/reset-link`, null)
-      .pipe(catchError((e) => throwError(() => toApiError(e))));
+    return this.http.post<ResetLinkView>(`${this.base}/v1/users/${encodeURIComponent(id)}/reset-link`, null);
   }
 }
 

@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { FormGroup } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import type { UserView } from '@marsad/contracts';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { UserFormDialog, type UserFormDialogData } from './user-form-dialog';
 
@@ -38,7 +38,7 @@ describe('UserFormDialog: creating an account', () => {
     TestBed.configureTestingModule({
       imports: [UserFormDialog],
       providers: [
-        provideHttpClient(),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideTranslateService(),
         { provide: MAT_DIALOG_DATA, useValue: data },

@@ -1,16 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { pickText, ROLES, type ResetLinkView, type Role, type UserView } from '@marsad/contracts';
-import { ApiError, apiErrorOf, LocaleService, SessionService, UsersApi } from '@marsad/web/data-access';
-import { EmptyState, LoadingIndicator, LocaleDatePipe, ROLE_LABEL_KEYS } from '@marsad/web/ui';
+import { ApiError, apiResource, LocaleService, SessionService, UsersApi } from '@marsad/web/data-access';
+import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleDatePipe, ROLE_LABEL_KEYS } from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -23,7 +21,7 @@ export const USERS_PAGE_SIZE = 20;
 /** Accounts: search, filter by role, create, edit, deactivate, issue password links. */
 @Component({
   selector: 'msd-users-page',
-  imports: [FormsModule, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EmptyState, LoadingIndicator, LocaleDatePipe, Pager],
+  imports: [FormsModule, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleDatePipe, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users.page.html',
   styleUrl: './users.page.scss',
@@ -41,7 +39,7 @@ export class UsersPage {
   private readonly translate = inject(TranslateService);
   private readonly localeService = inject(LocaleService);
   protected readonly locale = this.localeService.locale;
-  protected readonly roles = ROLES;
+  protected readonly roleOptions = keyedOptions(ROLES, ROLE_LABEL_KEYS);
   protected readonly roleKeys = ROLE_LABEL_KEYS;
   protected readonly languageKeys = LANGUAGE_KEYS;
   protected readonly pageSize = USERS_PAGE_SIZE;
@@ -56,9 +54,7 @@ export class UsersPage {
     page: Math.max(1, Number(this.page()) || 1),
     pageSize: USERS_PAGE_SIZE,
   }));
-  protected readonly users = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
-  protected readonly list = computed(() => (this.users.hasValue() ? this.users.value() : null));
-  protected readonly loadError = computed(() => apiErrorOf(this.users.error()));
+  protected readonly users = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.list(params) });
 
   constructor() {
     effect(() => this.search.set(this.q() ?? ''));

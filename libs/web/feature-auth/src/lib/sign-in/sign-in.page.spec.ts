@@ -1,11 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { ROLE_PERMISSIONS, type SessionView } from '@marsad/contracts';
-import { LocaleService, SessionService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { SignInPage } from './sign-in.page';
 
@@ -34,7 +34,7 @@ describe('SignInPage', () => {
   async function open(url: string): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideTranslateService(),
         provideRouter(

@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { NationalMetrics } from '@marsad/contracts';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { NATIONAL } from '../testing/fixtures';
 import { NationalPage } from './national.page';
@@ -14,7 +14,7 @@ describe('NationalPage', () => {
   async function render(body: NationalMetrics | 'error') {
     TestBed.configureTestingModule({
       imports: [NationalPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
     });
     TestBed.inject(LocaleService).use('fr');
     const http = TestBed.inject(HttpTestingController);

@@ -3,7 +3,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { INSTITUTION_TYPES, NEW_DATASET_WINDOW_DAYS, Permission, pickText, type GroupFigures, type InstitutionRef, type InstitutionType } from '@marsad/contracts';
-import { ApiError, LocaleService, MetricsApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiResource, LocaleService, MetricsApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -33,12 +33,7 @@ export class NationalPage {
   protected readonly locale = inject(LocaleService).locale;
   protected readonly newWindow = NEW_DATASET_WINDOW_DAYS;
 
-  protected readonly report = rxResource({ stream: () => this.api.national() });
-  protected readonly data = computed(() => (this.report.hasValue() ? this.report.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.report.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly report = apiResource({ stream: () => this.api.national() });
   /** What the figures rest on; the page stands without it. */
   protected readonly status = rxResource({ stream: () => this.api.status().pipe(catchError(() => of(null))), defaultValue: null });
 
@@ -51,23 +46,23 @@ export class NationalPage {
 
   protected readonly distribution = computed(() => {
     const locale = this.locale();
-    return (this.data()?.distribution ?? []).map((b) => ({ ...b, label: bucketLabel(b.from, b.to, locale) }));
+    return (this.report.value()?.distribution ?? []).map((b) => ({ ...b, label: bucketLabel(b.from, b.to, locale) }));
   });
   protected readonly distributionChart = computed(() => {
     this.texts();
-    const d = this.data();
+    const d = this.report.value();
     return d?.distribution.length ? distributionChart(d.distribution, this.locale(), this.t) : null;
   });
 
   protected readonly byType = computed<GroupRow[]>(() => {
     this.texts();
     const order = new Map(INSTITUTION_TYPES.map((t, i) => [t, i]));
-    return [...(this.data()?.byType ?? [])]
+    return [...(this.report.value()?.byType ?? [])]
       .sort((a, b) => (order.get(a.key as InstitutionType) ?? 99) - (order.get(b.key as InstitutionType) ?? 99))
       .map((g) => ({ ...g, name: TYPE_PLURAL_KEYS[g.key as InstitutionType] ? this.t(TYPE_PLURAL_KEYS[g.key as InstitutionType]) : g.key }));
   });
   protected readonly byRegion = computed<GroupRow[]>(() =>
-    [...(this.data()?.byRegion ?? [])].sort((a, b) => a.key.localeCompare(b.key)).map((g) => ({ ...g, name: g.label ? this.name(g.label) : g.key })),
+    [...(this.report.value()?.byRegion ?? [])].sort((a, b) => a.key.localeCompare(b.key)).map((g) => ({ ...g, name: g.label ? this.name(g.label) : g.key })),
   );
   protected readonly typeChart = computed(() => this.groupChart(this.byType()));
   protected readonly regionChart = computed(() => this.groupChart(this.byRegion()));
@@ -79,7 +74,7 @@ export class NationalPage {
 
   protected readonly historyChart = computed(() => {
     this.texts();
-    const history = this.data()?.history ?? [];
+    const history = this.report.value()?.history ?? [];
     return history.length ? historyChart(history, this.locale(), this.t, ['score', 'datasets']) : null;
   });
 

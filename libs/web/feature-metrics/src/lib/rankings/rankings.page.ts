@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { INSTITUTION_TYPES, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
-import { ApiError, LocaleService, MetricsApi, RegistryApi } from '@marsad/web/data-access';
-import { EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
+import { apiResource, LocaleService, MetricsApi, RegistryApi } from '@marsad/web/data-access';
+import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
@@ -16,7 +14,7 @@ import { RANKING_PAGE_SIZE, rankingQueryFrom, rankLabel } from '../shared/metric
 /** Every scored administration in rank order, filtered by type and region (in the URL), with exports carrying the filters. */
 @Component({
   selector: 'msd-rankings-page',
-  imports: [RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatSelect, MatOption, EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe, Pager],
+  imports: [RouterLink, TranslatePipe, MatButton, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rankings.page.html',
   styleUrls: ['../shared/metrics.scss', './rankings.page.scss'],
@@ -32,7 +30,7 @@ export class RankingsPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   protected readonly locale = inject(LocaleService).locale;
-  protected readonly types = INSTITUTION_TYPES;
+  protected readonly typeOptions = keyedOptions(INSTITUTION_TYPES, TYPE_KEYS);
   protected readonly typeKeys = TYPE_KEYS;
 
   protected readonly query = computed(() => rankingQueryFrom({ type: this.type(), region: this.region(), page: this.page() }, RANKING_PAGE_SIZE));
@@ -43,17 +41,13 @@ export class RankingsPage {
     return { csv: this.api.rankingsExportUrl('csv', query), xlsx: this.api.rankingsExportUrl('xlsx', query) };
   });
 
-  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.rankings(params) });
-  protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.result.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly result = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.rankings(params) });
 
   protected readonly regions = rxResource({
     stream: () => this.registry.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
     defaultValue: [],
   });
+  protected readonly regionOptions = computed(() => this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })));
   private readonly regionNames = computed(() => {
     const locale = this.locale();
     return new Map(this.regions.value().map((r) => [r.code, pickText(r.name, locale)?.text ?? r.code]));

@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InstitutionMetrics } from '@marsad/contracts';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { HCP_METRICS } from '../testing/fixtures';
 import { ScorecardPage } from './scorecard.page';
@@ -15,7 +15,7 @@ describe('ScorecardPage', () => {
   async function render(body: InstitutionMetrics | { status: number }) {
     TestBed.configureTestingModule({
       imports: [ScorecardPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
     });
     TestBed.inject(LocaleService).use('fr');
     TestBed.inject(TranslateService).setTranslation('fr', { metrics: { scorecard: { rankOf: '{{rank}} sur {{of}}', rankOfTied: '{{rank}} sur {{of}} (ex æquo)' } } });

@@ -3,7 +3,7 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef } from '@marsad/contracts';
-import { ApiError, DocumentTitleService, LocaleService, MetricsApi } from '@marsad/web/data-access';
+import { apiResource, DocumentTitleService, LocaleService, MetricsApi } from '@marsad/web/data-access';
 import { EmptyState, formatNumber, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -48,22 +48,17 @@ export class ScorecardPage {
   protected readonly freshnessColors = FRESHNESS_COLORS;
   protected readonly frequencyKeys = FREQUENCY_KEYS;
 
-  protected readonly report = rxResource({ params: () => this.code(), stream: ({ params }) => this.api.institution(params) });
-  protected readonly data = computed(() => (this.report.hasValue() ? this.report.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.report.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly report = apiResource({ params: () => this.code(), stream: ({ params }) => this.api.institution(params) });
   protected readonly status = rxResource({ stream: () => this.api.status().pipe(catchError(() => of(null))), defaultValue: null });
 
   private readonly texts = toSignal(this.translate.onLangChange, { initialValue: null });
   private readonly t: Translate = (key, params) => this.translate.instant(key, params) as string;
-  protected readonly figures = computed(() => this.data()?.figures ?? null);
+  protected readonly figures = computed(() => this.report.value()?.figures ?? null);
 
   /** "7th of 11", ties said. */
   protected readonly rankText = computed(() => {
     this.texts();
-    const rank = this.data()?.rank;
+    const rank = this.report.value()?.rank;
     if (!rank) return null;
     const locale = this.locale();
     const key = rank.tied ? 'metrics.scorecard.rankOfTied' : 'metrics.scorecard.rankOf';
@@ -72,12 +67,12 @@ export class ScorecardPage {
 
   protected readonly scoreTrend = computed(() => {
     this.texts();
-    const h = this.data()?.history ?? [];
+    const h = this.report.value()?.history ?? [];
     return h.length ? historyChart(h, this.locale(), this.t, ['score', 'upToDate']) : null;
   });
   protected readonly datasetTrend = computed(() => {
     this.texts();
-    const h = this.data()?.history ?? [];
+    const h = this.report.value()?.history ?? [];
     return h.length ? historyChart(h, this.locale(), this.t, ['datasets']) : null;
   });
 
@@ -117,7 +112,7 @@ export class ScorecardPage {
 
   constructor() {
     effect(() => {
-      const d = this.data();
+      const d = this.report.value();
       if (d) this.title.set('metrics.titles.scorecardNamed', { name: this.name(d.institution) });
     });
   }

@@ -1,10 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ActivityDetail } from '@marsad/contracts';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import { activity, ADD, HCP } from '../testing/fixtures';
@@ -24,7 +24,7 @@ describe('ActivityEditForm: saving over someone else’s change (409)', () => {
     TestBed.configureTestingModule({
       imports: [ActivityEditForm],
       providers: [
-        provideHttpClient(),
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
         provideHttpClientTesting(),
         provideTranslateService(),
         { provide: MatDialog, useValue: dialog },

@@ -3,23 +3,13 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { Permission, type ActivityDetail } from '@marsad/contracts';
-import { ActivityApi, ApiError, AuditApi, DocumentTitleService, InstitutionApi, LocaleService, SessionService } from '@marsad/web/data-access';
-import {
-  DemoBadge,
-  EmptyState,
-  HealthChip,
-  LoadingIndicator,
-  LocaleDatePipe,
-  LocaleNumberPipe,
-  LocalizedTextLangPipe,
-  LocalizedTextPipe,
-  ProgressWithLabel,
-  StatusChip,
-} from '@marsad/web/ui';
+import { ActivityApi, apiResource, AuditApi, DocumentTitleService, InstitutionApi, LocaleService, SessionService } from '@marsad/web/data-access';
+import { DemoBadge, EmptyState, LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
 import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
+import { ActivityFactsPipe } from '../shared/plan-facts.pipe';
 import { Timeline } from '../shared/timeline';
 import { ActivityEditForm } from './activity-edit-form';
 import { ProgressUpdateForm } from './progress-update-form';
@@ -37,14 +27,11 @@ import { ProgressUpdateForm } from './progress-update-form';
     AuditEventList,
     EmptyState,
     DemoBadge,
-    HealthChip,
     LoadingIndicator,
-    LocaleDatePipe,
-    LocaleNumberPipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
-    ProgressWithLabel,
-    StatusChip,
+    ProgressFacts,
+    ActivityFactsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './activity.page.html',
@@ -61,7 +48,7 @@ export class ActivityPage {
   protected readonly locale = inject(LocaleService).locale;
   protected readonly signedIn = this.session.signedIn;
 
-  protected readonly activity = rxResource({
+  protected readonly activity = apiResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.get(params),
   });
@@ -70,30 +57,25 @@ export class ActivityPage {
     defaultValue: [],
   });
 
-  protected readonly value = computed(() => (this.activity.hasValue() ? this.activity.value() : null));
-  protected readonly apiError = computed(() => {
-    const error = this.activity.error();
-    return error instanceof ApiError ? error : error ? new ApiError(0, 'INTERNAL_ERROR', error.message) : null;
-  });
   protected readonly hasDemoContent = computed(() => {
-    const a = this.value();
+    const a = this.activity.value();
     return !!a && (a.updates.some((u) => u.demo) || a.milestones.some((m) => m.demo));
   });
 
   // The API decides; these only spare people forms it would refuse.
-  protected readonly canReport = computed(() => this.session.canReportOn(this.value()));
+  protected readonly canReport = computed(() => this.session.canReportOn(this.activity.value()));
   protected readonly canPlan = computed(() => this.session.permissions().includes(Permission.ActivityPlan));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
   /** Who changed this activity (with AuditRead only); reloaded after each change made here. */
   protected readonly history = rxResource({
-    params: () => (this.canReadAudit() ? { id: this.id(), version: this.value()?.version ?? null } : undefined),
+    params: () => (this.canReadAudit() ? { id: this.id(), version: this.activity.value()?.version ?? null } : undefined),
     stream: ({ params }) => this.auditApi.activityHistory(params.id).pipe(catchError(() => of(null))),
   });
   protected readonly auditPath = computed(() => ['/', this.locale(), 'audit']);
 
   protected readonly crumbs = computed<Crumb[]>(() => {
-    const a = this.value();
+    const a = this.activity.value();
     const lang = this.locale();
     if (!a) return [{ key: 'nav.overview', link: ['/', lang] }, { key: 'common.loading' }];
     return [
@@ -105,13 +87,13 @@ export class ActivityPage {
 
   constructor() {
     effect(() => {
-      const a = this.value();
+      const a = this.activity.value();
       if (a) this.title.set('titles.activityCoded', { code: a.code });
     });
   }
 
   protected onSaved(updated: ActivityDetail): void {
-    const current = this.value();
+    const current = this.activity.value();
     // PATCH answers with the activity; keep the timeline we already have if it came without one.
     this.activity.set(current ? { ...current, ...updated, updates: updated.updates ?? current.updates, milestones: updated.milestones ?? current.milestones } : updated);
   }

@@ -1,21 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { pickText } from '@marsad/contracts';
-import { ApiError, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
-import {
-  HealthChip,
-  LoadingIndicator,
-  LocaleDatePipe,
-  LocaleNumberPipe,
-  LocalizedTextLangPipe,
-  LocalizedTextPipe,
-  ProgressWithLabel,
-  StatusChip,
-} from '@marsad/web/ui';
+import { apiResource, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
+import { LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
+import { ActivityFactsPipe, MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { Timeline } from '../shared/timeline';
 
 @Component({
@@ -26,14 +17,12 @@ import { Timeline } from '../shared/timeline';
     MatButton,
     Breadcrumbs,
     Timeline,
-    HealthChip,
     LoadingIndicator,
-    LocaleDatePipe,
-    LocaleNumberPipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
-    ProgressWithLabel,
-    StatusChip,
+    ProgressFacts,
+    ActivityFactsPipe,
+    MeasureFactsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measure.page.html',
@@ -46,18 +35,13 @@ export class MeasurePage {
   private readonly title = inject(DocumentTitleService);
   protected readonly locale = inject(LocaleService).locale;
 
-  protected readonly measure = rxResource({
+  protected readonly measure = apiResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.getMeasure(params),
   });
-  protected readonly value = computed(() => (this.measure.hasValue() ? this.measure.value() : null));
-  protected readonly apiError = computed(() => {
-    const error = this.measure.error();
-    return error instanceof ApiError ? error : error ? new ApiError(0, 'INTERNAL_ERROR', error.message) : null;
-  });
 
   protected readonly crumbs = computed<Crumb[]>(() => {
-    const measure = this.value();
+    const measure = this.measure.value();
     return [
       { key: 'nav.overview', link: ['/', this.locale()] },
       measure ? { key: 'measure.crumb', params: { number: measure.number } } : { key: 'common.loading' },
@@ -68,7 +52,7 @@ export class MeasurePage {
 
   constructor() {
     effect(() => {
-      const measure = this.value();
+      const measure = this.measure.value();
       if (measure) this.title.set('titles.measureNumbered', { number: measure.number, title: pickText(measure.title, this.locale())?.text ?? '' });
     });
   }

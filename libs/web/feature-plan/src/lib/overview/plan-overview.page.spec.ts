@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { ADD, HCP, measure, plan } from '../testing/fixtures';
 import { PlanOverviewPage } from './plan-overview.page';
@@ -19,7 +19,7 @@ describe('PlanOverviewPage', () => {
   async function render(inputs: Record<string, string> = {}): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [PlanOverviewPage],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
     });
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('fr', {

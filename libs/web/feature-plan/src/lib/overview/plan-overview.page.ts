@@ -5,27 +5,28 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ACTIVITY_STATUSES, HEALTHS, pickText, type ActivityStatus, type PlanDetail } from '@marsad/contracts';
-import { ApiError, DEFAULT_PLAN_CODE, DocumentTitleService, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
+import { ACTIVITY_STATUSES, HEALTHS, pickText, type ActivityStatus } from '@marsad/contracts';
+import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import {
   DemoBadge,
   EmptyState,
   HEALTH_LABEL_KEYS,
-  HealthChip,
   LoadingIndicator,
   LocaleDatePipe,
   LocaleNumberPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
+  ProgressFacts,
   ProgressWithLabel,
   STATUS_COLORS,
   STATUS_LABEL_KEYS,
-  StatusChip,
+  StateChip,
 } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { map } from 'rxjs';
 
+import { MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { hasFilters, sanitizeFilters } from './plan-filters';
 
 @Component({
@@ -42,14 +43,15 @@ import { hasFilters, sanitizeFilters } from './plan-filters';
     BarChart,
     DemoBadge,
     EmptyState,
-    HealthChip,
     LoadingIndicator,
     LocaleDatePipe,
     LocaleNumberPipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     ProgressWithLabel,
-    StatusChip,
+    StateChip,
+    ProgressFacts,
+    MeasureFactsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-overview.page.html',
@@ -83,7 +85,7 @@ export class PlanOverviewPage {
   );
   protected readonly filtered = computed(() => hasFilters(this.filters()));
 
-  protected readonly plan = rxResource({
+  protected readonly plan = apiResource({
     params: () => ({ code: this.planCode(), filters: this.filters() }),
     stream: ({ params }) => this.planApi.getPlan(params.code, params.filters),
   });
@@ -92,11 +94,6 @@ export class PlanOverviewPage {
     defaultValue: [],
   });
 
-  protected readonly planValue = computed<PlanDetail | null>(() => (this.plan.hasValue() ? this.plan.value() : null));
-  protected readonly apiError = computed(() => {
-    const error = this.plan.error();
-    return error instanceof ApiError ? error : error ? new ApiError(0, 'INTERNAL_ERROR', error.message) : null;
-  });
 
   /** Institutions sorted by name in the reader's language, for the lead filter. */
   protected readonly leadOptions = computed(() => {
@@ -120,7 +117,7 @@ export class PlanOverviewPage {
   );
 
   protected readonly chart = computed(() => {
-    const plan = this.planValue();
+    const plan = this.plan.value();
     if (!plan || plan.measures.length === 0) return null;
     const texts = this.chartTexts() as Record<string, string>;
     const locale = this.locale();
@@ -142,7 +139,7 @@ export class PlanOverviewPage {
 
   constructor() {
     effect(() => {
-      const plan = this.planValue();
+      const plan = this.plan.value();
       if (plan) this.title.set('titles.overview');
     });
   }

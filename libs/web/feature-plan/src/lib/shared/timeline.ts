@@ -8,7 +8,7 @@ import {
   LocalePercentPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
-  StatusChip,
+  StateChip,
 } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { buildTimeline } from './timeline.util';
@@ -19,7 +19,7 @@ import { buildTimeline } from './timeline.util';
   imports: [
     RouterLink,
     TranslatePipe,
-    StatusChip,
+    StateChip,
     DemoBadge,
     LocaleDatePipe,
     LocaleFileSizePipe,

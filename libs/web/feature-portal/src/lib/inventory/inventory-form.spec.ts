@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import { InventoryForm, inventoryRuleKey, splitFormats } from './inventory-form';
@@ -13,7 +13,7 @@ function setup(item: ReturnType<typeof itemFixture> | null = null, dialogAnswer:
   const dialog = { open: jest.fn(() => ({ afterClosed: () => of(dialogAnswer) })) };
   TestBed.configureTestingModule({
     imports: [InventoryForm],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
+    providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
   });
   TestBed.inject(LocaleService).use('fr');
   const fixture = TestBed.createComponent(InventoryForm);

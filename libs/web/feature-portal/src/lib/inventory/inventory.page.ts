@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -9,7 +9,7 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CLASSIFICATIONS, INVENTORY_STATUSES, MATCH_STATES, pickText, type InventoryItemView, type InventoryQuery } from '@marsad/contracts';
-import { ApiError, apiErrorOf, DocumentTitleService, InventoryApi, LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiResource, DocumentTitleService, InventoryApi, LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -102,15 +102,14 @@ export class InventoryPage {
   /** Coordinators everywhere; officers and data managers for their own administration. The API still decides. */
   readonly canManage = computed(() => this.session.canManageInventoryOf(this.code()));
 
-  protected readonly institution = rxResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
-  protected readonly result = rxResource({
+  protected readonly institution = apiResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
+  protected readonly result = apiResource({
     params: () => ({ code: this.code(), query: this.query() }),
     stream: ({ params }) => this.api.list(params.code, params.query),
   });
-  protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
-  protected readonly loadError = computed(() => apiErrorOf(this.result.error()) ?? apiErrorOf(this.institution.error()));
+  protected readonly loadError = computed(() => this.result.error() ?? this.institution.error());
   protected readonly institutionName = computed(() => {
-    const i = this.institution.hasValue() ? this.institution.value() : null;
+    const i = this.institution.value();
     return i ? (pickText(i.name, this.locale())?.text ?? i.code) : this.code();
   });
   /** The whole inventory with the list's filters, as the reader may see it. */

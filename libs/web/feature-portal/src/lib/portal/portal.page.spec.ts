@@ -1,11 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { HarvestRunView, PortalStatus, SessionView } from '@marsad/contracts';
-import { LocaleService, SessionService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
 import { sessionFor } from '../inventory/testing';
@@ -40,7 +40,7 @@ async function open(session: SessionView, dialogAnswer = true) {
   const dialog = { open: jest.fn(() => ({ afterClosed: () => of(dialogAnswer) })) };
   TestBed.configureTestingModule({
     imports: [PortalPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
+    providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
   });
   TestBed.inject(LocaleService).use('fr');
   const http = TestBed.inject(HttpTestingController);

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,7 +7,7 @@ import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { Permission, pickText, type HarvestMode, type HarvestRunView, type InstitutionRef, type InstitutionSummary, type PortalOrganizationView } from '@marsad/contracts';
-import { ApiError, apiErrorOf, LocaleService, PortalApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiResource, LocaleService, PortalApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -64,15 +63,13 @@ export class PortalPage {
   readonly canManage = computed(() => this.session.permissions().includes(Permission.PortalManage));
   readonly canReadRuns = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
-  protected readonly status = rxResource({ stream: () => this.api.status() });
-  protected readonly statusError = computed(() => apiErrorOf(this.status.error()));
+  protected readonly status = apiResource({ stream: () => this.api.status() });
 
   protected readonly runsPage = signal(1);
-  protected readonly runs = rxResource({
+  protected readonly runs = apiResource({
     params: () => (this.canReadRuns() ? this.runsPage() : undefined),
     stream: ({ params }) => this.api.runs(params, RUNS_PAGE_SIZE),
   });
-  protected readonly runsError = computed(() => apiErrorOf(this.runs.error()));
 
   /** The run being followed live (started here, or found running). */
   readonly live = signal<HarvestRunView | null>(null);
@@ -83,17 +80,17 @@ export class PortalPage {
 
   /** The run whose issues are shown. */
   protected readonly detailId = signal<string | null>(null);
-  protected readonly detail = rxResource({ params: () => this.detailId() ?? undefined, stream: ({ params }) => this.api.run(params) });
+  protected readonly detail = apiResource({ params: () => this.detailId() ?? undefined, stream: ({ params }) => this.api.run(params) });
   private readonly detailHeading = viewChild<ElementRef<HTMLElement>>('detailHeading');
 
   protected readonly orgSearch = signal('');
   protected readonly unmappedQuery = signal({ q: '', page: 1 });
-  protected readonly unmapped = rxResource({
+  protected readonly unmapped = apiResource({
     params: () => this.unmappedQuery(),
     stream: ({ params }) => this.api.organizations({ mapped: false, q: params.q || undefined, page: params.page, pageSize: ORGS_PAGE_SIZE }),
   });
   protected readonly mappedPage = signal(1);
-  protected readonly mapped = rxResource({
+  protected readonly mapped = apiResource({
     params: () => this.mappedPage(),
     stream: ({ params }) => this.api.organizations({ mapped: true, page: params, pageSize: ORGS_PAGE_SIZE }),
   });
@@ -107,7 +104,7 @@ export class PortalPage {
     destroyRef.onDestroy(() => this.poll?.unsubscribe());
     // A run already going when the page opens is followed too.
     effect(() => {
-      const running = this.status.hasValue() ? this.status.value().running : null;
+      const running = this.status.value()?.running ?? null;
       if (running) untracked(() => this.follow(running));
     });
     effect(() => {
@@ -272,10 +269,6 @@ export class PortalPage {
 
   protected name(ref: InstitutionRef | null | undefined): string {
     return ref ? (pickText(ref.name, this.locale())?.text ?? ref.code) : '';
-  }
-
-  protected errorOf(resource: { error(): Error | undefined }): ApiError | null {
-    return apiErrorOf(resource.error());
   }
 }
 

@@ -2,12 +2,10 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { INSTITUTION_TYPES, pickText, type InstitutionRef, type InstitutionSummary, type InstitutionType, type Locale } from '@marsad/contracts';
-import { ApiError, LocaleService, RegistryApi, type CoverageQuery } from '@marsad/web/data-access';
-import { EmptyState, intlLocale, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
+import { apiResource, LocaleService, RegistryApi, type CoverageQuery } from '@marsad/web/data-access';
+import { EmptyState, FilterBar, FilterSelect, intlLocale, keyedOptions, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
@@ -26,7 +24,7 @@ export interface CoverageRow extends CoverageShares {
 /** Which administrations have named their ROD and GdD: by type, by region, over time, and the vacancies. */
 @Component({
   selector: 'msd-coverage-page',
-  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatSelect, MatOption, BarChart, EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe],
+  imports: [NgTemplateOutlet, RouterLink, TranslatePipe, MatButton, FilterBar, FilterSelect, BarChart, EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './coverage.page.html',
   styleUrl: './coverage.page.scss',
@@ -40,8 +38,7 @@ export class CoveragePage {
   private readonly route = inject(ActivatedRoute);
   private readonly translate = inject(TranslateService);
   protected readonly locale = inject(LocaleService).locale;
-  protected readonly types = INSTITUTION_TYPES;
-  protected readonly typeKeys = INSTITUTION_TYPE_KEYS;
+  protected readonly typeOptions = keyedOptions(INSTITUTION_TYPES, INSTITUTION_TYPE_KEYS);
   protected readonly roleShortKeys = OFFICER_ROLE_SHORT_KEYS;
 
   protected readonly query = computed<CoverageQuery>(() => {
@@ -52,28 +49,24 @@ export class CoveragePage {
     if (region && /^[\w.-]{1,40}$/.test(region)) q.region = region;
     return q;
   });
-  protected readonly report = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.coverage(params) });
-  protected readonly data = computed(() => (this.report.hasValue() ? this.report.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.report.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly report = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.coverage(params) });
   protected readonly regions = rxResource({
     stream: () => this.api.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
     defaultValue: [],
   });
+  protected readonly regionOptions = computed(() => this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })));
 
   // Re-computes the charts once the language's texts are in.
   private readonly texts = toSignal(this.translate.onLangChange, { initialValue: null });
 
   protected readonly headline = computed(() => {
-    const d = this.data();
+    const d = this.report.value();
     return d ? sharesOf(d) : null;
   });
 
   protected readonly byType = computed<CoverageRow[]>(() => {
     this.texts();
-    const d = this.data();
+    const d = this.report.value();
     if (!d) return [];
     const order = new Map(INSTITUTION_TYPES.map((t, i) => [t, i]));
     return [...d.byType]
@@ -82,7 +75,7 @@ export class CoveragePage {
   });
 
   protected readonly byRegion = computed<CoverageRow[]>(() => {
-    const d = this.data();
+    const d = this.report.value();
     if (!d) return [];
     const type = this.query().type;
     return [...d.byRegion]
@@ -91,7 +84,7 @@ export class CoveragePage {
   });
 
   protected readonly months = computed(() => {
-    const d = this.data();
+    const d = this.report.value();
     const locale = this.locale();
     return (d?.appointmentsByMonth ?? []).map((m) => ({ ...m, label: monthLabel(m.month, locale) }));
   });

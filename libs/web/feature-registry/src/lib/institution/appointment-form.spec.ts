@@ -1,9 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { FormGroup } from '@angular/forms';
 import { MatDialog } from '@angular/material/dialog';
-import { LocaleService } from '@marsad/web/data-access';
+import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { AppointmentForm, mapAppointmentFields } from './appointment-form';
 
@@ -11,7 +11,7 @@ describe('AppointmentForm', () => {
   async function setup() {
     TestBed.configureTestingModule({
       imports: [AppointmentForm],
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideTranslateService(), { provide: MatDialog, useValue: { open: jest.fn() } }],
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideTranslateService(), { provide: MatDialog, useValue: { open: jest.fn() } }],
     });
     TestBed.inject(LocaleService).use('fr');
     const fixture = TestBed.createComponent(AppointmentForm);

@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { APPOINTMENT_ACT_CONTENT_TYPES, APPOINTMENT_ACT_MAX_BYTES, Permission, pickText, type AppointmentView, type AuditEventView, type InstitutionRef } from '@marsad/contracts';
-import { ApiError, apiErrorOf, AuditApi, DocumentTitleService, LocaleService, OfficersApi, RegistryApi, SessionService } from '@marsad/web/data-access';
+import { ApiError, apiResource, AuditApi, DocumentTitleService, LocaleService, OfficersApi, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -53,12 +52,9 @@ export class InstitutionPage {
   protected readonly statusKeys = APPOINTMENT_STATUS_KEYS;
   protected readonly actAccept = APPOINTMENT_ACT_CONTENT_TYPES.join(',');
 
-  protected readonly detail = rxResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
-  protected readonly appointments = rxResource({ params: () => this.code(), stream: ({ params }) => this.officers.list(params), defaultValue: [] });
-  protected readonly institution = computed(() => (this.detail.hasValue() ? this.detail.value() : null));
-  protected readonly loadError = computed(() => apiErrorOf(this.detail.error()));
-  protected readonly officersError = computed(() => apiErrorOf(this.appointments.error()));
-  protected readonly split = computed(() => splitAppointments(this.appointments.value()));
+  protected readonly detail = apiResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
+  protected readonly appointments = apiResource({ params: () => this.code(), stream: ({ params }) => this.officers.list(params) });
+  protected readonly split = computed(() => splitAppointments(this.appointments.value() ?? []));
 
   /** Coordinators everywhere; officers for their own administration only. The API still decides. */
   protected readonly canManage = computed(() => this.session.canManageOfficersOf(this.code()));
@@ -69,7 +65,7 @@ export class InstitutionPage {
 
   constructor() {
     effect(() => {
-      const i = this.institution();
+      const i = this.detail.value();
       if (i) this.title.set('titles.institutionNamed', { name: pickText(i.name, this.locale())?.text ?? i.code });
     });
   }

@@ -4,11 +4,10 @@ import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { INSTITUTION_SORTS, INSTITUTION_TYPES, Permission, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
-import { ApiError, LocaleService, RegistryApi, SessionService, type ExportFormat } from '@marsad/web/data-access';
-import { EmptyState, LoadingIndicator, LocaleNumberPipe } from '@marsad/web/ui';
+import { apiResource, LocaleService, RegistryApi, SessionService, type ExportFormat } from '@marsad/web/data-access';
+import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleNumberPipe, type FilterOption } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, debounceTime, distinctUntilChanged, map, of, Subject } from 'rxjs';
@@ -20,7 +19,7 @@ const SORT_KEYS: Record<string, string> = { type: 'registry.sorts.type', code: '
 /** The registry of administrations: search, filter and page through all 1,605, every filter in the URL. */
 @Component({
   selector: 'msd-registry-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, EmptyState, LoadingIndicator, LocaleNumberPipe, Pager],
+  imports: [FormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleNumberPipe, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry.page.html',
   styleUrl: './registry.page.scss',
@@ -42,11 +41,14 @@ export class RegistryPage {
   private readonly session = inject(SessionService);
   protected readonly locale = inject(LocaleService).locale;
 
-  protected readonly types = INSTITUTION_TYPES;
   protected readonly typeKeys = INSTITUTION_TYPE_KEYS;
   protected readonly subtypeKeys = SUBTYPE_KEYS;
-  protected readonly sorts = INSTITUTION_SORTS;
-  protected readonly sortKeys = SORT_KEYS;
+  protected readonly typeOptions = keyedOptions(INSTITUTION_TYPES, INSTITUTION_TYPE_KEYS);
+  protected readonly sortOptions = keyedOptions(INSTITUTION_SORTS, SORT_KEYS);
+  protected readonly yesNoOptions: FilterOption[] = [
+    { value: 'true', labelKey: 'common.yes' },
+    { value: 'false', labelKey: 'common.no' },
+  ];
   protected readonly pageSize = REGISTRY_PAGE_SIZE;
 
   protected readonly query = computed(() =>
@@ -70,18 +72,14 @@ export class RegistryPage {
     return { csv: this.api.institutionsExportUrl('csv', query), xlsx: this.api.institutionsExportUrl('xlsx', query) };
   });
 
-  protected readonly result = rxResource({ params: () => this.query(), stream: ({ params }) => this.api.search(params) });
-  protected readonly list = computed(() => (this.result.hasValue() ? this.result.value() : null));
-  protected readonly loadError = computed(() => {
-    const e = this.result.error();
-    return e ? (e instanceof ApiError ? e : new ApiError(0, 'INTERNAL_ERROR', e.message)) : null;
-  });
+  protected readonly result = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.search(params) });
 
   /** The 12 regions, for the filter and to name each row's region. */
   protected readonly regions = rxResource({
     stream: () => this.api.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
     defaultValue: [],
   });
+  protected readonly regionOptions = computed(() => this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })));
   private readonly regionNames = computed(() => {
     const locale = this.locale();
     return new Map(this.regions.value().map((r) => [r.code, pickText(r.name, locale)?.text ?? r.code]));

@@ -1,10 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Health } from '@marsad/contracts';
+import type { ActivityStatus, Health } from '@marsad/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY } from './labels';
+import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY, STATUS_GLYPHS, STATUS_LABEL_KEYS } from './labels';
 
+/**
+ * The one chip for a measure's or activity's state: `<msd-status-chip [status]>` or `<msd-health-chip [health]>`.
+ * Both tags stay so pages, tests and styles that look for them keep working. Glyph and text, never colour alone.
+ */
 @Component({
-  selector: 'msd-health-chip',
+  selector: 'msd-status-chip, msd-health-chip',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -23,19 +27,23 @@ import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY } from './labels';
     .msd-health-none { color: #4d5660; background: #f0f2f4; }
     @media print { .msd-chip { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
   `,
-  template: `<span [class]="'msd-chip msd-chip--health msd-health-' + (health() ?? 'none')">
-    <span class="msd-chip__glyph" aria-hidden="true">{{ glyph() }}</span>
-    <span class="msd-chip__label">{{ labelKey() | translate }}</span>
+  template: `<span [class]="look().classes">
+    <span class="msd-chip__glyph" aria-hidden="true">{{ look().glyph }}</span>
+    <span class="msd-chip__label">{{ look().labelKey | translate }}</span>
   </span>`,
 })
-export class HealthChip {
+export class StateChip {
+  /** A status: the chip shows it. */
+  readonly status = input<ActivityStatus | null>(null);
+  /** A health, when no status is given; none at all reads "no health". */
   readonly health = input<Health | null>(null);
-  protected readonly labelKey = computed(() => {
+
+  protected readonly look = computed(() => {
+    const status = this.status();
+    if (status) return { classes: `msd-chip msd-status-${status}`, glyph: STATUS_GLYPHS[status], labelKey: STATUS_LABEL_KEYS[status] };
     const health = this.health();
-    return health ? HEALTH_LABEL_KEYS[health] : HEALTH_NONE_KEY;
-  });
-  protected readonly glyph = computed(() => {
-    const health = this.health();
-    return health ? HEALTH_GLYPHS[health] : '–';
+    return health
+      ? { classes: `msd-chip msd-chip--health msd-health-${health}`, glyph: HEALTH_GLYPHS[health], labelKey: HEALTH_LABEL_KEYS[health] }
+      : { classes: 'msd-chip msd-chip--health msd-health-none', glyph: '–', labelKey: HEALTH_NONE_KEY };
   });
 }
