@@ -1,6 +1,6 @@
 // The CKAN fixture server in its own process for `npm run bench:harvest`, driven over IPC:
 // the parent asks it to modify a share of the catalogue between runs.
-import { startCkanFixtureServer } from '../ckan-fixture-server/src';
+import { startCkanFixtureServer } from '../../libs/testing/ckan-fixture-server/src';
 
 async function main(): Promise<void> {
   const organizations = Number(process.env['FIXTURE_ORGANIZATIONS'] ?? 2000);

@@ -1,5 +1,5 @@
 // npm run bench:harvest — the harvester against a 100,000-dataset CKAN catalogue served by
-// tools/ckan-fixture-server in its own process, on loopback, into a fresh local PostgreSQL:
+// libs/testing/ckan-fixture-server in its own process, on loopback, into a fresh local PostgreSQL:
 // a full harvest (time, peak memory), an incremental run with 1 % changed, recomputing the
 // metrics of 2,000 administrations, and the scorecard API under 20 concurrent clients.
 // Sizes: BENCH_DATASETS, BENCH_ORGANIZATIONS. Results also go to tmp/bench-harvest.json.
@@ -17,7 +17,7 @@ const db = await freshDatabase('marsad_bench_harvest');
 
 const fixture = fork('tools/bench/fixture-process.ts', [], {
   execArgv: ['-r', 'ts-node/register/transpile-only'],
-  env: { ...process.env, TS_NODE_PROJECT: 'tools/ckan-fixture-server/tsconfig.lib.json', FIXTURE_DATASETS: String(DATASETS), FIXTURE_ORGANIZATIONS: String(ORGANIZATIONS) },
+  env: { ...process.env, TS_NODE_PROJECT: 'libs/testing/ckan-fixture-server/tsconfig.lib.json', FIXTURE_DATASETS: String(DATASETS), FIXTURE_ORGANIZATIONS: String(ORGANIZATIONS) },
 });
 const message = (type) => new Promise((resolve) => fixture.on('message', (m) => m.type === type && resolve(m)));
 const ready = await message('ready');

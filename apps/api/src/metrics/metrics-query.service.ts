@@ -15,8 +15,9 @@ import type {
 import { DataSource } from 'typeorm';
 import { StampedCache } from '../common/cache/stamped-cache';
 import { AppException } from '../common/errors/app-exception';
+import { todayInMorocco } from '../common/time/today';
 import { HarvestRun } from '../portal/entities/harvest-run.entity';
-import { toRunView } from '../portal/harvest.service';
+import { toRunView } from '../portal/harvest-run-lifecycle.service';
 import { PortalDatasetsService } from '../portal/portal-datasets.service';
 
 const HISTORY_DAYS = 400;
@@ -198,8 +199,8 @@ export class MetricsQueryService {
     const ref = { code: institution.code, name: institution.name, type: institution.type };
     const history = await this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, datasets, score, figures FROM metric_snapshots
-        WHERE institution_id = $1 AND day > coalesce($2::date, current_date) - $3::int ORDER BY day`,
-      [institution.id, day, HISTORY_DAYS],
+        WHERE institution_id = $1 AND day > $2::date - $3::int ORDER BY day`,
+      [institution.id, day ?? todayInMorocco(), HISTORY_DAYS],
     );
     const [current] = day
       ? await this.dataSource.query(

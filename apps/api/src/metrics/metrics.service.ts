@@ -2,13 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { COMPLETENESS_CRITERIA, FRESHNESS_STATUSES, NEW_DATASET_WINDOW_DAYS, type CompletenessCriterion, type FreshnessStatus } from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { todayInMorocco } from '../common/time/today';
 import { buildFigures, EMPTY_DATASETS, EMPTY_INVENTORY, type DatasetAggregate, type InventoryAggregate } from './figures';
 import { THRESHOLDS_CTE, freshnessSql } from './freshness.sql';
 
 const TOTAL = 'national';
-
-/** Today's snapshot day (UTC). */
-export const snapshotDay = (asOf: Date) => asOf.toISOString().slice(0, 10);
 
 /**
  * Computes the publication figures of every administration mapped to a portal
@@ -26,10 +24,11 @@ export class MetricsService {
 
   async recompute(manager: EntityManager, options: { runId: string | null; asOf?: Date }): Promise<{ institutions: number; day: string }> {
     const asOf = options.asOf ?? new Date();
-    const day = snapshotDay(asOf);
+    // Snapshots are filed under Morocco's calendar day, the same "today" as the plan's.
+    const day = todayInMorocco(asOf);
     const datasets = await this.datasetAggregates(manager, asOf);
     const formats = await this.formatAggregates(manager);
-    const inventory = await this.inventoryAggregates(manager, asOf);
+    const inventory = await this.inventoryAggregates(manager, asOf, day);
     const subjects = new Set<string>([...datasets.keys(), ...inventory.keys()]);
     subjects.add(TOTAL);
     const rows = [...subjects].map((subject) => {
@@ -117,7 +116,7 @@ export class MetricsService {
     return result;
   }
 
-  private async inventoryAggregates(manager: EntityManager, asOf: Date): Promise<Map<string, InventoryAggregate>> {
+  private async inventoryAggregates(manager: EntityManager, asOf: Date, day: string): Promise<Map<string, InventoryAggregate>> {
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH ${THRESHOLDS_CTE},
        items AS (
@@ -134,11 +133,11 @@ export class MetricsService {
               count(*)::int AS inventoried,
               count(*) FILTER (WHERE published)::int AS published,
               count(*) FILTER (WHERE published AND freshness IN ('fresh', 'due'))::int AS fresh,
-              count(*) FILTER (WHERE planned_date < $1::date)::int AS due,
-              count(*) FILTER (WHERE planned_date < $1::date AND published AND metadata_created::date <= planned_date)::int AS on_time
+              count(*) FILTER (WHERE planned_date < $2::date)::int AS due,
+              count(*) FILTER (WHERE planned_date < $2::date AND published AND metadata_created::date <= planned_date)::int AS on_time
          FROM items
         GROUP BY GROUPING SETS ((institution_id), ())`,
-      [asOf.toISOString()],
+      [asOf.toISOString(), day],
     );
     const result = new Map<string, InventoryAggregate>();
     for (const row of rows) {

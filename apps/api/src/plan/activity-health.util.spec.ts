@@ -1,4 +1,4 @@
-import { activityHealth, expectedProgress, todayInMorocco, worstHealth } from './activity-health.util';
+import { activityHealth, expectedProgress, worstHealth } from './activity-health.util';
 
 const base = { status: 'in_progress' as const, progress: 50, startDate: '2026-01-01', dueDate: '2026-12-31' };
 
@@ -57,12 +57,5 @@ describe('worstHealth', () => {
     expect(worstHealth(['at_risk', 'late', 'on_track'])).toBe('late');
     expect(worstHealth([null, null])).toBeNull();
     expect(worstHealth([])).toBeNull();
-  });
-});
-
-describe('todayInMorocco', () => {
-  it('uses the Casablanca calendar day', () => {
-    // 23:30 UTC on 31 Dec is already 1 Jan in Casablanca (UTC+1).
-    expect(todayInMorocco(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
   });
 });

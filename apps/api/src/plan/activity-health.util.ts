@@ -68,8 +68,3 @@ export function worstHealth(healths: (Health | null)[]): Health | null {
   }
   return worst;
 }
-
-/** Today's date in Morocco (Africa/Casablanca), as an ISO date. */
-export function todayInMorocco(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' }).format(now);
-}

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { MeasureDetail } from '@marsad/contracts';
 import { In, Repository } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
-import { todayInMorocco } from './activity-health.util';
+import { todayInMorocco } from '../common/time/today';
 import { Measure } from './entities/measure.entity';
 import { Milestone } from './entities/milestone.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';

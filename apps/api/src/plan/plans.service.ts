@@ -4,7 +4,7 @@ import type { ActivityFilters, ActivitySummary, PlanDetail, PlanSummary } from '
 import { Repository } from 'typeorm';
 import { AppException } from '../common/errors/app-exception';
 import { SettingsService } from '../settings/settings.service';
-import { todayInMorocco } from './activity-health.util';
+import { todayInMorocco } from '../common/time/today';
 import { Plan } from './entities/plan.entity';
 import { mapMeasure, summarisePlan } from './plan.mappers';
 

@@ -7,7 +7,8 @@ import type { ActorContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HarvestRun } from './entities/harvest-run.entity';
-import { HarvestService, toRunView } from './harvest.service';
+import { toRunView } from './harvest-run-lifecycle.service';
+import { HarvestService } from './harvest.service';
 import { PortalSource } from './portal-source';
 
 /** A scheduled run is full when the last good full run is older than this; otherwise incremental. */

@@ -154,8 +154,9 @@ export interface AuditEventView {
   actor: { id: string; displayName: string; email: string } | null;
   role: Role | null;
   institutionCode: string | null;
-  /** e.g. `activity.update`, `progress-update.create`, `user.deactivate`. */
+  /** One of `AUDIT_ACTIONS` (e.g. `activity.update`); a string, as stored rows are shown as they are. */
   action: string;
+  /** One of `AUDIT_ENTITY_TYPES`. */
   entityType: string;
   entityId: string;
   /** Changed fields: `{ field: { before, after } }`; a value this reader may not see is `AUDIT_REDACTED`. */

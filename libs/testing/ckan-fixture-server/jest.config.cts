@@ -1,10 +1,10 @@
 module.exports = {
   displayName: 'ckan-fixture-server',
-  preset: '../../jest.preset.js',
+  preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/tools/ckan-fixture-server'
+  coverageDirectory: '../../../coverage/libs/testing/ckan-fixture-server'
 };

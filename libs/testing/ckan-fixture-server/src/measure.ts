@@ -1,7 +1,7 @@
 /**
- * npx ts-node -P tools/ckan-fixture-server/tsconfig.lib.json --transpile-only tools/ckan-fixture-server/src/measure.ts [datasets]
+ * npx ts-node -P libs/testing/ckan-fixture-server/tsconfig.lib.json --transpile-only libs/testing/ckan-fixture-server/src/measure.ts [datasets]
  * Prints the cost of a 100,000-dataset catalogue and of its 1000-row pages (run with --expose-gc for exact heap numbers:
- * node --expose-gc -r ts-node/register/transpile-only …, TS_NODE_PROJECT=tools/ckan-fixture-server/tsconfig.lib.json).
+ * node --expose-gc -r ts-node/register/transpile-only …, TS_NODE_PROJECT=libs/testing/ckan-fixture-server/tsconfig.lib.json).
  */
 import { Actions } from './actions';
 import { Catalogue } from './catalogue';
