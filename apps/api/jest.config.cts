@@ -1,3 +1,5 @@
+// Both tiers of the API's tests (editors, `npx jest -c apps/api/jest.config.cts`). Nx runs them apart:
+// `nx run api:test-unit` (jest.unit.config.cts) and `nx run api:test-integration` (jest.integration.config.cts).
 module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
