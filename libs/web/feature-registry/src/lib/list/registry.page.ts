@@ -5,7 +5,7 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, Permission, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
+import { INSTITUTION_SORTS, INSTITUTION_TYPES, Permission, pickText, type InstitutionRef, type InstitutionSort, type InstitutionSummary } from '@marsad/contracts';
 import { apiResource, LocaleService, RegistryApi, SessionService, type ExportFormat } from '@marsad/web/data-access';
 import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleNumberPipe, type FilterOption } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
@@ -14,7 +14,7 @@ import { catchError, debounceTime, distinctUntilChanged, map, of, Subject } from
 import { INSTITUTION_TYPE_KEYS, SUBTYPE_KEYS } from '../shared/registry-labels';
 import { isNarrowed, REGISTRY_PAGE_SIZE, registryQueryFrom } from './registry-query';
 
-const SORT_KEYS: Record<string, string> = { type: 'registry.sorts.type', code: 'registry.sorts.code', name: 'registry.sorts.name' };
+const SORT_KEYS: Record<InstitutionSort, string> = { type: 'registry.sorts.type', code: 'registry.sorts.code', name: 'registry.sorts.name' };
 
 /** The registry of administrations: search, filter and page through all 1,605, every filter in the URL. */
 @Component({
