@@ -42,38 +42,38 @@ describe('Keeping the registry', () => {
   it('imports administrations from a CSV: preview, all or nothing, idempotent', async () => {
     const csv = [
       'code,name_fr,name_ar,type,parent_code,portal_org_name,active',
-      'ONEE,Office national de l’électricité et de l’eau potable,المكتب الوطني للكهرباء والماء الصالح للشرب,public_enterprise,MTNRA-X,,oui',
-      'ONCF,Office national des chemins de fer,المكتب الوطني للسكك الحديدية,public_enterprise,,oncf,oui',
-      'ONDA,Office national des aéroports,المكتب الوطني للمطارات,planet,,,oui',
+      'XRADEEF,Régie de distribution d’eau de Fictiville,الوكالة المستقلة لتوزيع الماء بالمدينة الوهمية,public_enterprise,MTNRA-X,,oui',
+      'XTRAM,Société du tramway de Fictiville,شركة ترامواي المدينة الوهمية,public_enterprise,,xtram,oui',
+      'XPORT,Agence du port de Fictiville,وكالة ميناء المدينة الوهمية,planet,,,oui',
     ].join('\n');
     const preview: ImportPreview = (await coordinator.post('/api/v1/institutions/import/preview').attach('file', Buffer.from(csv), 'a.csv').expect(200)).body;
     expect(preview.issues.map((i) => `${i.row}:${i.column}:${i.rule}:${i.value}`)).toEqual(['2:parent_code:unknownInstitution:MTNRA-X', '4:type:isIn:planet']);
     await coordinator.post('/api/v1/institutions/import').attach('file', Buffer.from(csv), 'a.csv').expect(400);
-    expect((await t.http.get('/api/v1/institutions?q=oncf').expect(200)).body.total).toBe(0);
+    expect((await t.http.get('/api/v1/institutions?q=xtram').expect(200)).body.total).toBe(0);
 
-    const fixed = csv.replace('MTNRA-X', 'ONCF').replace('planet', 'public_enterprise');
+    const fixed = csv.replace('MTNRA-X', 'XTRAM').replace('planet', 'public_enterprise');
     expect((await coordinator.post('/api/v1/institutions/import').attach('file', Buffer.from(fixed), 'a.csv').expect(200)).body).toEqual({ created: 3, updated: 0, unchanged: 0 });
-    expect((await t.http.get('/api/v1/institutions/ONEE').expect(200)).body.parent.code).toBe('ONCF');
+    expect((await t.http.get('/api/v1/institutions/XRADEEF').expect(200)).body.parent.code).toBe('XTRAM');
     expect((await coordinator.post('/api/v1/institutions/import').attach('file', Buffer.from(fixed), 'a.csv').expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 3 });
 
     const exported = (await t.http.get('/api/v1/institutions/export?format=csv&type=public_enterprise').buffer(true).expect(200)).text;
     expect(exported.charCodeAt(0)).toBe(0xfeff);
-    expect(exported).toContain('المكتب الوطني للسكك الحديدية');
+    expect(exported).toContain('شركة ترامواي المدينة الوهمية');
     expect(exported).not.toContain('04.421');
     // Every filter of the list, not only some: the search text and the parent narrow the export too.
-    const searched = (await t.http.get('/api/v1/institutions/export?format=csv&q=chemins%20fer').buffer(true).expect(200)).text;
-    expect(searched).toContain('ONCF');
-    expect(searched).not.toContain('ONEE');
-    const children = (await t.http.get('/api/v1/institutions/export?format=csv&parent=ONCF').buffer(true).expect(200)).text;
-    expect(children.split('\n').filter((line) => line.trim()).slice(1).map((line) => line.split(',')[0])).toEqual(['ONEE']);
+    const searched = (await t.http.get('/api/v1/institutions/export?format=csv&q=tramway%20fictiville').buffer(true).expect(200)).text;
+    expect(searched).toContain('XTRAM');
+    expect(searched).not.toContain('XRADEEF');
+    const children = (await t.http.get('/api/v1/institutions/export?format=csv&parent=XTRAM').buffer(true).expect(200)).text;
+    expect(children.split('\n').filter((line) => line.trim()).slice(1).map((line) => line.split(',')[0])).toEqual(['XRADEEF']);
   });
 
   it('reads a blank "active" cell as active (its column\'s explicit default), and audits the import as the caller', async () => {
-    const csv = ['code,name_fr,name_ar,type,active', 'ONMT,Office national marocain du tourisme,المكتب الوطني المغربي للسياحة,public_enterprise,', 'ONICL,Office national interprofessionnel des céréales,المكتب الوطني المهني للحبوب والقطاني,public_enterprise,non'].join('\n');
+    const csv = ['code,name_fr,name_ar,type,active', 'XTOUR,Office du tourisme de Fictiville,مكتب السياحة بالمدينة الوهمية,public_enterprise,', 'XGRAIN,Office des grains de Fictiville,مكتب الحبوب بالمدينة الوهمية,public_enterprise,non'].join('\n');
     expect((await coordinator.post('/api/v1/institutions/import').attach('file', Buffer.from(csv), 'b.csv').expect(200)).body).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect((await t.http.get('/api/v1/institutions/ONMT').expect(200)).body.active).toBe(true);
-    expect((await t.http.get('/api/v1/institutions/ONICL').expect(200)).body.active).toBe(false);
-    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'institution', entityId: 'ONMT' });
+    expect((await t.http.get('/api/v1/institutions/XTOUR').expect(200)).body.active).toBe(true);
+    expect((await t.http.get('/api/v1/institutions/XGRAIN').expect(200)).body.active).toBe(false);
+    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'institution', entityId: 'XTOUR' });
     expect(event).toEqual(expect.objectContaining({ action: 'institution.create', actorRole: 'COORDINATOR' }));
     expect(event.actorId).toBeTruthy();
     expect(event.diff['via']).toEqual({ before: null, after: 'import' });

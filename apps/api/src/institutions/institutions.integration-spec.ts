@@ -35,6 +35,21 @@ describe('The registry of administrations', () => {
     await t.http.get('/api/v1/institutions/99.999').expect(404);
   });
 
+  it('holds the central administrations of the reference list, searchable in Arabic and French', async () => {
+    const ministries = await list('type=ministry&pageSize=100');
+    expect(ministries.total).toBe(47);
+    expect(ministries.items.map((i) => i.code)).toEqual(expect.arrayContaining(['MEF', 'MSPS', 'MI', 'MEF-DGI', 'MTNRA']));
+    expect(ministries.items.map((i) => i.code)).not.toContain('HCP');
+    const health = await list(`q=${encodeURIComponent('الصحة')}`);
+    expect(health.items.map((i) => i.code)).toContain('MSPS');
+    const cnss = await list('q=securite%20sociale');
+    expect(cnss.items.map((i) => i.code)).toContain('CNSS');
+    const dgi: InstitutionDetail = (await t.http.get('/api/v1/institutions/MEF-DGI').expect(200)).body;
+    expect(dgi.parent?.code).toBe('MEF');
+    expect((await list('type=public_enterprise')).total).toBe(10);
+    expect((await list('type=independent_authority')).total).toBe(15);
+  });
+
   it('imports again without changing anything', async () => {
     const report = await t.app.get(DivisionsImportService).run();
     expect(report).toEqual({ regions: 12, provinces: 83, communes: 1503, inserted: 0, updated: 0 });

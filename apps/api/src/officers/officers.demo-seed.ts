@@ -5,23 +5,35 @@ import { Institution } from '../institutions/entities/institution.entity';
 import { demoUnit, markDemoLoaded } from '../seed/demo-seed.util';
 import { DEMO_ACCOUNTS } from '../users/users.demo-seed';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
+import actionPlan from '../seed/data/action-plan-2021.json';
 
 const DEMO_OFFICERS_KEY = 'demo_officers';
 
 /**
  * Officers named across the registry, so the coverage dashboard shows something on a new
- * installation: the committee bodies, most regions, some provinces and communes. Loaded once:
+ * installation: the committee bodies, most ministries and regions, many other central bodies, some
+ * provinces and communes (so vacancies show too). Loaded once:
  * returns how many appointments were made, or null when they already were.
  */
 export async function seedDemoAppointments(dataSource: DataSource, today: IsoDate): Promise<number | null> {
   return dataSource.transaction(async (manager) => {
     if (!(await markDemoLoaded(manager, DEMO_OFFICERS_KEY, { loadedOn: today }))) return null;
     const institutions = await manager.getRepository(Institution).find({ order: { code: 'ASC' } });
-    const share: Record<string, number> = { region: 0.75, province: 0.45, commune: 0.12 };
+    const share: Record<string, number> = {
+      ministry: 0.8,
+      public_institution: 0.6,
+      public_enterprise: 0.5,
+      independent_authority: 0.6,
+      other: 0.6,
+      region: 0.75,
+      province: 0.45,
+      commune: 0.12,
+    };
+    const committeeCodes = new Set(actionPlan.governance.steeringCommittee.members.map((member) => member.code));
     const rows: Partial<OfficerAppointment>[] = [];
     for (const institution of institutions) {
       const r = demoUnit(`officers-${institution.code}`);
-      const committee = !['region', 'province', 'commune'].includes(institution.type);
+      const committee = committeeCodes.has(institution.code);
       if (!committee && r >= (share[institution.type] ?? 0)) continue;
       const named = DEMO_ACCOUNTS.find((a) => a.role === 'OFFICER' && a.institution === institution.code);
       // An independent draw for the date, so appointments spread over about two and a half years.

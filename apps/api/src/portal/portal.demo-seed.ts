@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { markDemoLoaded } from '../seed/demo-seed.util';
 
-const DEMO_PORTAL_KEY = 'demo_portal_mapping';
+// v2: the central administrations joined the registry; the mapping runs again once (it only fills empty names).
+const DEMO_PORTAL_KEY = 'demo_portal_mapping_v2';
 
 /** Organisations of the demo catalogue (libs/testing/ckan-fixture-server) → administrations of the registry. */
 export const DEMO_PORTAL_ORGANIZATIONS: Record<string, string> = {
@@ -16,6 +17,25 @@ export const DEMO_PORTAL_ORGANIZATIONS: Record<string, string> = {
   '06': 'region-casablanca-settat',
   '07': 'region-marrakech-safi',
   '09': 'region-souss-massa',
+  MSPS: 'ministere-de-la-sante-et-de-la-protection-sociale',
+  MENPS: 'ministere-de-l-education-nationale-du-prescolaire-et-des-sports',
+  MI: 'ministere-de-l-interieur',
+  'MI-DGCT': 'direction-generale-des-collectivites-territoriales',
+  MAPMDREF: 'ministere-de-l-agriculture-de-la-peche-maritime-du-developpement-rural-et-des-eaux-et-forets',
+  MEE: 'ministere-de-l-equipement-et-de-l-eau',
+  MTEDD: 'ministere-de-la-transition-energetique-et-du-developpement-durable',
+  MTAESS: 'ministere-du-tourisme-de-l-artisanat-et-de-l-economie-sociale-et-solidaire',
+  MJ: 'ministere-de-la-justice',
+  MIC: 'ministere-de-l-industrie-et-du-commerce',
+  MESRSI: 'ministere-de-l-enseignement-superieur-de-la-recherche-scientifique-et-de-l-innovation',
+  ONEE: 'office-national-de-l-electricite-et-de-l-eau-potable',
+  ANCFCC: 'agence-nationale-de-la-conservation-fonciere-du-cadastre-et-de-la-cartographie',
+  OC: 'office-des-changes',
+  CNSS: 'caisse-nationale-de-securite-sociale',
+  ANP: 'agence-nationale-des-ports',
+  ONDA: 'office-national-des-aeroports',
+  '04.421.01.0': 'commune-de-rabat',
+  '06.141.01.0': 'commune-de-casablanca',
 };
 
 /**

@@ -4,6 +4,7 @@ import type { InstitutionType, LocalizedText } from '@marsad/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AppSetting } from '../settings/app-setting.entity';
+import { importCentralAdministrations, loadCentralAdministrations } from '../institutions/central-administrations';
 import { DivisionsImportService, loadDivisions } from '../institutions/divisions-import.service';
 import { Institution } from '../institutions/entities/institution.entity';
 import { searchTextOf } from '../institutions/institutions.service';
@@ -20,19 +21,21 @@ interface SourceText {
 
 const text = (source: SourceText): LocalizedText => ({ ar: source.ar, fr: source.fr, en: source.en });
 
-// The committee's members by kind of body; ADD, the coordinator, is a public agency.
+// The committee's members by kind of body, as in the central administrations' file (which
+// names and types them; this only matters if a member were missing from it).
 const COMMITTEE_TYPES: Record<string, InstitutionType> = {
   MTNRA: 'ministry',
   MEF: 'ministry',
   'MJCC-COM': 'ministry',
-  HCP: 'ministry',
+  HCP: 'other',
   INPPLC: 'independent_authority',
-  ANRT: 'independent_authority',
+  ANRT: 'public_institution',
   ADD: 'public_institution',
 };
 
 export const PLAN_CODE = 'PANDO-2021';
 const DIVISIONS_CHECKSUM_KEY = 'divisions_checksum';
+const CENTRAL_CHECKSUM_KEY = 'central_administrations_checksum';
 export const COORDINATOR_CODE = 'ADD';
 
 export interface SeedReport {
@@ -58,6 +61,9 @@ export class ReferenceSeedService {
   run(): Promise<SeedReport> {
     return this.dataSource.transaction(async (manager) => {
       const report: SeedReport = { inserted: 0, updated: 0 };
+      const central = await this.seedCentralAdministrations(manager);
+      report.inserted += central.inserted;
+      report.updated += central.updated;
       const institutions = await this.seedCommittee(manager, report);
       await this.seedPlan(manager, institutions.get(COORDINATOR_CODE) as Institution, report);
       const divisions = await this.seedDivisions(manager);
@@ -85,6 +91,24 @@ export class ReferenceSeedService {
     return report;
   }
 
+  /** The 130 central administrations (committee members among them), compared only when the file changed. */
+  private async seedCentralAdministrations(manager: EntityManager): Promise<SeedReport> {
+    const rows = loadCentralAdministrations();
+    const checksum = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    const settings = manager.getRepository(AppSetting);
+    const stored = await settings.findOneBy({ key: CENTRAL_CHECKSUM_KEY });
+    const present = await manager.getRepository(Institution).countBy({ code: In(rows.map((row) => row.code)) });
+    if (stored?.value === checksum && present === rows.length) return { inserted: 0, updated: 0 };
+    const report = await importCentralAdministrations(manager, rows);
+    await settings.upsert({ key: CENTRAL_CHECKSUM_KEY, value: checksum }, ['key']);
+    this.logger.log(`Central administrations: ${rows.length} (${report.inserted} inserted, ${report.updated} updated)`);
+    return report;
+  }
+
+  /**
+   * The steering committee's members. They are in the central administrations' file, which
+   * names them; from the plan only a missing member is added.
+   */
   private async seedCommittee(manager: EntityManager, report: SeedReport): Promise<Map<string, Institution>> {
     const repo = manager.getRepository(Institution);
     const byCode = new Map<string, Institution>();
@@ -96,11 +120,6 @@ export class ReferenceSeedService {
       if (!row) {
         row = await repo.save(repo.create({ code: member.code, name, type, acronym: member.code, searchText }));
         report.inserted += 1;
-      } else if (!sameText(row.name, name) || row.searchText !== searchText) {
-        row.name = name;
-        row.searchText = searchText;
-        row = await repo.save(row);
-        report.updated += 1;
       }
       byCode.set(member.code, row);
     }

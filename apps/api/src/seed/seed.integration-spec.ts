@@ -26,9 +26,9 @@ describe('Seeds', () => {
     evidence: await t.dataSource.getRepository(Evidence).count(),
   });
 
-  it('loads the committee (7 members, ADD among them), the territorial divisions and the plan once', async () => {
+  it('loads the central administrations (committee members among them), the territorial divisions and the plan once', async () => {
     const before = await counts();
-    expect(before.institutions).toBe(7 + 12 + 83 + 1503);
+    expect(before.institutions).toBe(130 + 12 + 83 + 1503);
     expect(before.activities).toBe(26);
     const report = await t.app.get(ReferenceSeedService).run();
     expect(report).toEqual({ inserted: 0, updated: 0 });
@@ -46,6 +46,25 @@ describe('Seeds', () => {
     expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 1 });
     const [rabat] = await t.dataSource.query(`SELECT name->>'fr' AS fr FROM institutions WHERE code = '04.421.01.0'`);
     expect(rabat.fr).toBe('Rabat');
+  });
+
+  it('loads the 130 central administrations keyed on code, with their supervising ministry, once', async () => {
+    const rows: { code: string; type: string; parent: string | null; ar: string }[] = await t.dataSource.query(
+      `SELECT i.code, i.type, p.code AS parent, i.name->>'ar' AS ar FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id
+        WHERE i.code IN ('MEF', 'MEF-DGI', 'HCP', 'ADD', 'ONEE', 'MSPS', 'CNDP')`,
+    );
+    const byCode = Object.fromEntries(rows.map((row) => [row.code, row]));
+    expect(byCode['HCP'].type).toBe('other');
+    expect(byCode['MEF-DGI']).toEqual(expect.objectContaining({ type: 'ministry', parent: 'MEF' }));
+    expect(byCode['ADD']).toEqual(expect.objectContaining({ type: 'public_institution', parent: 'MTNRA' }));
+    expect(byCode['ONEE']).toEqual(expect.objectContaining({ type: 'public_enterprise', parent: 'MTEDD' }));
+    expect(byCode['MSPS'].ar).toContain('الصحة');
+    expect(byCode['CNDP'].type).toBe('independent_authority');
+    // A renamed ministry is restored at the next change of the file (forgotten checksum), and only it.
+    await t.dataSource.query(`UPDATE institutions SET name = jsonb_set(name, '{fr}', '"Renommé"') WHERE code = 'MSPS'`);
+    await t.dataSource.query(`DELETE FROM app_settings WHERE key = 'central_administrations_checksum'`);
+    expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 1 });
+    expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 0 });
   });
 
   it('never overwrites what people edited', async () => {
@@ -78,6 +97,9 @@ describe('Seeds', () => {
     expect(files.length).toBeGreaterThan(0);
     const plan = (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body;
     expect(plan.demo).toBe(true);
+    // Demo figures say so, on the plan and on each activity.
+    expect(plan.provenance.source).toBe('demo');
+    expect(plan.measures[0].activities[0].provenance).toEqual(expect.objectContaining({ source: 'demo' }));
     for (const status of ['not_started', 'in_progress', 'completed', 'delayed', 'cancelled']) {
       expect(plan.statusCounts[status]).toBeGreaterThan(0);
     }
@@ -89,7 +111,7 @@ describe('Seeds', () => {
     const coverage = (await t.http.get('/api/v1/coverage').expect(200)).body;
     expect(coverage.withRod).toBeGreaterThan(100);
     expect(coverage.withRod).toBeLessThan(coverage.total);
-    expect(coverage.byType.find((row: { type: string }) => row.type === 'ministry')).toEqual(expect.objectContaining({ total: 4, withRod: 4 }));
+    expect(coverage.byType.find((row: { type: string }) => row.type === 'ministry')).toEqual(expect.objectContaining({ total: 47 }));
     const before = await t.dataSource.getRepository(OfficerAppointment).count();
     expect(await t.app.get(DemoSeedService).ensureDemoAppointments()).toBe(false);
     expect(await t.dataSource.getRepository(OfficerAppointment).count()).toBe(before);
