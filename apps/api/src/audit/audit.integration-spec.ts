@@ -52,7 +52,7 @@ describe('Audit trail', () => {
     const before = (await events()).length;
     const created = await coordinator
       .post(`/api/v1/activities/${target.id}/updates`)
-      .send({ authorName: 'Salma', status: 'in_progress', progress: 45, narrative: { fr: 'campagne lancée' } })
+      .send({ status: 'in_progress', progress: 45, narrative: { fr: 'campagne lancée' } })
       .expect(201);
     const after = await events();
     expect(after).toHaveLength(before + 1);
@@ -77,7 +77,7 @@ describe('Audit trail', () => {
     const target = await activity('3.1');
     const before = (await events()).length;
     await coordinator.patch(`/api/v1/activities/${target.id}`).send({ version: target.version + 5, weight: 3 }).expect(409);
-    await coordinator.post(`/api/v1/activities/${target.id}/updates`).send({ authorName: 'x', status: 'in_progress', progress: 101, narrative: { fr: 'x' } }).expect(400);
+    await coordinator.post(`/api/v1/activities/${target.id}/updates`).send({ status: 'in_progress', progress: 101, narrative: { fr: 'x' } }).expect(400);
     await coordinator.patch(`/api/v1/activities/${target.id}`).send({ version: target.version, contributorCodes: ['NOPE'] }).expect(400);
     expect(await events()).toHaveLength(before);
   });

@@ -45,9 +45,9 @@ export class ActivitiesController {
 
   @Get('activities/:id')
   @Public()
-  @ApiOperation({ summary: 'An activity with its milestones and progress updates' })
-  get(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ActivityDetail> {
-    return this.activities.get(id);
+  @ApiOperation({ summary: "An activity with its milestones and validated progress reports (and, for its administration and coordinators, those awaiting validation)" })
+  get(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<ActivityDetail> {
+    return this.activities.get(id, caller.actor);
   }
 
   @Patch('activities/:id')
@@ -70,14 +70,17 @@ export class ActivitiesController {
 
   @Get('activities/:id/updates')
   @Public()
-  @ApiOperation({ summary: 'Progress updates of an activity, newest first' })
-  listUpdates(@Param('id', new UuidParamPipe('activity')) id: string): Promise<ProgressUpdateView[]> {
-    return this.activities.listUpdates(id);
+  @ApiOperation({ summary: 'Progress reports of an activity the caller may read, newest first' })
+  listUpdates(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<ProgressUpdateView[]> {
+    return this.activities.listUpdates(id, caller.actor);
   }
 
   @Post('activities/:id/updates')
   @Authorize(Permission.ProgressReport)
-  @ApiOperation({ summary: "Report progress; the newest report sets the activity's status and progress. Officers: their institution's activities only" })
+  @ApiOperation({
+    summary:
+      "Report progress as the signed-in account. Officers: their institution's activities only; the report is submitted for validation (or kept as a draft). A coordinator's report is validated at once; the newest validated report sets the activity's status and progress",
+  })
   createUpdate(
     @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('activity')) id: string,
@@ -111,8 +114,8 @@ export class ActivitiesController {
   @Get('evidence/:id/file')
   @Public()
   @ApiOperation({ summary: 'Download an evidence file' })
-  async download(@Param('id', new UuidParamPipe('evidence')) id: string): Promise<StreamableFile> {
-    const file = await this.activities.openEvidence(id);
+  async download(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('evidence')) id: string): Promise<StreamableFile> {
+    const file = await this.activities.openEvidence(id, caller.actor);
     return new StreamableFile(file.stream, {
       type: file.contentType,
       length: file.sizeBytes,

@@ -8,11 +8,14 @@ import {
   type ActivitySummary,
   type AuditEventView,
   type EvidenceView,
+  hasPermission,
   isInstitutionScoped,
+  Permission,
+  type ProgressUpdateState,
   type ProgressUpdateView,
 } from '@marsad/contracts';
 import type { Readable } from 'node:stream';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { Actor, SignedInContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
@@ -26,10 +29,14 @@ import { Activity } from './entities/activity.entity';
 import { Evidence } from './entities/evidence.entity';
 import { Milestone } from './entities/milestone.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
-import { mapActivity, mapEvidence, mapMilestone, mapUpdate, newestFirst } from './plan.mappers';
+import { applyValidatedReport } from './report-figures';
+import { Institution } from '../institutions/entities/institution.entity';
+import { mapActivity, mapEvidence, mapMilestone, mapUpdate, mayReadUpdate, newestFirst } from './plan.mappers';
 import { matchesFilters } from './plans.service';
 
 const ACTIVITY_RELATIONS = { measure: true, leadInstitution: true, contributors: true } as const;
+/** Reports shown in full on an activity (newest first); the count says how many there are in all. */
+export const UPDATES_SHOWN = 100;
 
 
 /** The fields of an activity people edit, as the audit trail records them. */
@@ -61,15 +68,16 @@ export class ActivitiesService {
 
   async list(filters: ActivityFilters): Promise<ActivitySummary[]> {
     const today = todayInMorocco();
-    const rows = await this.activities.find({ relations: ACTIVITY_RELATIONS });
+    const rows = await this.activities.find({ relations: ACTIVITY_RELATIONS, relationLoadStrategy: 'query' });
     return rows
       .map((activity) => mapActivity(activity, activity.measure?.number ?? 0, today))
       .filter((activity) => matchesFilters(activity, filters))
       .sort((a, b) => a.measureNumber - b.measureNumber || a.code.localeCompare(b.code, 'en', { numeric: true }));
   }
 
-  get(id: string): Promise<ActivityDetail> {
-    return this.detail(this.dataSource.manager, id);
+  /** An activity; its reports not yet validated only for those who may read them (see mayReadUpdate). */
+  get(id: string, reader: Actor | null): Promise<ActivityDetail> {
+    return this.detail(this.dataSource.manager, id, reader);
   }
 
   /** Changes planning fields. A stale `version` gets 409 with the activity as it is now. */
@@ -78,7 +86,7 @@ export class ActivitiesService {
       const activity = await this.lockActivity(manager, id, { withInstitutions: true });
       const before = planningSnapshot(activity);
       if (activity.version !== dto.version) {
-        throw AppException.versionConflict('activity', dto.version, await this.detail(manager, id));
+        throw AppException.versionConflict('activity', dto.version, await this.detail(manager, id, caller.actor));
       }
       const startDate = dto.startDate !== undefined ? dto.startDate : activity.startDate;
       const dueDate = dto.dueDate !== undefined ? dto.dueDate : activity.dueDate;
@@ -107,7 +115,7 @@ export class ActivitiesService {
         await manager.save(activity);
         await this.audit.record(manager, caller, { action: 'activity.update', entityType: 'activity', entityId: id, diff });
       }
-      return this.detail(manager, id);
+      return this.detail(manager, id, caller.actor);
     });
   }
 
@@ -120,35 +128,40 @@ export class ActivitiesService {
     return this.audit.historyOf(['activity', 'progress-update', 'evidence'], ids, reader);
   }
 
-  async listUpdates(id: string): Promise<ProgressUpdateView[]> {
-    const activity = await this.activities.findOne({ where: { id }, relations: { updates: { evidence: true } } });
-    if (!activity) throw AppException.notFound('activity', id);
-    return (activity.updates ?? []).map((update) => mapUpdate(update, activity.code)).sort(newestFirst);
+  async listUpdates(id: string, reader: Actor | null): Promise<ProgressUpdateView[]> {
+    if (!(await this.activities.existsBy({ id }))) throw AppException.notFound('activity', id);
+    return (await this.readableUpdates(this.dataSource.manager, id, reader)).updates;
   }
 
   /**
-   * Records a progress report. The newest report (by date) sets the activity's
-   * status and progress; a back-dated one is kept in the history only.
+   * Records a progress report by the signed-in account. A coordinator's report is validated at
+   * once (and, when it is the newest, sets the activity's figures); an administration's report is
+   * submitted for validation (or kept as a draft) and changes no official figure.
    */
   createUpdate(caller: SignedInContext, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
-    const today = todayInMorocco();
-    const reportedOn = dto.reportedOn ?? today;
-    const violations: RuleViolation[] = [];
-    if (reportedOn > today) violations.push({ field: 'reportedOn', rule: 'notInFuture' });
-    if (dto.status === 'completed' && dto.progress !== 100) violations.push({ field: 'progress', rule: 'completedNeeds100' });
-    if (violations.length) throw AppException.validation(violations);
-
+    const reportedOn = checkReport(dto);
     return this.dataSource.transaction(async (manager) => {
       const activity = await this.lockActivity(manager, id, { withInstitutions: true });
       assertMayReport(caller.actor, activity);
       const before = { status: activity.status, progress: activity.progress };
+      const now = new Date();
+      const validator = hasPermission(caller.actor.role, Permission.ProgressValidate);
+      const state: ProgressUpdateState = validator ? 'validated' : dto.draft ? 'draft' : 'submitted';
       const update = manager.create(ProgressUpdate, {
         activityId: activity.id,
         reportedOn,
-        authorName: dto.authorName.trim(),
+        authorName: caller.actor.displayName,
+        authorUserId: caller.actor.userId,
+        authorInstitutionId: caller.actor.institutionId,
+        state,
+        submittedAt: state === 'draft' ? null : now,
+        decidedAt: validator ? now : null,
+        decidedByUserId: validator ? caller.actor.userId : null,
+        decidedByName: validator ? caller.actor.displayName : null,
         status: dto.status,
         progress: dto.progress,
         narrative: trimNarrative(dto.narrative),
+        blockers: dto.blockers ?? [],
         isDemo: false,
       });
       await manager.save(update);
@@ -157,16 +170,10 @@ export class ActivitiesService {
           manager.create(Evidence, { progressUpdateId: update.id, kind: 'link', title: link.title.trim(), url: link.url }),
         ),
       );
-      const newer = await manager
-        .getRepository(ProgressUpdate)
-        .createQueryBuilder('u')
-        .where('u.activity_id = :id AND u.reported_on > :reportedOn', { id, reportedOn })
-        .getCount();
-      if (newer === 0) {
-        activity.status = dto.status;
-        activity.progress = dto.progress;
-        await manager.save(activity);
-      }
+      if (state === 'validated') await applyValidatedReport(manager, activity, update);
+      update.authorInstitution = caller.actor.institutionId
+        ? await manager.getRepository(Institution).findOneBy({ id: caller.actor.institutionId })
+        : null;
       await this.audit.record(manager, caller, {
         action: 'progress-update.create',
         entityType: 'progress-update',
@@ -174,10 +181,12 @@ export class ActivitiesService {
         diff: {
           ...diffOf(null, {
             activity: activity.code,
+            state,
             reportedOn,
             status: dto.status,
             progress: dto.progress,
             narrative: update.narrative,
+            blockers: update.blockers,
             links: (update.evidence ?? []).map((link) => link.url),
           }),
           ...prefixed('activity.', diffOf(before, { status: activity.status, progress: activity.progress })),
@@ -204,6 +213,13 @@ export class ActivitiesService {
       .findOne({ where: { id: updateId }, relations: { activity: { leadInstitution: true, contributors: true } } });
     if (!update?.activity) throw AppException.notFound('progressUpdate', updateId);
     assertMayReport(caller.actor, update.activity);
+    if (isInstitutionScoped(caller.actor.role)) {
+      // An administration adds evidence to its own reports, until they are validated.
+      if (update.authorInstitutionId !== caller.actor.institutionId) {
+        throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
+      }
+      if (update.state === 'validated') throw reportStateConflict(update);
+    }
     const stored = await this.storage.put('evidence', file.buffer);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -233,9 +249,11 @@ export class ActivitiesService {
     }
   }
 
-  async openEvidence(id: string): Promise<EvidenceFile> {
-    const row = await this.evidence.findOneBy({ id });
+  /** An evidence file, to those who may read its report (a report not yet validated is not public). */
+  async openEvidence(id: string, reader: Actor | null): Promise<EvidenceFile> {
+    const row = await this.evidence.findOne({ where: { id }, relations: { progressUpdate: true } });
     if (!row || row.kind !== 'file' || !row.storageKey) throw AppException.notFound('evidence', id);
+    if (row.progressUpdate && !mayReadUpdate(row.progressUpdate, reader)) throw AppException.notFound('evidence', id);
     return {
       stream: this.storage.open(row.storageKey),
       contentType: row.contentType ?? 'application/octet-stream',
@@ -256,22 +274,79 @@ export class ActivitiesService {
     return manager.getRepository(Activity).findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
   }
 
-  private async detail(manager: EntityManager, id: string): Promise<ActivityDetail> {
-    const activity = await manager.getRepository(Activity).findOne({
-      where: { id },
-      relations: { ...ACTIVITY_RELATIONS, updates: { evidence: true } },
-    });
+  private async detail(manager: EntityManager, id: string, reader: Actor | null): Promise<ActivityDetail> {
+    const activity = await manager.getRepository(Activity).findOne({ where: { id }, relations: ACTIVITY_RELATIONS, relationLoadStrategy: 'query' });
     if (!activity) throw AppException.notFound('activity', id);
-    const milestones = await manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } });
+    const [milestones, updates] = await Promise.all([
+      manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } }),
+      this.readableUpdates(manager, id, reader),
+    ]);
     return {
       ...mapActivity(activity, activity.measure?.number ?? 0, todayInMorocco()),
       milestones: milestones.map((milestone) => mapMilestone(milestone, activity.code)),
-      updates: (activity.updates ?? []).map((update) => mapUpdate(update, activity.code)).sort(newestFirst),
+      ...updates,
     };
+  }
+
+  /**
+   * The reports of an activity a reader may see (mayReadUpdate, as SQL), newest first: the
+   * newest UPDATES_SHOWN in full, and how many there are in all.
+   */
+  private async readableUpdates(manager: EntityManager, activityId: string, reader: Actor | null): Promise<{ updates: ProgressUpdateView[]; updateCount: number }> {
+    const query = manager
+      .getRepository(ProgressUpdate)
+      .createQueryBuilder('u')
+      .where('u.activity_id = :activityId', { activityId });
+    if (!reader) {
+      query.andWhere("u.state = 'validated'");
+    } else {
+      const validator = hasPermission(reader.role, Permission.ProgressValidate);
+      query.andWhere(
+        `(u.state = 'validated' OR u.author_user_id = :userId OR (u.author_institution_id IS NOT NULL AND u.author_institution_id = :institutionId)${
+          validator ? " OR u.state IN ('submitted', 'returned')" : ''
+        })`,
+        { userId: reader.userId, institutionId: reader.institutionId ?? '00000000-0000-0000-0000-000000000000' },
+      );
+    }
+    const [rows, updateCount] = await query
+      .orderBy('u.reported_on', 'DESC')
+      .addOrderBy('u.created_at', 'DESC')
+      .take(UPDATES_SHOWN)
+      .getManyAndCount();
+    if (rows.length) {
+      const ids = rows.map((row) => row.id);
+      const [evidence, institutions] = await Promise.all([
+        manager.getRepository(Evidence).find({ where: { progressUpdateId: In(ids) } }),
+        manager.getRepository(Institution).findBy({ id: In([...new Set(rows.map((row) => row.authorInstitutionId).filter((v): v is string => !!v))]) }),
+      ]);
+      const institutionById = new Map(institutions.map((institution) => [institution.id, institution]));
+      for (const row of rows) {
+        row.evidence = evidence.filter((e) => e.progressUpdateId === row.id);
+        row.authorInstitution = row.authorInstitutionId ? (institutionById.get(row.authorInstitutionId) ?? null) : null;
+      }
+    }
+    const code = (await manager.getRepository(Activity).findOne({ where: { id: activityId }, select: { id: true, code: true } }))?.code ?? '';
+    return { updates: rows.map((row) => mapUpdate(row, code)).sort(newestFirst), updateCount };
   }
 }
 
-function trimNarrative(narrative: { ar?: string; fr?: string; en?: string }) {
+/** 409: the report is not in the state this step needs (validated or returned meanwhile, say). */
+export function reportStateConflict(update: ProgressUpdate): AppException {
+  return new AppException(HttpStatus.CONFLICT, 'REPORT_STATE_CONFLICT', { state: update.state }, [], { state: update.state, version: update.version });
+}
+
+/** The rules of a report's body the DTO cannot express; returns its date (today by default). */
+export function checkReport(dto: { reportedOn?: string; status: string; progress: number }): string {
+  const today = todayInMorocco();
+  const reportedOn = dto.reportedOn ?? today;
+  const violations: RuleViolation[] = [];
+  if (reportedOn > today) violations.push({ field: 'reportedOn', rule: 'notInFuture' });
+  if (dto.status === 'completed' && dto.progress !== 100) violations.push({ field: 'progress', rule: 'completedNeeds100' });
+  if (violations.length) throw AppException.validation(violations);
+  return reportedOn;
+}
+
+export function trimNarrative(narrative: { ar?: string; fr?: string; en?: string }) {
   const out: { ar?: string; fr?: string; en?: string } = {};
   for (const locale of ['ar', 'fr', 'en'] as const) {
     const text = narrative[locale]?.trim();

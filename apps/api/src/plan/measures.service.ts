@@ -21,6 +21,7 @@ export class MeasuresService {
     const measure = await this.measures.findOne({
       where: { id },
       relations: { plan: true, leadInstitution: true, activities: { leadInstitution: true, contributors: true } },
+      relationLoadStrategy: 'query',
     });
     if (!measure) throw AppException.notFound('measure', id);
     const activityIds = (measure.activities ?? []).map((activity) => activity.id);
@@ -28,7 +29,14 @@ export class MeasuresService {
     const [milestones, updates] = activityIds.length
       ? await Promise.all([
           this.milestones.find({ where: { activityId: In(activityIds) }, order: { dueDate: 'ASC' } }),
-          this.updates.find({ where: { activityId: In(activityIds) }, relations: { evidence: true } }),
+          // The measure page is public: validated reports only, the newest hundred.
+          this.updates.find({
+            where: { activityId: In(activityIds), state: 'validated' },
+            relations: { evidence: true, authorInstitution: true },
+            relationLoadStrategy: 'query',
+            order: { reportedOn: 'DESC', createdAt: 'DESC' },
+            take: 100,
+          }),
         ])
       : [[], []];
     return {

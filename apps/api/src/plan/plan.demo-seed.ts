@@ -128,6 +128,10 @@ export async function seedDemoPlanProgress(manager: EntityManager, storage: Stor
     activity.dueDate = due;
     activity.status = status;
     activity.progress = progress;
+    // Demo figures say so: their source is `demo`, as of the demo's newest report (or today's load).
+    activity.figuresSource = 'demo';
+    activity.figuresAsOf = new Date();
+    activity.figuresBy = null;
     activity.contributors = [committee[index % committee.length], committee[(index + 3) % committee.length]].filter(
       (institution) => institution.code !== 'ADD',
     );
@@ -184,6 +188,9 @@ async function seedUpdates(
         status: step.status,
         progress: step.progress,
         narrative: step.text,
+        state: 'validated',
+        submittedAt: new Date(`${step.on}T09:00:00Z`),
+        decidedAt: new Date(`${step.on}T15:00:00Z`),
         isDemo: true,
       }),
     );

@@ -46,9 +46,11 @@ describe('The plan over HTTP (real database)', () => {
     const plans = (await t.http.get('/api/v1/plans').expect(200)).body;
     expect(plans).toHaveLength(1);
     const institutions = (await t.http.get('/api/v1/institutions').expect(200)).body;
-    expect(institutions.total).toBe(7 + 12 + 83 + 1503);
-    // Ministries and agencies come first: the plan's leads are on the first page.
-    expect(institutions.items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['ADD', 'HCP', 'MEF']));
+    expect(institutions.total).toBe(130 + 12 + 83 + 1503);
+    // Ministries come first, then the other central bodies, then the territorial levels.
+    expect(institutions.items[0].type).toBe('ministry');
+    const committee = (await t.http.get('/api/v1/institutions?q=ADD').expect(200)).body;
+    expect(committee.items.map((i: { code: string }) => i.code)).toContain('ADD');
   });
 
   it('answers unknown plans, measures and activities with 404, not 500', async () => {
@@ -75,7 +77,7 @@ describe('The plan over HTTP (real database)', () => {
       const response = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Accept-Language', 'ar')
-        .send({ authorName: 'Amina', status: 'in_progress', progress: 150, narrative: { ar: 'نص' }, colour: 'red' })
+        .send({ status: 'in_progress', progress: 150, narrative: { ar: 'نص' }, colour: 'red' })
         .expect(400);
       const body: ApiErrorBody = response.body;
       expect(body.code).toBe('VALIDATION_FAILED');
@@ -91,7 +93,7 @@ describe('The plan over HTTP (real database)', () => {
       const french = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Accept-Language', 'fr-MA,fr;q=0.9')
-        .send({ authorName: 'Amina', status: 'done', progress: -1, narrative: {} })
+        .send({ status: 'done', progress: -1, narrative: {} })
         .expect(400);
       const rules = french.body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`);
       expect(rules).toEqual(expect.arrayContaining(['status:isIn', 'progress:min', 'narrative:hasSomeLocale']));
@@ -105,14 +107,14 @@ describe('The plan over HTTP (real database)', () => {
       const body = (
         await coordinator
           .post(`/api/v1/activities/${activity.id}/updates`)
-          .send({ authorName: 'A', status: 'completed', progress: 90, narrative: { fr: 'x' }, reportedOn: '2999-01-01' })
+          .send({ status: 'completed', progress: 90, narrative: { fr: 'x' }, reportedOn: '2999-01-01' })
           .expect(400)
       ).body as ApiErrorBody;
       expect(body.fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual(['progress:completedNeeds100', 'reportedOn:notInFuture']);
       const malformed = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Content-Type', 'application/json')
-        .send('{"authorName": ')
+        .send('{"status": ')
         .expect(400);
       expect(malformed.body.code).toBe('BAD_REQUEST');
       expect(malformed.body.requestId).toBeTruthy();
@@ -127,7 +129,6 @@ describe('The plan over HTTP (real database)', () => {
       const created = await coordinator
         .post(`/api/v1/activities/${target.id}/updates`)
         .send({
-          authorName: 'Salma Bennani',
           status: 'in_progress',
           progress: 60,
           narrative: { fr: 'Inventaire lancé dans 12 ministères', ar: 'انطلاق الجرد في 12 وزارة' },
@@ -155,11 +156,11 @@ describe('The plan over HTTP (real database)', () => {
       const activity = await activityByCode('7.1');
       await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
-        .send({ authorName: 'A', status: 'in_progress', progress: 40, narrative: { fr: 'récent' } })
+        .send({ status: 'in_progress', progress: 40, narrative: { fr: 'récent' } })
         .expect(201);
       await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
-        .send({ authorName: 'B', status: 'in_progress', progress: 10, narrative: { fr: 'ancien' }, reportedOn: '2022-01-15' })
+        .send({ status: 'in_progress', progress: 10, narrative: { fr: 'ancien' }, reportedOn: '2022-01-15' })
         .expect(201);
       const current = await activityByCode('7.1');
       expect(current.progress).toBe(40);
@@ -170,8 +171,8 @@ describe('The plan over HTTP (real database)', () => {
     it('excludes a cancelled activity from its measure’s progress', async () => {
       const measure = measureOf(await plan(), 13);
       const [first, second] = measure.activities;
-      await coordinator.post(`/api/v1/activities/${first.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
-      await coordinator.post(`/api/v1/activities/${second.id}/updates`).send({ authorName: 'A', status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
+      await coordinator.post(`/api/v1/activities/${first.id}/updates`).send({ status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
+      await coordinator.post(`/api/v1/activities/${second.id}/updates`).send({ status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
       const after = measureOf(await plan(), 13);
       expect(after.progress).toBe(80);
       expect(after.activities.find((a) => a.id === second.id)?.health).toBeNull();
@@ -258,7 +259,7 @@ describe('The plan over HTTP (real database)', () => {
     it('stores a PDF checked from its bytes and serves it back', async () => {
       const activity = await activityByCode('8.1');
       const update = (
-        await coordinator.post(`/api/v1/activities/${activity.id}/updates`).send({ authorName: 'A', status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } }).expect(201)
+        await coordinator.post(`/api/v1/activities/${activity.id}/updates`).send({ status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } }).expect(201)
       ).body;
       const evidence = (
         await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', pdf, 'compte-rendu.pdf').field('title', 'Compte rendu').expect(201)

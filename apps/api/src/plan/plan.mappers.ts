@@ -1,12 +1,16 @@
-import type {
-  ActivitySummary,
+import {
+  hasPermission,
+  Permission,
+  type ActivitySummary,
   EvidenceView,
   Health,
   MeasureSummary,
   MilestoneView,
   PlanSummary,
+  type Provenance,
   ProgressUpdateView,
 } from '@marsad/contracts';
+import type { Actor } from '../auth/actor';
 import { toInstitutionRef } from '../institutions/institutions.service';
 import { activityHealth, worstHealth } from './activity-health.util';
 import type { Activity } from './entities/activity.entity';
@@ -32,6 +36,7 @@ export function mapActivity(activity: Activity, measureNumber: number, today: st
     status: activity.status,
     progress: activity.progress,
     health: activityHealth(activity, today),
+    provenance: activityProvenance(activity),
     version: activity.version,
     updatedAt: activity.updatedAt.toISOString(),
   };
@@ -66,6 +71,7 @@ export function mapMeasure(
     status: rollUpStatus(activities.map((activity) => activity.status)),
     nextDueDate: upcoming[0] ?? null,
     statusCounts: countStatuses(activities.map((activity) => activity.status)),
+    provenance: combinedProvenance(activities.map((activity) => activity.provenance)),
     activities: activities.filter(visible),
   };
 }
@@ -81,7 +87,18 @@ export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivit
     measureCount: measures.length,
     activityCount: allActivities.length,
     statusCounts: countStatuses(allActivities.map((activity) => activity.status)),
+    provenance: combinedProvenance(allActivities.map((activity) => activity.provenance)),
   };
+}
+
+/**
+ * The provenance of a figure rolled up from many: `demo` if any part is demo, else `validated`
+ * if any part was validated, else `reference`; as of the newest part.
+ */
+export function combinedProvenance(parts: Provenance[]): Provenance {
+  const source = parts.some((p) => p.source === 'demo') ? 'demo' : parts.some((p) => p.source === 'validated') ? 'validated' : 'reference';
+  const asOf = parts.reduce<string | null>((latest, p) => (p.asOf && (!latest || p.asOf > latest) ? p.asOf : latest), null);
+  return { source, asOf, by: null };
 }
 
 export function mapMilestone(milestone: Milestone, activityCode: string): MilestoneView {
@@ -108,6 +125,27 @@ export function mapEvidence(evidence: Evidence): EvidenceView {
   };
 }
 
+/** Where an activity's status and progress come from. */
+export function activityProvenance(activity: Activity): Provenance {
+  return {
+    source: activity.figuresSource,
+    asOf: activity.figuresAsOf ? activity.figuresAsOf.toISOString() : null,
+    by: activity.figuresSource === 'validated' ? activity.figuresBy : null,
+  };
+}
+
+/**
+ * Who may read a report: a validated one, anyone; one not yet validated, the author's
+ * administration (drafts included) and the coordinators (submitted or returned ones).
+ */
+export function mayReadUpdate(update: ProgressUpdate, reader: Actor | null): boolean {
+  if (update.state === 'validated') return true;
+  if (!reader) return false;
+  if (update.authorUserId === reader.userId) return true;
+  if (update.authorInstitutionId && update.authorInstitutionId === reader.institutionId) return true;
+  return update.state !== 'draft' && hasPermission(reader.role, Permission.ProgressValidate);
+}
+
 export function mapUpdate(update: ProgressUpdate, activityCode: string): ProgressUpdateView {
   return {
     id: update.id,
@@ -115,9 +153,17 @@ export function mapUpdate(update: ProgressUpdate, activityCode: string): Progres
     activityCode,
     reportedOn: update.reportedOn,
     authorName: update.authorName,
+    authorInstitution: update.authorInstitution ? toInstitutionRef(update.authorInstitution) : null,
+    state: update.state,
     status: update.status,
     progress: update.progress,
     narrative: update.narrative,
+    blockers: update.blockers ?? [],
+    submittedAt: update.submittedAt ? update.submittedAt.toISOString() : null,
+    decidedAt: update.decidedAt ? update.decidedAt.toISOString() : null,
+    decidedBy: update.decidedByName,
+    returnComment: update.returnComment,
+    version: update.version,
     evidence: (update.evidence ?? [])
       .slice()
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())

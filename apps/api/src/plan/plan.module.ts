@@ -13,10 +13,12 @@ import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
 import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
+import { ValidationController } from './validation.controller';
+import { ValidationService } from './validation.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone]), InstitutionsModule],
-  controllers: [PlansController, MeasuresController, ActivitiesController],
-  providers: [PlansService, MeasuresService, ActivitiesService],
+  controllers: [PlansController, MeasuresController, ActivitiesController, ValidationController],
+  providers: [PlansService, MeasuresService, ActivitiesService, ValidationService],
 })
 export class PlanModule {}

@@ -99,6 +99,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'Cette requête vient d’un autre site ({origin}) et a été refusée. Utilisez Marsad depuis sa propre adresse.',
     ar: 'هذا الطلب صادر عن موقع آخر ({origin}) وتم رفضه. استعمل مرصد من عنوانه الخاص.',
   },
+  REPORT_STATE_CONFLICT: {
+    en: 'This report is no longer waiting for this step: it has been validated, returned or submitted meanwhile. Reload it to see where it stands.',
+    fr: "Ce rapport n'attend plus cette étape : il a été validé, renvoyé ou soumis entre-temps. Rechargez-le pour voir où il en est.",
+    ar: 'لم يعد هذا التقرير في انتظار هذه الخطوة: فقد تمت المصادقة عليه أو إرجاعه أو تقديمه في الأثناء. أعد تحميله لمعرفة وضعه الحالي.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",

@@ -25,6 +25,7 @@ import { ProgressUpdate } from './progress-update.entity';
 @Check('"progress" BETWEEN 0 AND 100')
 @Check('"weight" >= 0')
 @Check(`"status" IN ('not_started', 'in_progress', 'completed', 'delayed', 'cancelled')`)
+@Check(`"figures_source" IN ('reference', 'validated', 'demo')`)
 @Check('"start_date" IS NULL OR "due_date" IS NULL OR "start_date" <= "due_date"')
 export class Activity {
   @PrimaryGeneratedColumn('uuid')
@@ -76,6 +77,18 @@ export class Activity {
 
   @Column({ type: 'int', default: 0 })
   progress!: number;
+
+  /** Where status and progress come from (see Provenance): the plan as loaded, a validated report, or demo data. */
+  @Column({ name: 'figures_source', type: 'varchar', length: 16, default: 'reference' })
+  figuresSource!: 'reference' | 'validated' | 'demo';
+
+  /** When the report that set them was validated (or the demo report was made). */
+  @Column({ name: 'figures_as_of', type: 'timestamptz', nullable: true })
+  figuresAsOf!: Date | null;
+
+  /** Who validated that report (display name at the time). */
+  @Column({ name: 'figures_by', type: 'varchar', length: 200, nullable: true })
+  figuresBy!: string | null;
 
   @OneToMany(() => ProgressUpdate, (update) => update.activity)
   updates?: ProgressUpdate[];

@@ -10,6 +10,9 @@
 export const AUDIT_ACTIONS = [
   'activity.update',
   'progress-update.create',
+  'progress-update.revise',
+  'progress-update.validate',
+  'progress-update.return',
   'evidence.create',
   'user.create',
   'user.update',

@@ -13,6 +13,8 @@ export const Permission = {
   ActivityPlan: 'activity:plan',
   /** Report progress on an activity and attach evidence (officers: their institution's activities only). */
   ProgressReport: 'progress:report',
+  /** Validate or return administrations' progress reports (the validation queue). */
+  ProgressValidate: 'progress:validate',
   /** Browse the audit trail of every entity. */
   AuditRead: 'audit:read',
   /** Manage accounts: create, change role, deactivate, issue reset links. */
@@ -36,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COORDINATOR: [
     Permission.ActivityPlan,
     Permission.ProgressReport,
+    Permission.ProgressValidate,
     Permission.AuditRead,
     Permission.OfficerManage,
     Permission.InstitutionManage,

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'FILE_LIMIT_EXCEEDED',
   'UNSUPPORTED_MEDIA_TYPE',
   'ORIGIN_REJECTED',
+  'REPORT_STATE_CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,6 +30,8 @@ export interface PlanSummary {
   measureCount: number;
   activityCount: number;
   statusCounts: StatusCounts;
+  /** Progress and health come from validated reports only; this says so, and as of when. */
+  provenance: Provenance;
 }
 
 export interface PlanDetail extends PlanSummary {
@@ -52,6 +54,7 @@ export interface MeasureSummary {
   status: ActivityStatus;
   nextDueDate: IsoDate | null;
   statusCounts: StatusCounts;
+  provenance: Provenance;
   activities: ActivitySummary[];
 }
 
@@ -74,13 +77,18 @@ export interface ActivitySummary {
   status: ActivityStatus;
   progress: number;
   health: Health | null;
+  /** Where status and progress come from: the validated report that set them, or the plan as loaded. */
+  provenance: Provenance;
   version: number;
   updatedAt: string;
 }
 
 export interface ActivityDetail extends ActivitySummary {
   milestones: MilestoneView[];
+  /** The newest reports the caller may read (up to 100), newest first. */
   updates: ProgressUpdateView[];
+  /** How many reports the caller may read in all (more than `updates.length` when some are left out). */
+  updateCount: number;
 }
 
 export interface MilestoneView {
@@ -107,28 +115,112 @@ export interface EvidenceView {
   createdAt: string;
 }
 
+/**
+ * A progress report's life: an officer's report is `submitted` (or kept as a `draft`), then a
+ * coordinator `validated` it (it then counts in the official figures) or `returned` it with a
+ * comment; the officer corrects it and submits again. A coordinator's own report is validated
+ * when it is made. A validated report is never edited: a newer report supersedes it.
+ */
+export const PROGRESS_UPDATE_STATES = ['draft', 'submitted', 'validated', 'returned'] as const;
+export type ProgressUpdateState = (typeof PROGRESS_UPDATE_STATES)[number];
+
+/** What holds an activity back, as a report may name it (each with a short text). */
+export const BLOCKER_CATEGORIES = [
+  'legal',
+  'technical',
+  'human_resources',
+  'budget',
+  'data_quality',
+  'coordination',
+  'other',
+] as const;
+export type BlockerCategory = (typeof BLOCKER_CATEGORIES)[number];
+
+export interface Blocker {
+  category: BlockerCategory;
+  text: string;
+}
+
+/**
+ * Where a figure comes from: `validated` by ADD (by whom, when), `self-reported` (submitted by an
+ * administration, not yet validated), `automated` (computed from a portal harvest), `demo`
+ * (illustrative data), or `reference` (as loaded from the plan; nobody has reported yet).
+ */
+export const FIGURE_SOURCES = ['validated', 'self-reported', 'automated', 'demo', 'reference'] as const;
+export type FigureSource = (typeof FIGURE_SOURCES)[number];
+
+export interface Provenance {
+  source: FigureSource;
+  /** When the figure became what it is (validation, submission or harvest time); null for `reference`. */
+  asOf: string | null;
+  /** Who validated it (display name), for `validated`. */
+  by: string | null;
+}
+
 export interface ProgressUpdateView {
   id: string;
   activityId: string;
   activityCode: string;
   reportedOn: IsoDate;
+  /** The account that reported (its display name at the time). */
   authorName: string;
+  /** The administration the author reported for; null for ADD's coordinators' older reports. */
+  authorInstitution: InstitutionRef | null;
+  state: ProgressUpdateState;
   status: ActivityStatus;
   progress: number;
   narrative: PartialLocalizedText;
+  blockers: Blocker[];
   evidence: EvidenceView[];
+  submittedAt: string | null;
+  /** When it was validated or returned, and by whom. */
+  decidedAt: string | null;
+  decidedBy: string | null;
+  /** Why it was returned (state `returned`). */
+  returnComment: string | null;
   demo: boolean;
+  version: number;
   createdAt: string;
 }
 
-/** Body of POST /api/v1/activities/:id/updates. */
+/** Body of POST /api/v1/activities/:id/updates. The author is the signed-in account. */
 export interface CreateProgressUpdateRequest {
   reportedOn?: IsoDate;
-  authorName: string;
   status: ActivityStatus;
   progress: number;
   narrative: PartialLocalizedText;
   links?: { url: string; title: string }[];
+  blockers?: Blocker[];
+  /** Keep it as a draft instead of submitting it (officers). */
+  draft?: boolean;
+}
+
+/** Body of PATCH /api/v1/progress-updates/:id: a draft or returned report, corrected (and submitted unless `draft`). */
+export interface ReviseProgressUpdateRequest extends Omit<CreateProgressUpdateRequest, 'links'> {
+  version: number;
+}
+
+/** Body of POST /api/v1/progress-updates/:id/return. */
+export interface ReturnProgressUpdateRequest {
+  comment: string;
+}
+
+/** Body of POST /api/v1/progress-updates/:id/validate. `version`, when given, must be the one read. */
+export interface ValidateProgressUpdateRequest {
+  version?: number;
+}
+
+/** One report awaiting validation, with its activity. */
+export interface ValidationQueueItem extends ProgressUpdateView {
+  activity: { id: string; code: string; measureNumber: number; title: LocalizedText; status: ActivityStatus; progress: number };
+}
+
+/** GET /api/v1/validation-queue: submitted reports, oldest first: the first 50 in `items`, how many wait in `total`. */
+export interface ValidationQueue {
+  items: ValidationQueueItem[];
+  total: number;
+  /** Submission time of the oldest waiting report. */
+  oldestSubmittedAt: string | null;
 }
 
 /** Body of PATCH /api/v1/activities/:id. `version` is the one the caller last read. */
@@ -141,10 +233,18 @@ export interface UpdateActivityRequest {
   contributorCodes?: string[];
 }
 
+/** How an administration takes part in an activity, for the activity filter. */
+export const INVOLVEMENTS = ['any', 'lead', 'contributor'] as const;
+export type Involvement = (typeof INVOLVEMENTS)[number];
+
 export interface ActivityFilters {
   status?: ActivityStatus;
   health?: Health;
+  /** Lead institution code (kept for links made before `institution`). */
   lead?: string;
+  /** An administration's code: the activities it leads or contributes to, as `involvement` says (default `any`). */
+  institution?: string;
+  involvement?: Involvement;
   dueBefore?: IsoDate;
 }
 
