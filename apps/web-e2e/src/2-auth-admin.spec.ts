@@ -32,7 +32,6 @@ test('a progress update posted in the browser (signed in as the coordinator) mov
   const { page } = await open({ viewport: { width: 1366, height: 900 }, locale: 'fr' });
   await signIn(page, 'fr', 'coordination@add.gov.ma', `/fr/activities/${target.id}`);
   const form = page.locator('form').filter({ has: page.locator('textarea') }).first();
-  await form.locator('input[formcontrolname="authorName"]').fill('Test E2E');
   const progressInput = form.locator('input[type="number"][formcontrolname="progress"]');
   await progressInput.fill(String(target.progress + 10));
   await form.locator('textarea').first().fill('Point d’étape saisi par le test de bout en bout');

@@ -55,6 +55,7 @@ export class App {
   protected readonly workingFor = this.session.scopedInstitution;
   protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
+  protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
   protected readonly canManageOfficers = computed(() => this.session.permissions().includes(Permission.OfficerManage));
   /** The portal harvest page: coordinators run it, audit readers follow it. */
   protected readonly canSeePortal = computed(() => this.session.permissions().some((p) => p === Permission.AuditRead || p === Permission.PortalManage));

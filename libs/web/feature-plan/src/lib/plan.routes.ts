@@ -1,4 +1,6 @@
 import type { Route } from '@angular/router';
+import { Permission } from '@marsad/contracts';
+import { requirePermission } from '@marsad/web/data-access';
 
 /** Pages under `/:lang`. Each page is its own chunk; chart.js travels only with the overview. */
 export const planRoutes: Route[] = [
@@ -22,5 +24,11 @@ export const planRoutes: Route[] = [
     path: 'activities/:id',
     title: 'titles.activity',
     loadComponent: () => import('./activity/activity.page').then((m) => m.ActivityPage),
+  },
+  {
+    path: 'validation',
+    title: 'titles.validation',
+    canActivate: [requirePermission(Permission.ProgressValidate)],
+    loadComponent: () => import('./validation/validation-queue.page').then((m) => m.ValidationQueuePage),
   },
 ];

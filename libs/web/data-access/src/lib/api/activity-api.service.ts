@@ -5,7 +5,9 @@ import type {
   CreateProgressUpdateRequest,
   EvidenceView,
   ProgressUpdateView,
+  ReviseProgressUpdateRequest,
   UpdateActivityRequest,
+  ValidationQueue,
 } from '@marsad/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
@@ -33,11 +35,33 @@ export class ActivityApi {
     return this.http.post<ProgressUpdateView>(`${this.url(id)}/updates`, body);
   }
 
+  /** A draft or returned report, corrected (and submitted again unless `draft`). */
+  reviseUpdate(progressUpdateId: string, body: ReviseProgressUpdateRequest): Observable<ProgressUpdateView> {
+    return this.http.patch<ProgressUpdateView>(this.updateUrl(progressUpdateId), body);
+  }
+
+  /** Coordinators: submitted reports awaiting validation, oldest first. */
+  validationQueue(): Observable<ValidationQueue> {
+    return this.http.get<ValidationQueue>(`${this.base}/v1/validation-queue`);
+  }
+
+  validateUpdate(progressUpdateId: string, version: number): Observable<ProgressUpdateView> {
+    return this.http.post<ProgressUpdateView>(`${this.updateUrl(progressUpdateId)}/validate`, { version });
+  }
+
+  returnUpdate(progressUpdateId: string, comment: string): Observable<ProgressUpdateView> {
+    return this.http.post<ProgressUpdateView>(`${this.updateUrl(progressUpdateId)}/return`, { comment });
+  }
+
   uploadEvidence(progressUpdateId: string, file: File, title?: string): Observable<EvidenceView> {
     const form = new FormData();
     form.append('file', file, file.name);
     if (title) form.append('title', title);
-    return this.http.post<EvidenceView>(`${this.base}/v1/progress-updates/${encodeURIComponent(progressUpdateId)}/evidence`, form);
+    return this.http.post<EvidenceView>(`${this.updateUrl(progressUpdateId)}/evidence`, form);
+  }
+
+  private updateUrl(progressUpdateId: string): string {
+    return `${this.base}/v1/progress-updates/${encodeURIComponent(progressUpdateId)}`;
   }
 
   private url(id: string): string {

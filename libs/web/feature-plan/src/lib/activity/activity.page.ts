@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { Permission, type ActivityDetail } from '@marsad/contracts';
+import { isInstitutionScoped, Permission, type ActivityDetail, type ProgressUpdateView } from '@marsad/contracts';
 import { ActivityApi, apiResource, AuditApi, DocumentTitleService, InstitutionApi, LocaleService, SessionService } from '@marsad/web/data-access';
-import { DemoBadge, EmptyState, LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts } from '@marsad/web/ui';
+import { DemoBadge, EmptyState, LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts, ProvenanceLabel } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
@@ -31,6 +31,7 @@ import { ProgressUpdateForm } from './progress-update-form';
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     ProgressFacts,
+    ProvenanceLabel,
     ActivityFactsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -67,6 +68,16 @@ export class ActivityPage {
   protected readonly canPlan = computed(() => this.session.permissions().includes(Permission.ActivityPlan));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
+  /** Reports not yet validated that this reader sees (its administration's, or all for coordinators). */
+  protected readonly pending = computed(() => (this.activity.value()?.updates ?? []).filter((u) => u.state !== 'validated'));
+  /** An officer's administration, whose draft and returned reports it may correct here. */
+  protected readonly reviserInstitution = computed(() => {
+    const user = this.session.user();
+    return user && isInstitutionScoped(user.role) && this.canReport() ? (user.institution?.code ?? null) : null;
+  });
+  /** The draft or returned report being corrected in the form, if any. */
+  protected readonly revising = signal<ProgressUpdateView | null>(null);
+
   /** Who changed this activity (with AuditRead only); reloaded after each change made here. */
   protected readonly history = rxResource({
     params: () => (this.canReadAudit() ? { id: this.id(), version: this.activity.value()?.version ?? null } : undefined),
@@ -98,8 +109,14 @@ export class ActivityPage {
     this.activity.set(current ? { ...current, ...updated, updates: updated.updates ?? current.updates, milestones: updated.milestones ?? current.milestones } : updated);
   }
 
+  protected startRevising(report: ProgressUpdateView): void {
+    this.revising.set(report);
+    document.getElementById('report-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
   protected onPosted(): void {
-    // The update changed status, progress and the version: read the activity again.
+    // The report may have changed status, progress and the version: read the activity again.
+    this.revising.set(null);
     this.activity.reload();
   }
 }

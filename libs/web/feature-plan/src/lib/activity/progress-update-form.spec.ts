@@ -43,11 +43,13 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  function fill(lengths: { authorName: number; narrative: number; linkUrl: number; linkTitle: number }): void {
-    const addLink = Array.from(el.querySelectorAll('button')).find((button) => button.textContent?.includes('update.addLink'));
-    addLink?.click();
+  const button = (label: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement;
+
+  function fill(lengths: { blockerText: number; narrative: number; linkUrl: number; linkTitle: number }): void {
+    button('update.addLink').click();
+    button('update.addBlocker').click();
     fixture.detectChanges();
-    type('input[formcontrolname="authorName"]', 'a'.repeat(lengths.authorName));
+    type('input[formcontrolname="text"]', 'b'.repeat(lengths.blockerText));
     type('textarea[lang="en"]', 'n'.repeat(lengths.narrative));
     type('input[formcontrolname="title"]', 't'.repeat(lengths.linkTitle));
     const prefix = 'https://data.gov.ma/';
@@ -60,16 +62,42 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     fill(LIMITS);
     const request = http.expectOne((req) => req.method === 'POST' && req.url.endsWith('/updates'));
     const body = request.request.body as CreateProgressUpdateRequest;
-    expect(body.authorName).toHaveLength(LIMITS.authorName);
+    // The author is the signed-in account: the form sends no name.
+    expect(body).not.toHaveProperty('authorName');
+    expect(body.blockers).toEqual([{ category: 'technical', text: 'b'.repeat(LIMITS.blockerText) }]);
     expect(body.narrative.en).toHaveLength(LIMITS.narrative);
     expect(body.links?.[0].url).toHaveLength(LIMITS.linkUrl);
     expect(body.links?.[0].title).toHaveLength(LIMITS.linkTitle);
   });
 
   it('refuses, before sending, texts longer than the API accepts', () => {
-    fill({ authorName: LIMITS.authorName + 1, narrative: LIMITS.narrative + 1, linkUrl: LIMITS.linkUrl + 1, linkTitle: LIMITS.linkTitle + 1 });
+    fill({ blockerText: LIMITS.blockerText + 1, narrative: LIMITS.narrative + 1, linkUrl: LIMITS.linkUrl + 1, linkTitle: LIMITS.linkTitle + 1 });
     http.expectNone((req) => req.method === 'POST');
     expect(el.querySelectorAll('mat-error').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('saves a draft on request, and corrects a returned report with PATCH and its version', () => {
+    type('textarea[lang="en"]', 'draft text');
+    button('update.saveDraft').click();
+    fixture.detectChanges();
+    const draft = http.expectOne((req) => req.method === 'POST' && req.url.endsWith('/updates'));
+    expect(draft.request.body).toEqual(expect.objectContaining({ draft: true, narrative: { en: 'draft text' } }));
+    draft.flush({ ...draft.request.body, id: 'u1', state: 'draft', version: 1, evidence: [] });
+
+    fixture.componentRef.setInput('revising', {
+      id: 'u9', activityId: 'a1', activityCode: '1.1', reportedOn: '2026-01-10', authorName: 'X', authorInstitution: null,
+      state: 'returned', status: 'in_progress', progress: 40, narrative: { en: 'first try' },
+      blockers: [{ category: 'budget', text: 'late credits' }], evidence: [], submittedAt: null, decidedAt: null,
+      decidedBy: 'ADD', returnComment: 'attach the minutes', demo: false, version: 3, createdAt: '2026-01-10T10:00:00Z',
+    });
+    fixture.detectChanges();
+    expect(el.textContent).toContain('attach the minutes');
+    expect((el.querySelector('textarea[lang="en"]') as HTMLTextAreaElement).value).toBe('first try');
+    el.querySelector('form')?.dispatchEvent(new Event('submit'));
+    fixture.detectChanges();
+    const revise = http.expectOne((req) => req.method === 'PATCH' && req.url.endsWith('/progress-updates/u9'));
+    expect(revise.request.body).toEqual(expect.objectContaining({ version: 3, progress: 40, blockers: [{ category: 'budget', text: 'late credits' }] }));
+    expect(revise.request.body).not.toHaveProperty('links');
   });
 
   it('stops adding links at the API’s limit', () => {

@@ -9,6 +9,7 @@ import { MatSlider, MatSliderThumb } from '@angular/material/slider';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   ACTIVITY_STATUSES,
+  BLOCKER_CATEGORIES,
   EVIDENCE_CONTENT_TYPES,
   EVIDENCE_MAX_BYTES,
   LOCALES,
@@ -16,13 +17,15 @@ import {
   directionOf,
   type ActivityDetail,
   type ActivityStatus,
+  type BlockerCategory,
   type CreateProgressUpdateRequest,
+  Permission,
   type FieldError as ApiFieldError,
   type Locale,
   type ProgressUpdateView,
 } from '@marsad/contracts';
 import { ActivityApi, ApiError, LocaleService, SessionService } from '@marsad/web/data-access';
-import { LocaleFileSizePipe, STATUS_LABEL_KEYS } from '@marsad/web/ui';
+import { BLOCKER_LABEL_KEYS, LocaleFileSizePipe, LocalizedTextPipe, STATUS_LABEL_KEYS } from '@marsad/web/ui';
 import {
   applyServerErrors,
   ConfirmDialog,
@@ -41,12 +44,21 @@ const LANGUAGE_NAME_KEYS: Record<Locale, string> = {
   en: 'language.en',
 };
 
+// What the person is told once the report is saved, by where it now stands.
+const SAVED_KEYS: Record<ProgressUpdateView['state'], string> = {
+  validated: 'update.saved',
+  submitted: 'update.submittedForValidation',
+  draft: 'update.draftSaved',
+  returned: 'update.saved',
+};
+
 const atLeastOneNarrative = (group: AbstractControl): ValidationErrors | null => {
   const value = group.value as Record<string, string>;
   return Object.values(value).some((text) => text && text.trim()) ? null : { narrativeRequired: true };
 };
 
 type LinkGroup = FormGroup<{ url: FormControl<string>; title: FormControl<string> }>;
+type BlockerGroup = FormGroup<{ category: FormControl<BlockerCategory>; text: FormControl<string> }>;
 
 interface PendingFile {
   file: File;
@@ -54,7 +66,10 @@ interface PendingFile {
   problemKey: string | null;
 }
 
-/** Reports progress on an activity: the update first, then each evidence file against it. */
+/**
+ * Reports progress on an activity as the signed-in account: the report first, then each evidence
+ * file against it. With `revising`, corrects a draft or returned report and submits it again.
+ */
 @Component({
   selector: 'msd-progress-update-form',
   imports: [
@@ -72,6 +87,7 @@ interface PendingFile {
     MatSliderThumb,
     FieldError,
     LocaleFileSizePipe,
+    LocalizedTextPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './progress-update-form.html',
@@ -79,7 +95,10 @@ interface PendingFile {
 })
 export class ProgressUpdateForm {
   readonly activity = input.required<ActivityDetail>();
+  /** A draft or returned report of the caller's administration to correct, or null for a new report. */
+  readonly revising = input<ProgressUpdateView | null>(null);
   readonly posted = output<ProgressUpdateView>();
+  readonly cancelled = output<void>();
 
   private readonly api = inject(ActivityApi);
   private readonly fb = inject(FormBuilder).nonNullable;
@@ -87,6 +106,13 @@ export class ProgressUpdateForm {
   private readonly snackBar = inject(MatSnackBar);
   private readonly translate = inject(TranslateService);
   private readonly localeService = inject(LocaleService);
+  private readonly session = inject(SessionService);
+  /** Who signs the report: the account, never a name typed in. */
+  protected readonly author = this.session.user;
+  /** A coordinator's report is validated when made; an administration's waits for ADD. */
+  protected readonly validatedAtOnce = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
+  protected readonly blockerCategories = BLOCKER_CATEGORIES;
+  protected readonly blockerKeys = BLOCKER_LABEL_KEYS;
 
   protected readonly statuses = ACTIVITY_STATUSES;
   protected readonly statusKeys = STATUS_LABEL_KEYS;
@@ -103,8 +129,6 @@ export class ProgressUpdateForm {
   protected readonly limits = PROGRESS_UPDATE_LIMITS;
 
   protected readonly form = this.fb.group({
-    // The signed-in person reports under their own name unless they write another.
-    authorName: [inject(SessionService).user()?.displayName ?? '', [Validators.required, Validators.maxLength(PROGRESS_UPDATE_LIMITS.authorName)]],
     reportedOn: [todayIso(), [Validators.required, notInFuture]],
     status: ['in_progress' as ActivityStatus, Validators.required],
     progress: [0, [Validators.required, Validators.min(0), Validators.max(100)]],
@@ -117,6 +141,7 @@ export class ProgressUpdateForm {
       { validators: atLeastOneNarrative },
     ),
     links: this.fb.array<LinkGroup>([]),
+    blockers: this.fb.array<BlockerGroup>([]),
   });
 
   constructor() {
@@ -124,9 +149,47 @@ export class ProgressUpdateForm {
     effect(() => {
       const activity = this.activity();
       untracked(() => {
-        if (!this.form.dirty) this.form.patchValue({ status: activity.status, progress: activity.progress }, { emitEvent: false });
+        if (!this.form.dirty && !this.revising()) this.form.patchValue({ status: activity.status, progress: activity.progress }, { emitEvent: false });
       });
     });
+    // Correcting a report: start from what it said.
+    effect(() => {
+      const report = this.revising();
+      untracked(() => {
+        if (!report) return;
+        this.blockers.clear();
+        for (const blocker of report.blockers) this.blockers.push(this.blockerGroup(blocker.category, blocker.text));
+        this.form.reset({
+          reportedOn: report.reportedOn,
+          status: report.status,
+          progress: report.progress,
+          narrative: { ar: report.narrative.ar ?? '', fr: report.narrative.fr ?? '', en: report.narrative.en ?? '' },
+        });
+        this.showOtherLanguages.set(LOCALES.some((l) => l !== this.locale() && !!report.narrative[l]));
+      });
+    });
+  }
+
+  protected get blockers(): FormArray<BlockerGroup> {
+    return this.form.controls.blockers;
+  }
+
+  private blockerGroup(category: BlockerCategory = 'technical', text = ''): BlockerGroup {
+    return this.fb.group({
+      category: [category, Validators.required],
+      text: [text, [Validators.required, Validators.maxLength(PROGRESS_UPDATE_LIMITS.blockerText)]],
+    });
+  }
+
+  protected addBlocker(): void {
+    if (this.blockers.length >= PROGRESS_UPDATE_LIMITS.blockers) return;
+    this.blockers.push(this.blockerGroup());
+    this.form.markAsDirty();
+  }
+
+  protected removeBlocker(index: number): void {
+    this.blockers.removeAt(index);
+    this.form.markAsDirty();
   }
 
   protected get links(): FormArray<LinkGroup> {
@@ -186,7 +249,7 @@ export class ProgressUpdateForm {
     this.resetForm();
   }
 
-  protected submit(): void {
+  protected submit(draft = false): void {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.saving() || this.files().some((f) => f.problemKey)) return;
     const v = this.form.getRawValue();
@@ -197,17 +260,20 @@ export class ProgressUpdateForm {
     }
     const request: CreateProgressUpdateRequest = {
       reportedOn: v.reportedOn,
-      authorName: v.authorName.trim(),
       status: v.status,
       progress: Number(v.progress),
       narrative,
-      links: v.links.map((l) => ({ url: l.url.trim(), title: l.title.trim() })),
+      blockers: v.blockers.map((b) => ({ category: b.category, text: b.text.trim() })),
+      ...(draft ? { draft: true } : {}),
     };
     this.saving.set(true);
     this.formError.set(null);
     const files = this.files().map((f) => f.file);
-    this.api
-      .createUpdate(this.activity().id, request)
+    const revising = this.revising();
+    const saved = revising
+      ? this.api.reviseUpdate(revising.id, { ...request, version: revising.version })
+      : this.api.createUpdate(this.activity().id, { ...request, links: v.links.map((l) => ({ url: l.url.trim(), title: l.title.trim() })) });
+    saved
       .pipe(
         concatMap((update) =>
           from(files).pipe(
@@ -231,7 +297,7 @@ export class ProgressUpdateForm {
             const reasons = failed.map((f) => `${f.file.name}: ${this.translate.instant(f.error?.messageKey ?? 'errors.INTERNAL_ERROR')}`).join(' · ');
             this.snackBar.open(`${this.translate.instant('update.savedWithFailures', { count: failed.length })} ${reasons}`, this.translate.instant('common.close'), { duration: 10000 });
           } else {
-            this.snackBar.open(this.translate.instant('update.saved'), undefined, { duration: 4000 });
+            this.snackBar.open(this.translate.instant(SAVED_KEYS[update.state]), undefined, { duration: 5000 });
           }
         },
         error: (error: ApiError) => {
@@ -248,8 +314,8 @@ export class ProgressUpdateForm {
 
   private resetForm(): void {
     this.links.clear();
+    this.blockers.clear();
     this.form.reset({
-      authorName: this.form.controls.authorName.value, // the same person usually reports again
       reportedOn: todayIso(),
       status: this.activity().status,
       progress: this.activity().progress,

@@ -4,7 +4,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
-import { ADD, HCP, measure, plan } from '../testing/fixtures';
+import { measure, plan } from '../testing/fixtures';
 import { PlanOverviewPage } from './plan-overview.page';
 
 describe('PlanOverviewPage', () => {
@@ -32,7 +32,6 @@ describe('PlanOverviewPage', () => {
     for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
     fixture.detectChanges();
     TestBed.tick();
-    http.expectOne('/api/v1/institutions').flush({ items: [ADD, HCP], total: 2 });
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -61,11 +60,13 @@ describe('PlanOverviewPage', () => {
   });
 
   it('sends the filters from the query string to the API', async () => {
-    await render({ status: 'delayed', health: 'late', lead: 'ADD', dueBefore: '2022-12-31' });
+    await render({ status: 'delayed', health: 'late', lead: 'ADD', institution: 'HCP', involvement: 'contributor', dueBefore: '2022-12-31' });
     const req = http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021');
     expect(req.request.params.get('status')).toBe('delayed');
     expect(req.request.params.get('health')).toBe('late');
     expect(req.request.params.get('lead')).toBe('ADD');
+    expect(req.request.params.get('institution')).toBe('HCP');
+    expect(req.request.params.get('involvement')).toBe('contributor');
     expect(req.request.params.get('dueBefore')).toBe('2022-12-31');
     req.flush(plan({ measures: [measure(2)] }));
     await fixture.whenStable();

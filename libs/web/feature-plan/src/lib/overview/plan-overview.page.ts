@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ACTIVITY_STATUSES, HEALTHS, pickText, type ActivityStatus } from '@marsad/contracts';
-import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
+import { ACTIVITY_STATUSES, HEALTHS, INVOLVEMENTS, pickText, type ActivityStatus, type InstitutionRef, type Involvement } from '@marsad/contracts';
+import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import {
   DemoBadge,
@@ -18,16 +18,23 @@ import {
   LocalizedTextLangPipe,
   LocalizedTextPipe,
   ProgressFacts,
+  ProvenanceLabel,
   ProgressWithLabel,
   STATUS_COLORS,
   STATUS_LABEL_KEYS,
   StateChip,
 } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { map } from 'rxjs';
 
 import { MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { hasFilters, sanitizeFilters } from './plan-filters';
+
+// Literal keys, so the translation check can see them.
+const INVOLVEMENT_KEYS: Record<Involvement, string> = {
+  any: 'filters.involvements.any',
+  lead: 'filters.involvements.lead',
+  contributor: 'filters.involvements.contributor',
+};
 
 @Component({
   selector: 'msd-plan-overview',
@@ -51,6 +58,7 @@ import { hasFilters, sanitizeFilters } from './plan-filters';
     ProgressWithLabel,
     StateChip,
     ProgressFacts,
+    ProvenanceLabel,
     MeasureFactsPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,10 +71,11 @@ export class PlanOverviewPage {
   readonly status = input<string | undefined>(undefined);
   readonly health = input<string | undefined>(undefined);
   readonly lead = input<string | undefined>(undefined);
+  readonly institution = input<string | undefined>(undefined);
+  readonly involvement = input<string | undefined>(undefined);
   readonly dueBefore = input<string | undefined>(undefined);
 
   private readonly planApi = inject(PlanApi);
-  private readonly institutionApi = inject(InstitutionApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly translate = inject(TranslateService);
@@ -81,7 +90,14 @@ export class PlanOverviewPage {
 
   protected readonly planCode = computed(() => this.code() ?? DEFAULT_PLAN_CODE);
   protected readonly filters = computed(() =>
-    sanitizeFilters({ status: this.status(), health: this.health(), lead: this.lead(), dueBefore: this.dueBefore() }),
+    sanitizeFilters({
+      status: this.status(),
+      health: this.health(),
+      lead: this.lead(),
+      institution: this.institution(),
+      involvement: this.involvement(),
+      dueBefore: this.dueBefore(),
+    }),
   );
   protected readonly filtered = computed(() => hasFilters(this.filters()));
 
@@ -89,19 +105,21 @@ export class PlanOverviewPage {
     params: () => ({ code: this.planCode(), filters: this.filters() }),
     stream: ({ params }) => this.planApi.getPlan(params.code, params.filters),
   });
-  protected readonly institutions = rxResource({
-    stream: () => this.institutionApi.list().pipe(map((list) => list.items)),
-    defaultValue: [],
-  });
+  /**
+   * The administrations that lead or contribute to the activities seen so far on this page (all of
+   * them once the plan was shown unfiltered), for the administration filter: no extra request.
+   */
+  private readonly involved = signal<ReadonlyMap<string, InstitutionRef>>(new Map());
 
-
-  /** Institutions sorted by name in the reader's language, for the lead filter. */
-  protected readonly leadOptions = computed(() => {
+  /** Those administrations sorted by name in the reader's language, for the administration filter. */
+  protected readonly institutionOptions = computed(() => {
     const locale = this.locale();
-    return [...this.institutions.value()]
+    return [...this.involved().values()]
       .map((i) => ({ code: i.code, name: pickText(i.name, locale)?.text ?? i.code }))
       .sort((a, b) => a.name.localeCompare(b.name, locale));
   });
+  protected readonly involvements = INVOLVEMENTS;
+  protected readonly involvementKeys = INVOLVEMENT_KEYS;
 
   // Re-emits on every language change, once that language's texts are loaded.
   private readonly chartTexts = toSignal(
@@ -142,9 +160,19 @@ export class PlanOverviewPage {
       const plan = this.plan.value();
       if (plan) this.title.set('titles.overview');
     });
+    effect(() => {
+      const plan = this.plan.value();
+      if (!plan) return;
+      const known = new Map(untracked(this.involved));
+      const before = known.size;
+      for (const activity of plan.measures.flatMap((m) => m.activities)) {
+        for (const institution of [activity.leadInstitution, ...activity.contributors]) if (institution) known.set(institution.code, institution);
+      }
+      if (known.size !== before) this.involved.set(known);
+    });
   }
 
-  protected setFilter(name: 'status' | 'health' | 'lead' | 'dueBefore', value: string | null | undefined): void {
+  protected setFilter(name: 'status' | 'health' | 'institution' | 'involvement' | 'dueBefore', value: string | null | undefined): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { [name]: value || null },

@@ -1,8 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { MilestoneView, ProgressUpdateView } from '@marsad/contracts';
 import {
+  BLOCKER_LABEL_KEYS,
   DemoBadge,
+  ReportStateChip,
   LocaleDatePipe,
   LocaleFileSizePipe,
   LocalePercentPipe,
@@ -13,13 +16,15 @@ import {
 import { TranslatePipe } from '@ngx-translate/core';
 import { buildTimeline } from './timeline.util';
 
-/** Milestones and progress updates, newest first, with their evidence. */
+/** Milestones and progress reports, newest first, with their evidence, validation state and blockers. */
 @Component({
   selector: 'msd-timeline',
   imports: [
     RouterLink,
     TranslatePipe,
+    MatButton,
     StateChip,
+    ReportStateChip,
     DemoBadge,
     LocaleDatePipe,
     LocaleFileSizePipe,
@@ -36,6 +41,10 @@ export class Timeline {
   readonly updates = input<ProgressUpdateView[]>([]);
   /** On a measure page, say which activity each entry belongs to and link to it. */
   readonly activityLink = input<((activityId: string) => unknown[]) | null>(null);
+  /** The caller's administration: its draft and returned reports get a "correct" button. */
+  readonly reviserInstitution = input<string | null>(null);
+  readonly revise = output<ProgressUpdateView>();
+  protected readonly blockerKeys = BLOCKER_LABEL_KEYS;
 
   protected readonly entries = computed(() => buildTimeline(this.milestones(), this.updates()));
 }

@@ -5,8 +5,9 @@ const milestone = (id: string, dueDate: string | null, doneOn: string | null = n
   id, activityId: 'a', activityCode: '1.1', title: { ar: id, fr: id, en: id }, dueDate, doneOn, demo: false,
 });
 const update = (id: string, reportedOn: string, createdAt = `${reportedOn}T10:00:00Z`): ProgressUpdateView => ({
-  id, activityId: 'a', activityCode: '1.1', reportedOn, authorName: 'X', status: 'in_progress', progress: 10,
-  narrative: {}, evidence: [], demo: false, createdAt,
+  id, activityId: 'a', activityCode: '1.1', reportedOn, authorName: 'X', authorInstitution: null, state: 'validated',
+  status: 'in_progress', progress: 10, narrative: {}, blockers: [], evidence: [], submittedAt: null, decidedAt: null,
+  decidedBy: null, returnComment: null, demo: false, version: 1, createdAt,
 });
 
 describe('buildTimeline', () => {

@@ -1,4 +1,4 @@
-import type { ActivityDetail, InstitutionRef, MeasureSummary, PlanDetail } from '@marsad/contracts';
+import type { ActivityDetail, InstitutionRef, MeasureSummary, PlanDetail, Provenance } from '@marsad/contracts';
 
 export const ADD: InstitutionRef = {
   code: 'ADD',
@@ -12,6 +12,7 @@ export const HCP: InstitutionRef = {
 };
 
 const counts = { not_started: 0, in_progress: 1, completed: 1, delayed: 0, cancelled: 0 };
+export const VALIDATED: Provenance = { source: 'validated', asOf: '2026-11-20T10:00:00.000Z', by: 'Coordination ADD' };
 
 export function measure(number: number, overrides: Partial<MeasureSummary> = {}): MeasureSummary {
   return {
@@ -27,6 +28,7 @@ export function measure(number: number, overrides: Partial<MeasureSummary> = {})
     status: 'in_progress',
     nextDueDate: '2022-06-30',
     statusCounts: counts,
+    provenance: VALIDATED,
     activities: [],
     ...overrides,
   };
@@ -43,6 +45,7 @@ export function plan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     measureCount: 13,
     activityCount: 26,
     statusCounts: { not_started: 5, in_progress: 10, completed: 8, delayed: 2, cancelled: 1 },
+    provenance: { ...VALIDATED, by: null },
     measures: [measure(1), measure(2, { title: { ar: 'تحديث البوابة', fr: 'Moderniser le portail', en: 'Modernise the portal' }, status: 'delayed', health: 'late' })],
     demo: true,
     ...overrides,
@@ -64,10 +67,12 @@ export function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetai
     status: 'in_progress',
     progress: 40,
     health: 'on_track',
+    provenance: VALIDATED,
     version: 3,
     updatedAt: '2022-01-10T09:00:00Z',
     milestones: [],
     updates: [],
+    updateCount: 0,
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { isLocale, pickText, type AuditEventView, type InstitutionRef, type Locale, type Role } from '@marsad/contracts';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { HEALTH_LABEL_KEYS, ROLE_LABEL_KEYS, STATUS_LABEL_KEYS } from '../chips/labels';
+import { BLOCKER_LABEL_KEYS, HEALTH_LABEL_KEYS, REPORT_STATE_LABEL_KEYS, ROLE_LABEL_KEYS, STATUS_LABEL_KEYS } from '../chips/labels';
 import { formatFileSize, MSD_LOCALE } from '../locale/msd-locale';
 import { LocaleDatePipe } from '../pipes/locale-format.pipes';
 import { activityIdOf, auditActionKey, auditDiffRows, auditEntityKey, type AuditDiffRow } from './audit-format';
@@ -149,6 +149,7 @@ export class AuditEventList {
       if (SECRET_KEYS[value]) return SECRET_KEYS[value];
       if (field === 'status' || field === 'activity.status') return STATUS_LABEL_KEYS[value as keyof typeof STATUS_LABEL_KEYS] ?? null;
       if (field === 'health') return HEALTH_LABEL_KEYS[value as keyof typeof HEALTH_LABEL_KEYS] ?? null;
+      if (field === 'state') return REPORT_STATE_LABEL_KEYS[value as keyof typeof REPORT_STATE_LABEL_KEYS] ?? null;
       if (field === 'role') return ROLE_LABEL_KEYS[value as Role] ?? null;
       if (field === 'preferredLocale' && isLocale(value)) return LANGUAGE_KEYS[value];
       if (field === 'via' && value === 'import') return 'audit.values.viaImport';
@@ -159,6 +160,16 @@ export class AuditEventList {
         ...event,
         diff: Object.fromEntries(
           Object.entries(event.diff ?? {}).map(([field, change]) => {
+            if (field === 'blockers' && change) {
+              const said = (v: unknown) =>
+                Array.isArray(v)
+                  ? v.map((b: { category?: string; text?: string }) => {
+                      const key = BLOCKER_LABEL_KEYS[b.category as keyof typeof BLOCKER_LABEL_KEYS];
+                      return `${key ? t(key) : (b.category ?? '')} — ${b.text ?? ''}`;
+                    })
+                  : v;
+              return [field, { before: said(change.before), after: said(change.after) }];
+            }
             if (!INSTITUTION_FIELDS.has(field) || !change) return [field, change];
             const name = (v: unknown) => (Array.isArray(v) ? v.map(institutionName) : v == null ? v : institutionName(v));
             return [field, { before: name(change.before), after: name(change.after) }];

@@ -1,4 +1,4 @@
-import type { ActivityStatus, Health, Permission, Role } from '@marsad/contracts';
+import type { ActivityStatus, BlockerCategory, FigureSource, Health, Permission, ProgressUpdateState, Role } from '@marsad/contracts';
 
 // Every value written out, so the translation-key check can see each key.
 export const STATUS_LABEL_KEYS: Record<ActivityStatus, string> = {
@@ -51,6 +51,7 @@ export const ROLE_LABEL_KEYS: Record<Role, string> = {
 export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'activity:plan': 'permissions.activityPlan',
   'progress:report': 'permissions.progressReport',
+  'progress:validate': 'permissions.progressValidate',
   'audit:read': 'permissions.auditRead',
   'user:manage': 'permissions.userManage',
   'officer:manage': 'permissions.officerManage',
@@ -58,4 +59,36 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'inventory:read': 'permissions.inventoryRead',
   'inventory:manage': 'permissions.inventoryManage',
   'portal:manage': 'permissions.portalManage',
+};
+
+export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {
+  draft: 'reportState.draft',
+  submitted: 'reportState.submitted',
+  validated: 'reportState.validated',
+  returned: 'reportState.returned',
+};
+
+export const REPORT_STATE_GLYPHS: Record<ProgressUpdateState, string> = {
+  draft: '✎',
+  submitted: '⧗',
+  validated: '✓',
+  returned: '↩',
+};
+
+export const BLOCKER_LABEL_KEYS: Record<BlockerCategory, string> = {
+  legal: 'blockers.legal',
+  technical: 'blockers.technical',
+  human_resources: 'blockers.human_resources',
+  budget: 'blockers.budget',
+  data_quality: 'blockers.data_quality',
+  coordination: 'blockers.coordination',
+  other: 'blockers.other',
+};
+
+export const FIGURE_SOURCE_LABEL_KEYS: Record<FigureSource, string> = {
+  validated: 'provenance.validated',
+  'self-reported': 'provenance.selfReported',
+  automated: 'provenance.automated',
+  demo: 'provenance.demo',
+  reference: 'provenance.reference',
 };
