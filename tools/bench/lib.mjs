@@ -55,6 +55,7 @@ export async function signIn(base, email, password) {
   const cookie = response.headers.get('set-cookie').split(';')[0];
   const { csrfToken } = await response.json();
   return {
+    cookie,
     get: (path) => fetch(`${base}${path}`, { headers: { cookie } }),
     post: (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, body }),
   };
@@ -64,7 +65,8 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((
 
 /**
  * `clients` concurrent loops, each issuing requests from `next()` back to back for `seconds`
- * (bounded: it stops by itself). Returns count, errors and latency percentiles in ms.
+ * (bounded: it stops by itself). `next` returns a URL, or `[url, init]` (headers, say). Returns
+ * count, errors and latency percentiles in ms.
  */
 export async function load({ clients, seconds, next }) {
   const latencies = [];
@@ -75,7 +77,8 @@ export async function load({ clients, seconds, next }) {
       let i = 0;
       while (performance.now() < deadline) {
         const started = performance.now();
-        const response = await fetch(next(client, i++));
+        const target = next(client, i++);
+        const response = await (Array.isArray(target) ? fetch(target[0], target[1]) : fetch(target));
         await response.arrayBuffer();
         latencies.push(performance.now() - started);
         if (!response.ok) errors++;
