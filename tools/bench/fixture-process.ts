@@ -5,7 +5,14 @@ import { startCkanFixtureServer } from '../../libs/testing/ckan-fixture-server/s
 async function main(): Promise<void> {
   const organizations = Number(process.env['FIXTURE_ORGANIZATIONS'] ?? 2000);
   const datasets = Number(process.env['FIXTURE_DATASETS'] ?? 100000);
-  const server = await startCkanFixtureServer({ organizations, datasets, seed: 2026, now: new Date(), host: '127.0.0.1', port: 0 });
+  const server = await startCkanFixtureServer({
+    organizations,
+    datasets,
+    seed: 2026,
+    now: new Date(),
+    host: '127.0.0.1',
+    port: 0,
+  });
   const names = server.catalogue.organizations.map((org) => org.name);
   process.send?.({ type: 'ready', url: server.url, organizations: names, datasets: server.catalogue.count });
   process.on('message', (message: { type: string; count?: number }) => {

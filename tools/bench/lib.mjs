@@ -8,7 +8,10 @@ export const PG_SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgr
 
 export function ensureBuilt() {
   if (existsSync('dist/apps/api/main.js') && process.env.BENCH_REBUILD !== 'true') return;
-  const build = spawnSync('npx', ['nx', 'build', 'api', '--output-style=static'], { stdio: 'inherit', env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' } });
+  const build = spawnSync('npx', ['nx', 'build', 'api', '--output-style=static'], {
+    stdio: 'inherit',
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+  });
   if (build.status !== 0) process.exit(1);
 }
 
@@ -34,15 +37,36 @@ export async function freshDatabase(name) {
 
 export async function startServer({ port, databaseUrl, env = {} }) {
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_DATA: 'false', SIGN_IN_RATE_LIMIT: '1000', WRITE_RATE_LIMIT: '100000', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'false',
+      SIGN_IN_RATE_LIMIT: '1000',
+      WRITE_RATE_LIMIT: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => new Promise((r) => { server.once('exit', r); server.kill('SIGTERM'); }) };
-    } catch { /* not yet */ }
+      if ((await fetch(`${base}/api/health`)).ok)
+        return {
+          base,
+          stop: () =>
+            new Promise((r) => {
+              server.once('exit', r);
+              server.kill('SIGTERM');
+            }),
+        };
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('server did not start');
@@ -50,14 +74,19 @@ export async function startServer({ port, databaseUrl, env = {} }) {
 
 /** Signs in through the API; returns fetch helpers carrying the cookie and CSRF token. */
 export async function signIn(base, email, password) {
-  const response = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!response.ok) throw new Error(`sign-in ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie').split(';')[0];
   const { csrfToken } = await response.json();
   return {
     cookie,
     get: (path) => fetch(`${base}${path}`, { headers: { cookie } }),
-    post: (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, body }),
+    post: (path, body, headers = {}) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, ...headers }, body }),
   };
 }
 

@@ -33,7 +33,17 @@ function freePort() {
 
 async function startServer(port, dataDir) {
   const server = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', DEMO_DATA: 'true', WEB_DIST: WEB, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO_DATA: 'true',
+      WEB_DIST: WEB,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -42,7 +52,13 @@ async function startServer(port, dataDir) {
     if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) {
-        return { base, stop: () => new Promise((resolve) => (server.exitCode !== null ? resolve() : (server.once('exit', resolve), server.kill('SIGTERM')))) };
+        return {
+          base,
+          stop: () =>
+            new Promise((resolve) =>
+              server.exitCode !== null ? resolve() : (server.once('exit', resolve), server.kill('SIGTERM')),
+            ),
+        };
       }
     } catch {
       // not listening yet
@@ -59,7 +75,17 @@ async function visit(context, url) {
   const cdp = await context.newCDPSession(page);
   const requests = new Map();
   cdp.on('Network.requestWillBeSent', ({ requestId, request, type }) => {
-    requests.set(requestId, { url: request.url, type, status: null, wireStatus: null, encoding: null, acceptEncoding: null, fromCache: false, bytes: 0, done: false });
+    requests.set(requestId, {
+      url: request.url,
+      type,
+      status: null,
+      wireStatus: null,
+      encoding: null,
+      acceptEncoding: null,
+      fromCache: false,
+      bytes: 0,
+      done: false,
+    });
   });
   // What actually went over the wire: the request's real headers, and the real status (a
   // revalidated response is reported as the cached 200 by responseReceived, 304 here).
@@ -102,7 +128,9 @@ async function visit(context, url) {
   await page.waitForLoadState('networkidle');
   // ExtraInfo events may trail loadingFinished by a moment.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const list = [...requests].filter(([, r]) => !r.url.startsWith('data:')).map(([id, r]) => ({ ...r, ...extra.get(id) }));
+  const list = [...requests]
+    .filter(([, r]) => !r.url.startsWith('data:'))
+    .map(([id, r]) => ({ ...r, ...extra.get(id) }));
   await page.close();
   const total = list.reduce((sum, r) => sum + r.bytes, 0);
   return { totalBytes: total, totalKb: +(total / 1000).toFixed(1), requests: list };
@@ -112,8 +140,12 @@ function print(label, result) {
   console.log(`\n${label}: ${result.totalKb} kB over the wire in ${result.requests.length} requests`);
   for (const r of [...result.requests].sort((a, b) => b.bytes - a.bytes)) {
     const path = new URL(r.url).pathname;
-    const how = r.fromCache ? 'cache' : `${r.wireStatus ?? r.status ?? '—'}${r.encoding && r.wireStatus !== 304 ? ' ' + r.encoding : ''}`;
-    console.log(`  ${String((r.bytes / 1000).toFixed(1)).padStart(7)} kB  ${how.padEnd(9)} ${path}${r.failed ? `  (failed: ${r.failed})` : ''}`);
+    const how = r.fromCache
+      ? 'cache'
+      : `${r.wireStatus ?? r.status ?? '—'}${r.encoding && r.wireStatus !== 304 ? ' ' + r.encoding : ''}`;
+    console.log(
+      `  ${String((r.bytes / 1000).toFixed(1)).padStart(7)} kB  ${how.padEnd(9)} ${path}${r.failed ? `  (failed: ${r.failed})` : ''}`,
+    );
   }
 }
 
@@ -130,7 +162,16 @@ async function main() {
       executablePath: CHROMIUM,
       viewport: { width: 390, height: 844 },
       locale: 'ar-MA',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const page of context.pages()) await page.close();
     const url = `${server.base}${PATH}`;
@@ -155,8 +196,12 @@ async function main() {
     const revalidated = repeat.requests.filter((r) => r.wireStatus === 304).length;
     const refetched = repeat.requests.filter((r) => !r.fromCache && r.wireStatus !== 304);
     console.log(`\nChromium asked for: Accept-Encoding: ${acceptEncoding}`);
-    console.log(`repeat visit: ${repeat.requests.filter((r) => r.fromCache).length} from cache, ${revalidated} revalidated (304), ${refetched.length} fetched again${refetched.length ? ': ' + refetched.map((r) => new URL(r.url).pathname).join(', ') : ''}`);
-    console.log(`first visit ${first.totalKb} kB (target ≤ ${TARGETS.firstVisitKb}), repeat visit ${repeat.totalKb} kB (target ≤ ${TARGETS.repeatVisitKb}) → tmp/bench-wire.json`);
+    console.log(
+      `repeat visit: ${repeat.requests.filter((r) => r.fromCache).length} from cache, ${revalidated} revalidated (304), ${refetched.length} fetched again${refetched.length ? ': ' + refetched.map((r) => new URL(r.url).pathname).join(', ') : ''}`,
+    );
+    console.log(
+      `first visit ${first.totalKb} kB (target ≤ ${TARGETS.firstVisitKb}), repeat visit ${repeat.totalKb} kB (target ≤ ${TARGETS.repeatVisitKb}) → tmp/bench-wire.json`,
+    );
     if (!report.pass) process.exitCode = 1;
   } finally {
     await context?.close();

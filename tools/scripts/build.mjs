@@ -24,9 +24,12 @@ export async function ensureBuilt({ projects, outputs, quiet = false }) {
   const missing = () => outputs.filter((output) => !existsSync(join(ROOT, output)));
   const reason = buildSkippedBecause(projects);
   if (reason) {
-    if (reason === NO_NX && !missing().length) console.error(`Nx is not installed: running ${outputs.join(', ')} as built, not rebuilt from the sources.`);
+    if (reason === NO_NX && !missing().length)
+      console.error(`Nx is not installed: running ${outputs.join(', ')} as built, not rebuilt from the sources.`);
     if (missing().length) {
-      console.error(`${missing().join(', ')} ${missing().length > 1 ? 'are' : 'is'} missing and cannot be built (${reason}).`);
+      console.error(
+        `${missing().join(', ')} ${missing().length > 1 ? 'are' : 'is'} missing and cannot be built (${reason}).`,
+      );
       process.exit(1);
     }
     return;
@@ -36,7 +39,12 @@ export async function ensureBuilt({ projects, outputs, quiet = false }) {
   const status = await new Promise((done) => {
     const child = spawn('npx', args, { cwd: ROOT, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     const output = [];
-    const slow = quiet ? setTimeout(() => console.error(`Building ${projects.join(' and ')} with Nx (rebuilt only when the sources changed)…`), 4000) : null;
+    const slow = quiet
+      ? setTimeout(
+          () => console.error(`Building ${projects.join(' and ')} with Nx (rebuilt only when the sources changed)…`),
+          4000,
+        )
+      : null;
     child.stdout?.on('data', (chunk) => output.push(chunk));
     child.stderr?.on('data', (chunk) => output.push(chunk));
     child.on('error', (error) => {
@@ -60,7 +68,9 @@ const NO_NX = 'Nx is not installed';
 
 function buildSkippedBecause(projects) {
   if (process.env.MARSAD_SKIP_BUILD === 'true') return 'MARSAD_SKIP_BUILD=true';
-  const absent = projects.map((project) => SOURCES[project] ?? `apps/${project}/src`).filter((dir) => !existsSync(join(ROOT, dir)));
+  const absent = projects
+    .map((project) => SOURCES[project] ?? `apps/${project}/src`)
+    .filter((dir) => !existsSync(join(ROOT, dir)));
   if (absent.length) return `no sources: ${absent.join(', ')}`;
   if (!existsSync(join(ROOT, 'node_modules/nx/package.json'))) return NO_NX;
   return null;

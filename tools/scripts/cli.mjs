@@ -5,5 +5,7 @@ import { join } from 'node:path';
 import { ensureBuilt, ROOT } from './build.mjs';
 
 await ensureBuilt({ projects: ['api'], outputs: ['dist/apps/api/cli.js'], quiet: true });
-const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 child.on('exit', (code) => process.exit(code ?? 1));

@@ -8,7 +8,15 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 async function start() {
   const server = spawn(process.execPath, ['dist/apps/api/main.js'], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_DATA: 'true' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DEMO_DATA: 'true',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 240; i++) {
@@ -22,15 +30,23 @@ async function start() {
   }
   throw new Error('server not healthy in 60 s');
 }
-const stop = (server) => new Promise((resolve) => { server.once('exit', resolve); server.kill('SIGTERM'); });
-const fail = (message) => { console.error(`smoke: ${message}`); process.exit(1); };
+const stop = (server) =>
+  new Promise((resolve) => {
+    server.once('exit', resolve);
+    server.kill('SIGTERM');
+  });
+const fail = (message) => {
+  console.error(`smoke: ${message}`);
+  process.exit(1);
+};
 
 let server = await start();
 const health = await (await fetch(`${BASE}/api/health`)).json();
 if (health.database !== 'postgres') fail(`health says ${health.database}`);
 const plan = await (await fetch(`${BASE}/api/v1/plans/PANDO-2021`)).json();
 const activities = plan.measures.flatMap((m) => m.activities);
-if (plan.measures.length !== 13 || activities.length !== 26) fail(`plan has ${plan.measures.length} measures, ${activities.length} activities`);
+if (plan.measures.length !== 13 || activities.length !== 26)
+  fail(`plan has ${plan.measures.length} measures, ${activities.length} activities`);
 const target = activities[0];
 // Writes need a session: sign in as the demo coordinator and echo the CSRF token.
 const signIn = await fetch(`${BASE}/api/v1/auth/sign-in`, {
@@ -49,7 +65,8 @@ const post = await fetch(`${BASE}/api/v1/activities/${target.id}/updates`, {
 if (post.status !== 201) fail(`update answered ${post.status}`);
 // Demo mode harvested its generated portal at start: the metrics are there.
 const national = await (await fetch(`${BASE}/api/v1/metrics/national`)).json();
-if (!national.figures || national.figures.datasets < 1000) fail(`national metrics: ${JSON.stringify(national.figures?.datasets)}`);
+if (!national.figures || national.figures.datasets < 1000)
+  fail(`national metrics: ${JSON.stringify(national.figures?.datasets)}`);
 await stop(server);
 
 server = await start();
@@ -59,7 +76,15 @@ if (after.progress !== 42) fail(`after a restart the progress is ${after.progres
 
 // The operator command fails loudly when the portal cannot be reached (for cron and monitoring).
 const harvest = spawn(process.execPath, ['dist/apps/api/cli.js', 'portal:harvest'], {
-  env: { ...process.env, DATABASE_URL: url, PORTAL_URL: 'http://127.0.0.1:9/api/3/action', HARVEST_RETRIES: '1', HARVEST_TIMEOUT_MS: '1000', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    PORTAL_URL: 'http://127.0.0.1:9/api/3/action',
+    HARVEST_RETRIES: '1',
+    HARVEST_TIMEOUT_MS: '1000',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'production',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let printed = '';

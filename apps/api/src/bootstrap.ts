@@ -1,4 +1,10 @@
-import { Logger as NestLogger, ValidationPipe, VersioningType, type INestApplication, type INestApplicationContext } from '@nestjs/common';
+import {
+  Logger as NestLogger,
+  ValidationPipe,
+  VersioningType,
+  type INestApplication,
+  type INestApplicationContext,
+} from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -52,7 +58,7 @@ function setUpOpenApi(app: INestApplication, config: AppConfig): void {
     new DocumentBuilder()
       .setTitle('Marsad API')
       .setDescription(
-        "Tracking the National Open Data Action Plan. Errors are `{ statusCode, code, message, fields, requestId }`, with `message` in the language of `Accept-Language` (ar, fr or en).",
+        'Tracking the National Open Data Action Plan. Errors are `{ statusCode, code, message, fields, requestId }`, with `message` in the language of `Accept-Language` (ar, fr or en).',
       )
       .setVersion(config.version)
       .build(),

@@ -24,15 +24,21 @@ const COMMANDS: Record<string, string> = {
   'db:seed': 'apply migrations and load the reference data (the 2021 plan, the committee); idempotent',
   'db:seed:demo': 'load the demo data set (progress updates, dates, evidence, demo accounts), once; idempotent',
   'db:import:divisions': "import Morocco's regions, provinces and communes (HCP codes); idempotent",
-  'users:create-admin': 'create an ADMIN account: --email EMAIL [--name NAME]; password from MARSAD_ADMIN_PASSWORD or a prompt',
-  'portal:harvest': 'harvest the CKAN portal at PORTAL_URL once (incremental; --full for everything), print the summary; exit 1 if the run failed',
+  'users:create-admin':
+    'create an ADMIN account: --email EMAIL [--name NAME]; password from MARSAD_ADMIN_PASSWORD or a prompt',
+  'portal:harvest':
+    'harvest the CKAN portal at PORTAL_URL once (incremental; --full for everything), print the summary; exit 1 if the run failed',
   'metrics:recompute': "recompute today's publication metrics from the harvested datasets",
 };
 
 /** Operator commands: `npm run cli -- <command>`. Uses DATABASE_URL or the embedded database under DATA_DIR. */
 async function run(command: string | undefined): Promise<number> {
   if (!command || !(command in COMMANDS)) {
-    console.error(`Usage: npm run cli -- <command>\n${Object.entries(COMMANDS).map(([name, help]) => `  ${name.padEnd(20)} ${help}`).join('\n')}`);
+    console.error(
+      `Usage: npm run cli -- <command>\n${Object.entries(COMMANDS)
+        .map(([name, help]) => `  ${name.padEnd(20)} ${help}`)
+        .join('\n')}`,
+    );
     return 2;
   }
   const config = loadConfig();
@@ -53,7 +59,9 @@ async function run(command: string | undefined): Promise<number> {
     }
     if (command === 'db:import:divisions') {
       const report = await app.get(DivisionsImportService).run();
-      console.log(`Divisions: ${report.regions} regions, ${report.provinces} provinces and prefectures, ${report.communes} communes; ${report.inserted} inserted, ${report.updated} updated`);
+      console.log(
+        `Divisions: ${report.regions} regions, ${report.provinces} provinces and prefectures, ${report.communes} communes; ${report.inserted} inserted, ${report.updated} updated`,
+      );
     }
     if (command === 'users:create-admin') {
       await createAdmin(app.get(DataSource), app.get(AuditService));
@@ -71,7 +79,9 @@ async function run(command: string | undefined): Promise<number> {
     if (command === 'metrics:recompute') {
       const started = performance.now();
       const { institutions, day } = await app.get(MetricsService).recomputeNow();
-      console.log(`Metrics for ${day}: ${institutions} administrations and the national figures, in ${Math.round(performance.now() - started)} ms.`);
+      console.log(
+        `Metrics for ${day}: ${institutions} administrations and the national figures, in ${Math.round(performance.now() - started)} ms.`,
+      );
     }
     return 0;
   } finally {
@@ -116,10 +126,14 @@ async function promptHidden(question: string): Promise<string> {
 
 async function createAdmin(dataSource: DataSource, audit: AuditService): Promise<void> {
   const email = option('email')?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError('users:create-admin needs --email with a valid address.');
+  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    throw new UsageError('users:create-admin needs --email with a valid address.');
   const password = process.env['MARSAD_ADMIN_PASSWORD'] ?? (await promptHidden(`Password for ${email}: `));
   const violations = passwordViolations(password, email, 'password');
-  if (violations.length) throw new UsageError(`The password is refused (${violations.map((v) => v.rule).join(', ')}): at least ${PASSWORD_MIN_LENGTH} characters, not the email.`);
+  if (violations.length)
+    throw new UsageError(
+      `The password is refused (${violations.map((v) => v.rule).join(', ')}): at least ${PASSWORD_MIN_LENGTH} characters, not the email.`,
+    );
   const users = dataSource.getRepository(User);
   if (await users.existsBy({ email })) throw new UsageError(`An account with ${email} already exists.`);
   await dataSource.transaction(async (manager) => {
@@ -134,12 +148,20 @@ async function createAdmin(dataSource: DataSource, audit: AuditService): Promise
         passwordHash: await hashPassword(password),
       }),
     );
-    await audit.record(manager, { actor: null, meta: { requestId: null, ip: null, userAgent: 'marsad-cli' } }, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: user.id,
-      diff: { email: { before: null, after: email }, role: { before: null, after: 'ADMIN' }, via: { before: null, after: 'cli' } },
-    });
+    await audit.record(
+      manager,
+      { actor: null, meta: { requestId: null, ip: null, userAgent: 'marsad-cli' } },
+      {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        diff: {
+          email: { before: null, after: email },
+          role: { before: null, after: 'ADMIN' },
+          via: { before: null, after: 'cli' },
+        },
+      },
+    );
   });
   console.log(`Admin account created: ${email}`);
 }
@@ -149,7 +171,11 @@ class UsageError extends Error {}
 run(process.argv[2]).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError ? error.message : error);
+    console.error(
+      error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError
+        ? error.message
+        : error,
+    );
     process.exit(1);
   },
 );

@@ -25,7 +25,10 @@ for (const locale of ['ar', 'fr'] as Locale[]) {
       let page: Page;
       const errors: string[] = [];
       test.beforeAll(async ({ browser }) => {
-        context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: locale === 'ar' ? 'ar-MA' : 'fr-MA' });
+        context = await browser.newContext({
+          viewport: { width: viewport.width, height: viewport.height },
+          locale: locale === 'ar' ? 'ar-MA' : 'fr-MA',
+        });
         page = await context.newPage();
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
         page.on('pageerror', (error) => errors.push(String(error)));
@@ -36,8 +39,15 @@ for (const locale of ['ar', 'fr'] as Locale[]) {
 
       test(`overview ${locale} ${viewport.name}: 13 measures, direction, no overflow`, async () => {
         await page.goto(`${BASE}/${locale}`, { waitUntil: 'networkidle' });
-        await page.getByText(plan.measures[12].title[locale], { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
-        const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+        await page
+          .getByText(plan.measures[12].title[locale], { exact: false })
+          .filter({ visible: true })
+          .first()
+          .waitFor({ timeout: 15_000 });
+        const html = await page.evaluate(() => ({
+          dir: document.documentElement.dir,
+          lang: document.documentElement.lang,
+        }));
         expect(html.dir, `html dir is ${html.dir}`).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         expect(html.lang, `html lang is ${html.lang}`).toBe(locale);
         const text = await page.evaluate(() => document.body.innerText);
@@ -45,7 +55,10 @@ for (const locale of ['ar', 'fr'] as Locale[]) {
         const missing = plan.measures.filter((m: any) => !text.includes(m.title[locale]));
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         expect(missing.length, `measures not shown: ${missing.map((m: any) => m.number).join(', ')}`).toBe(0);
-        expect(/⟦|\b[a-z]+(\.[a-zA-Z_]+){2,}\b/.test(text.replace(/www\.data\.gov\.ma|data\.gov\.ma/g, '')), 'untranslated key visible').toBe(false);
+        expect(
+          /⟦|\b[a-z]+(\.[a-zA-Z_]+){2,}\b/.test(text.replace(/www\.data\.gov\.ma|data\.gov\.ma/g, '')),
+          'untranslated key visible',
+        ).toBe(false);
         await noSidewaysScroll(page);
         expect(await page.locator('canvas').count(), 'no chart drawn').toBeGreaterThanOrEqual(1);
         await shot(page, `overview-${locale}-${viewport.name}.png`, viewport.name === 'desktop');
@@ -53,16 +66,30 @@ for (const locale of ['ar', 'fr'] as Locale[]) {
 
       test(`measure page ${locale} ${viewport.name}: activities and timeline`, async () => {
         await page.goto(`${BASE}/${locale}/measures/${measure.id}`, { waitUntil: 'networkidle' });
-        await page.getByText(activity.title[locale], { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+        await page
+          .getByText(activity.title[locale], { exact: false })
+          .filter({ visible: true })
+          .first()
+          .waitFor({ timeout: 15_000 });
         await noSidewaysScroll(page);
         await shot(page, `measure-${locale}-${viewport.name}.png`, true);
       });
 
       test(`activity page ${locale} ${viewport.name}: details, and who may report when signed out`, async () => {
         await page.goto(`${BASE}/${locale}/activities/${activity.id}`, { waitUntil: 'networkidle' });
-        await page.getByText(activity.title[locale], { exact: false }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
-        expect(await page.locator('msd-progress-update-form, msd-activity-edit-form').count(), 'forms shown to a signed-out reader').toBe(0);
-        expect(await page.locator('.activity-access a[href*="/sign-in"]').isVisible(), 'no sign-in hint where the update form would be').toBe(true);
+        await page
+          .getByText(activity.title[locale], { exact: false })
+          .filter({ visible: true })
+          .first()
+          .waitFor({ timeout: 15_000 });
+        expect(
+          await page.locator('msd-progress-update-form, msd-activity-edit-form').count(),
+          'forms shown to a signed-out reader',
+        ).toBe(0);
+        expect(
+          await page.locator('.activity-access a[href*="/sign-in"]').isVisible(),
+          'no sign-in hint where the update form would be',
+        ).toBe(true);
         await noSidewaysScroll(page);
         await shot(page, `activity-${locale}-${viewport.name}.png`, true);
       });
@@ -72,8 +99,14 @@ for (const locale of ['ar', 'fr'] as Locale[]) {
         const email = page.locator('input[name="email"]');
         await email.waitFor({ timeout: 15_000 });
         expect(await email.getAttribute('autocomplete'), 'email field lacks autocomplete=username').toBe('username');
-        expect(await page.locator('input[name="password"]').getAttribute('autocomplete'), 'password field lacks autocomplete=current-password').toBe('current-password');
-        expect(await email.evaluate((el) => el === document.activeElement), 'the email field does not have the focus').toBe(true);
+        expect(
+          await page.locator('input[name="password"]').getAttribute('autocomplete'),
+          'password field lacks autocomplete=current-password',
+        ).toBe('current-password');
+        expect(
+          await email.evaluate((el) => el === document.activeElement),
+          'the email field does not have the focus',
+        ).toBe(true);
         await expectDirection(page, locale);
         await noSidewaysScroll(page);
         await shot(page, `sign-in-${locale}-${viewport.name}.png`, true);

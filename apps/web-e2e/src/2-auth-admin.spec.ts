@@ -31,7 +31,10 @@ test('wrong credentials: the sign-in page says so and stays', async ({ open }) =
 test('a progress update posted in the browser (signed in as the coordinator) moves the measure', async ({ open }) => {
   const { page } = await open({ viewport: { width: 1366, height: 900 }, locale: 'fr' });
   await signIn(page, 'fr', 'coordination@add.gov.ma', `/fr/activities/${target.id}`);
-  const form = page.locator('form').filter({ has: page.locator('textarea') }).first();
+  const form = page
+    .locator('form')
+    .filter({ has: page.locator('textarea') })
+    .first();
   const progressInput = form.locator('input[type="number"][formcontrolname="progress"]');
   await progressInput.fill(String(target.progress + 10));
   await form.locator('textarea').first().fill('Point d’étape saisi par le test de bout en bout');
@@ -42,7 +45,9 @@ test('a progress update posted in the browser (signed in as the coordinator) mov
   await shot(page, 'activity-after-update-fr.png', true);
 });
 
-test('a stale edit: the second coordinator sees both due dates, re-applies theirs, and it is saved', async ({ open }) => {
+test('a stale edit: the second coordinator sees both due dates, re-applies theirs, and it is saved', async ({
+  open,
+}) => {
   const openActivity = async () => {
     const { page } = await open({ viewport: { width: 1366, height: 900 }, locale: 'ar' });
     await signIn(page, 'ar', 'coordination@add.gov.ma', `/ar/activities/${target.id}`);
@@ -69,7 +74,10 @@ test('a stale edit: the second coordinator sees both due dates, re-applies their
   const dueRow = dialog.locator('tr.conflict-table__diff');
   expect(await dueRow.count(), 'no differing row in the conflict dialog').toBeGreaterThanOrEqual(1);
   const text = await dialog.innerText();
-  expect(text.includes('15') && text.includes('20') && text.includes('2027'), `the dialog does not show both dates:\n${text}`).toBe(true);
+  expect(
+    text.includes('15') && text.includes('20') && text.includes('2027'),
+    `the dialog does not show both dates:\n${text}`,
+  ).toBe(true);
   await second.waitForTimeout(500); // let the dialog finish opening
   await shot(second, 'conflict-dialog-ar.png');
   // Actions: keep editing, reload theirs, re-apply mine.
@@ -78,7 +86,11 @@ test('a stale edit: the second coordinator sees both due dates, re-applies their
   // The re-applied save may still be in flight when the dialog closes: wait for it, up to 15 s.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let afterSecond: any;
-  for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 250))) {
+  for (
+    const until = Date.now() + 15_000;
+    Date.now() < until;
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  ) {
     afterSecond = await api(`/api/v1/activities/${target.id}`);
     if (afterSecond.dueDate === dueSecond) break;
   }
@@ -88,14 +100,19 @@ test('a stale edit: the second coordinator sees both due dates, re-applies their
 
 test('an HCP officer sees no update form on an activity HCP neither leads nor contributes to', async ({ open }) => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const foreign = activities.find((a) => a.leadInstitution?.code !== 'HCP' && !(a.contributors ?? []).some((c: any) => c.code === 'HCP'));
+  const foreign = activities.find(
+    (a) => a.leadInstitution?.code !== 'HCP' && !(a.contributors ?? []).some((c: any) => c.code === 'HCP'),
+  );
   expect(foreign, 'no activity outside HCP in the demo plan').toBeTruthy();
   const { page } = await open({ viewport: { width: 390, height: 844 }, locale: 'fr' });
   await signIn(page, 'fr', 'rod@hcp.ma', `/fr/activities/${foreign.id}`);
   expect(await page.locator('msd-progress-update-form').count(), 'the update form is shown').toBe(0);
   expect(await page.locator('msd-activity-edit-form').count(), 'the planning form is shown').toBe(0);
   expect(await page.locator('.activity-access').isVisible(), 'no line saying who can report').toBe(true);
-  expect((await page.locator('.msd-nav__working-for').innerText()).length, 'the navigation does not say whom the officer works for').toBeGreaterThan(0);
+  expect(
+    (await page.locator('.msd-nav__working-for').innerText()).length,
+    'the navigation does not say whom the officer works for',
+  ).toBeGreaterThan(0);
   await noSidewaysScroll(page);
   await shot(page, 'activity-officer-hcp-fr-phone.png', true);
 });
@@ -109,6 +126,9 @@ test('the audit page, as the coordinator, lists the changes just made', async ({
   expect(/Activité modifiée/.test(all), 'no activity change listed').toBe(true);
   expect(/Point d.avancement publié/.test(all), 'no progress update listed').toBe(true);
   expect(all.includes('Coordinateur ADD'), 'the coordinator is not named with their role').toBe(true);
-  expect(await page.locator(`msd-audit-event-list a[href="/fr/activities/${target.id}"]`).count(), 'no link to the activity').toBeGreaterThanOrEqual(1);
+  expect(
+    await page.locator(`msd-audit-event-list a[href="/fr/activities/${target.id}"]`).count(),
+    'no link to the activity',
+  ).toBeGreaterThanOrEqual(1);
   await shot(page, 'audit-fr-desktop.png', true);
 });

@@ -17,12 +17,18 @@ test.beforeAll(async () => {
   const activities: any[] = plan.measures.flatMap((m: any) => m.activities);
   target = activities.find(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (a) => a.leadInstitution?.code !== 'MEF' && a.contributors.some((c: any) => c.code === 'MEF') && a.status !== 'cancelled' && a.progress <= 80,
+    (a) =>
+      a.leadInstitution?.code !== 'MEF' &&
+      a.contributors.some((c: any) => c.code === 'MEF') &&
+      a.status !== 'cancelled' &&
+      a.progress <= 80,
   );
   expect(target, 'no activity MEF only contributes to in the demo plan').toBeTruthy();
 });
 
-test('the MEF officer submits a report with a PDF and a blocker, in Arabic at 360 px, and sees it pending', async ({ open }) => {
+test('the MEF officer submits a report with a PDF and a blocker, in Arabic at 360 px, and sees it pending', async ({
+  open,
+}) => {
   const { page, pageErrors } = await open({ viewport: SMALL_PHONE, locale: 'ar' });
   await signIn(page, 'ar', 'rod@mef.gov.ma', `/ar/activities/${target.id}`);
   await expectDirection(page, 'ar');
@@ -32,7 +38,9 @@ test('the MEF officer submits a report with a PDF and a blocker, in Arabic at 36
   await form.locator('textarea').first().fill(NARRATIVE);
   await form.getByRole('button', { name: 'إضافة عائق' }).click();
   await form.locator('input[formcontrolname="text"]').fill('تأخر الاعتمادات');
-  await form.locator('input[type="file"]').setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await form
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'rapport.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await noSidewaysScroll(page);
   await form.locator('button[type="submit"]').click();
   await page.getByText(NARRATIVE).first().waitFor({ timeout: 15_000 });
@@ -43,7 +51,10 @@ test('the MEF officer submits a report with a PDF and a blocker, in Arabic at 36
   // Public figures unchanged.
   const after = await api(`/api/v1/activities/${target.id}`);
   expect(after.progress, 'a submitted report changed the public figure').toBe(target.progress);
-  expect(after.updates.some((u: { narrative: { ar?: string } }) => u.narrative.ar === NARRATIVE), 'the submitted report is public').toBe(false);
+  expect(
+    after.updates.some((u: { narrative: { ar?: string } }) => u.narrative.ar === NARRATIVE),
+    'the submitted report is public',
+  ).toBe(false);
   await noSidewaysScroll(page);
   await shot(page, 'report-submitted-ar-360.png', true);
   expect(pageErrors).toEqual([]);
@@ -79,7 +90,9 @@ test('the officer sees the comment, corrects the report and submits it again', a
   await expect(form.locator('.msd-note')).toContainText(COMMENT);
   await form.locator('textarea').first().fill(`${NARRATIVE} (مصحح)`);
   await form.locator('button[type="submit"]').click();
-  await expect(page.locator('.timeline__item', { hasText: `${NARRATIVE} (مصحح)` }).locator('msd-report-state-chip')).toContainText('في انتظار المصادقة', {
+  await expect(
+    page.locator('.timeline__item', { hasText: `${NARRATIVE} (مصحح)` }).locator('msd-report-state-chip'),
+  ).toContainText('في انتظار المصادقة', {
     timeout: 15_000,
   });
 });

@@ -81,11 +81,16 @@ export async function shot(page: Page, name: string, fullPage = false): Promise<
 }
 
 /** A translation key left visible (`metrics.national.title`, or ⟦…⟧), web addresses aside. */
-export const untranslated = (text: string) => /⟦|\b[a-z]+(\.[a-zA-Z_]+){2,}\b/.test(text.replace(/\b[\w-]+(\.[\w-]+)*\.(ma|eu|org)\b/g, ''));
+export const untranslated = (text: string) =>
+  /⟦|\b[a-z]+(\.[a-zA-Z_]+){2,}\b/.test(text.replace(/\b[\w-]+(\.[\w-]+)*\.(ma|eu|org)\b/g, ''));
 
 /** The smallest well-formed one-page PDF (offsets computed), to upload as an appointing act. */
 export function minimalPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
   let out = '%PDF-1.4\n';
   const offsets = objects.map((body, i) => {
     const at = out.length;

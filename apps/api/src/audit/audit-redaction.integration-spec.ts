@@ -52,8 +52,16 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
     admin = await t.as('ADMIN');
 
     // By hand: an appointment without consent, then its phone corrected (a before and an after both hold a contact).
-    manual = (await coordinator.post('/api/v1/institutions/MEF/officers').set('User-Agent', AGENT).send(manualRod).expect(201)).body;
-    manual = (await coordinator.patch(`/api/v1/officers/${manual.id}`).set('User-Agent', AGENT).send({ version: manual.version, phone: newPhone }).expect(200)).body;
+    manual = (
+      await coordinator.post('/api/v1/institutions/MEF/officers').set('User-Agent', AGENT).send(manualRod).expect(201)
+    ).body;
+    manual = (
+      await coordinator
+        .patch(`/api/v1/officers/${manual.id}`)
+        .set('User-Agent', AGENT)
+        .send({ version: manual.version, phone: newPhone })
+        .expect(200)
+    ).body;
 
     // From a spreadsheet: a GdD without consent.
     const workbook = new ExcelJS.Workbook();
@@ -71,7 +79,11 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
     };
     sheet.addRow(OFFICER_COLUMNS.map((c) => row[c.key] ?? ''));
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
-    await coordinator.post('/api/v1/officers/import').set('User-Agent', AGENT).attach('file', file, 'officers.xlsx').expect(200);
+    await coordinator
+      .post('/api/v1/officers/import')
+      .set('User-Agent', AGENT)
+      .attach('file', file, 'officers.xlsx')
+      .expect(200);
   });
   afterAll(async () => {
     await t?.close();
@@ -89,7 +101,9 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
     const { text, page } = await auditText(committee, 'entityType=officer-appointment');
     expect(page.total).toBe(3);
     expectNone(text, secrets);
-    const appoint = page.items.find((e) => e.entityId === manual.id && e.action === 'officer.appoint') as AuditEventView;
+    const appoint = page.items.find(
+      (e) => e.entityId === manual.id && e.action === 'officer.appoint',
+    ) as AuditEventView;
     expect(appoint.diff['email']).toEqual({ before: null, after: REDACTED });
     expect(appoint.diff['phone']).toEqual({ before: null, after: REDACTED });
     expect(appoint.diff['actReference']).toEqual({ before: null, after: REDACTED });
@@ -113,7 +127,9 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
   it('hides contacts, and the name without consent, from an admin', async () => {
     const { text, page } = await auditText(admin, 'entityType=officer-appointment');
     expectNone(text, [...secrets, 'Hidden Person', imported.name, 'Chef de service']);
-    const appoint = page.items.find((e) => e.entityId === manual.id && e.action === 'officer.appoint') as AuditEventView;
+    const appoint = page.items.find(
+      (e) => e.entityId === manual.id && e.action === 'officer.appoint',
+    ) as AuditEventView;
     expect(appoint.diff['fullName']).toEqual({ before: null, after: REDACTED });
     expect(appoint.diff['email']).toEqual({ before: null, after: REDACTED });
     expectNone((await auditText(admin, 'pageSize=100')).text, secrets);
@@ -149,7 +165,9 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
     expectNone(asText(await audit.historyOf(['officer-appointment'], [manual.id])), secrets);
     expectNone(asText(await audit.historyOf(['officer-appointment'], [manual.id], reader('COMMITTEE'))), secrets);
     expectNone(asText(await audit.historyOf(['officer-appointment'], [manual.id], reader('ADMIN'))), secrets);
-    expect(asText(await audit.historyOf(['officer-appointment'], [manual.id], reader('COORDINATOR')))).toContain(manualRod.email);
+    expect(asText(await audit.historyOf(['officer-appointment'], [manual.id], reader('COORDINATOR')))).toContain(
+      manualRod.email,
+    );
   });
 
   it('shows the IP address and user agent to admins and to the actor only; every reader keeps the request id', async () => {
@@ -172,14 +190,23 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
 
   it('does not show the IP address or user agent in an activity history to a committee member', async () => {
     const target = await t.dataSource.getRepository(Activity).findOneByOrFail({ code: '2.2' });
-    await coordinator.patch(`/api/v1/activities/${target.id}`).set('User-Agent', AGENT).send({ version: target.version, weight: 3 }).expect(200);
+    await coordinator
+      .patch(`/api/v1/activities/${target.id}`)
+      .set('User-Agent', AGENT)
+      .send({ version: target.version, weight: 3 })
+      .expect(200);
     const response = await committee.get(`/api/v1/activities/${target.id}/history`).expect(200);
     expect(response.text).not.toContain(AGENT);
     expect((response.body as AuditEventView[])[0].requestId).toEqual(expect.any(String));
   });
 
   it('hides account emails in account events from everyone but admins and the account holder', async () => {
-    const created = await admin.post('/api/v1/users').send({ email: 'account.holder@mef.gov.ma', displayName: 'Account Holder', role: 'OFFICER', institutionCode: 'MEF' });
+    const created = await admin.post('/api/v1/users').send({
+      email: 'account.holder@mef.gov.ma',
+      displayName: 'Account Holder',
+      role: 'OFFICER',
+      institutionCode: 'MEF',
+    });
     expect(created.status).toBe(201);
     expectNone((await auditText(committee, 'entityType=user')).text, ['account.holder@mef.gov.ma']);
     expectNone((await auditText(coordinator, 'entityType=user')).text, ['account.holder@mef.gov.ma']);
@@ -188,11 +215,17 @@ describe('Audit trail: personal data is redacted for those who may not see it', 
 
   it('follows the current consent: the name shows once the officer consents, contacts never do', async () => {
     const [before] = (await coordinator.get('/api/v1/institutions/MEF/officers').expect(200)).body as AppointmentView[];
-    await coordinator.patch(`/api/v1/officers/${before.id}`).send({ version: before.version, publicConsent: true }).expect(200);
+    await coordinator
+      .patch(`/api/v1/officers/${before.id}`)
+      .send({ version: before.version, publicConsent: true })
+      .expect(200);
     const { text, page } = await auditText(admin, `entityType=officer-appointment&entityId=${manual.id}`);
     const appoint = page.items.find((e) => e.action === 'officer.appoint') as AuditEventView;
     expect(appoint.diff['fullName'].after).toEqual({ fr: 'Hidden Person', ar: 'شخص محجوب' });
     expectNone(text, secrets);
-    await coordinator.patch(`/api/v1/officers/${before.id}`).send({ version: before.version + 1, publicConsent: false }).expect(200);
+    await coordinator
+      .patch(`/api/v1/officers/${before.id}`)
+      .send({ version: before.version + 1, publicConsent: false })
+      .expect(200);
   });
 });

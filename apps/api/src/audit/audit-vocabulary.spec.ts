@@ -14,7 +14,9 @@ function sources(dir: string): string[] {
 // The types already refuse an unknown code passed to AuditService; this also catches one written around it.
 describe('the audit vocabulary', () => {
   const files = sources(join(__dirname, '..')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-  const found = (pattern: RegExp) => [...new Set(files.flatMap(({ text }) => [...text.matchAll(pattern)].map((m) => m[1])))];
+  const found = (pattern: RegExp) => [
+    ...new Set(files.flatMap(({ text }) => [...text.matchAll(pattern)].map((m) => m[1]))),
+  ];
 
   it('holds every action the code writes', () => {
     const actions = found(/\baction: '([a-z_-]+\.[a-z_-]+)'/g);
@@ -29,7 +31,11 @@ describe('the audit vocabulary', () => {
   });
 
   it('is written by AuditService alone', () => {
-    const writers = files.filter(({ path, text }) => !path.endsWith(join('audit', 'audit.service.ts')) && /INSERT INTO audit_events|getRepository\(AuditEvent\)\.(insert|save)/.test(text));
+    const writers = files.filter(
+      ({ path, text }) =>
+        !path.endsWith(join('audit', 'audit.service.ts')) &&
+        /INSERT INTO audit_events|getRepository\(AuditEvent\)\.(insert|save)/.test(text),
+    );
     expect(writers.map(({ path }) => path)).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'The audit trail, newest first, filtered by entity, actor, institution and dates',
     description:
-      "Personal data is redacted (\"[redacted]\") for readers who may not see it: officers' contacts follow the officers' own views, " +
+      'Personal data is redacted ("[redacted]") for readers who may not see it: officers\' contacts follow the officers\' own views, ' +
       "an account's email is for admins and its holder, the IP address and user agent for admins and the person who made the request.",
   })
   search(@Query() query: AuditQueryDto, @Caller() caller: ActorContext): Promise<Page<AuditEventView>> {

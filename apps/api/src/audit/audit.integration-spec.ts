@@ -76,9 +76,18 @@ describe('Audit trail', () => {
   it('leaves no event when the change is refused', async () => {
     const target = await activity('3.1');
     const before = (await events()).length;
-    await coordinator.patch(`/api/v1/activities/${target.id}`).send({ version: target.version + 5, weight: 3 }).expect(409);
-    await coordinator.post(`/api/v1/activities/${target.id}/updates`).send({ status: 'in_progress', progress: 101, narrative: { fr: 'x' } }).expect(400);
-    await coordinator.patch(`/api/v1/activities/${target.id}`).send({ version: target.version, contributorCodes: ['NOPE'] }).expect(400);
+    await coordinator
+      .patch(`/api/v1/activities/${target.id}`)
+      .send({ version: target.version + 5, weight: 3 })
+      .expect(409);
+    await coordinator
+      .post(`/api/v1/activities/${target.id}/updates`)
+      .send({ status: 'in_progress', progress: 101, narrative: { fr: 'x' } })
+      .expect(400);
+    await coordinator
+      .patch(`/api/v1/activities/${target.id}`)
+      .send({ version: target.version, contributorCodes: ['NOPE'] })
+      .expect(400);
     expect(await events()).toHaveLength(before);
   });
 
@@ -88,7 +97,10 @@ describe('Audit trail', () => {
     // Make the activity row's write fail inside the transaction, after the audit insert was prepared.
     await t.dataSource.query(`ALTER TABLE activities ADD CONSTRAINT test_no_weight_5 CHECK (weight <> 5)`);
     try {
-      await coordinator.patch(`/api/v1/activities/${target.id}`).send({ version: target.version, weight: 5 }).expect(500);
+      await coordinator
+        .patch(`/api/v1/activities/${target.id}`)
+        .send({ version: target.version, weight: 5 })
+        .expect(500);
     } finally {
       await t.dataSource.query(`ALTER TABLE activities DROP CONSTRAINT test_no_weight_5`);
     }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AUDIT_REDACTED, hasPermission, Permission, type AuditAction, type AuditEntityType, type AuditEventView, type AuditQuery, type Page } from '@marsad/contracts';
+import {
+  AUDIT_REDACTED,
+  hasPermission,
+  Permission,
+  type AuditAction,
+  type AuditEntityType,
+  type AuditEventView,
+  type AuditQuery,
+  type Page,
+} from '@marsad/contracts';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor, ActorContext } from '../auth/actor';
@@ -23,7 +32,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** JSON with object keys sorted, so that {a, b} and {b, a} compare equal. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }
 
@@ -44,7 +55,8 @@ export const REDACTED = AUDIT_REDACTED;
 
 /** Any value but "nothing" becomes the redaction mark: a reader still sees that a field was set or cleared. */
 const hide = (value: unknown) => (value === null || value === undefined || value === '' ? value : REDACTED);
-const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * What a reader sees of a field: `show` it as it is, `hide` it, or `filter` it: shown,
@@ -67,7 +79,13 @@ function redactDiff(diff: Diff, policy: FieldPolicy): Diff {
   return Object.fromEntries(
     Object.entries(diff).map(([field, change]) => {
       const decision = policy(field);
-      return [field, { before: applyPolicy(decision, change?.before ?? null, policy), after: applyPolicy(decision, change?.after ?? null, policy) }];
+      return [
+        field,
+        {
+          before: applyPolicy(decision, change?.before ?? null, policy),
+          after: applyPolicy(decision, change?.after ?? null, policy),
+        },
+      ];
     }),
   );
 }
@@ -134,8 +152,12 @@ export class AuditService {
     if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
     if (query.institution) qb.andWhere('e.actor_institution_code = :institution', { institution: query.institution });
     if (query.from) qb.andWhere('e.occurred_at >= :from', { from: `${query.from}T00:00:00Z` });
-    if (query.to) qb.andWhere(new Brackets((w) => w.where("e.occurred_at < (:to::date + interval '1 day')", { to: query.to })));
-    const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    if (query.to)
+      qb.andWhere(new Brackets((w) => w.where("e.occurred_at < (:to::date + interval '1 day')", { to: query.to })));
+    const [rows, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: await this.toViews(rows, reader), total, page, pageSize };
   }
 
@@ -143,7 +165,11 @@ export class AuditService {
    * The history shown on an entity's page, redacted for `reader` as the audit page is.
    * Without a reader, everything personal is hidden.
    */
-  async historyOf(entityTypes: AuditEntityType[], entityIds: string[], reader: Actor | null = null): Promise<AuditEventView[]> {
+  async historyOf(
+    entityTypes: AuditEntityType[],
+    entityIds: string[],
+    reader: Actor | null = null,
+  ): Promise<AuditEventView[]> {
     if (entityIds.length === 0) return [];
     const rows = await this.events
       .createQueryBuilder('e')
@@ -165,15 +191,28 @@ export class AuditService {
   private async toViews(rows: AuditEvent[], reader: Actor | null): Promise<AuditEventView[]> {
     const manager = this.events.manager;
     const actorIds = [...new Set(rows.map((row) => row.actorId).filter((id): id is string => !!id))];
-    const actors = actorIds.length ? await manager.getRepository(User).createQueryBuilder('u').where('u.id IN (:...actorIds)', { actorIds }).getMany() : [];
+    const actors = actorIds.length
+      ? await manager
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .where('u.id IN (:...actorIds)', { actorIds })
+          .getMany()
+      : [];
     const byId = new Map(actors.map((user) => [user.id, user]));
-    const appointmentIds = [...new Set(rows.filter((row) => row.entityType === OFFICER_APPOINTMENT && UUID.test(row.entityId)).map((row) => row.entityId))];
+    const appointmentIds = [
+      ...new Set(
+        rows
+          .filter((row) => row.entityType === OFFICER_APPOINTMENT && UUID.test(row.entityId))
+          .map((row) => row.entityId),
+      ),
+    ];
     const appointments = new Map<string, AppointmentPrivacy>(
       appointmentIds.length
         ? (
-            await manager
-              .getRepository(OfficerAppointment)
-              .find({ select: { id: true, institutionId: true, publicConsent: true }, where: { id: In(appointmentIds) } })
+            await manager.getRepository(OfficerAppointment).find({
+              select: { id: true, institutionId: true, publicConsent: true },
+              where: { id: In(appointmentIds) },
+            })
           ).map((a) => [a.id, a])
         : [],
     );
@@ -199,11 +238,20 @@ export class AuditService {
   }
 
   /** How to redact an event's diff for `reader`; null when it holds nothing personal. */
-  private policyFor(row: AuditEvent, reader: Actor | null, appointments: Map<string, AppointmentPrivacy>): FieldPolicy | null {
+  private policyFor(
+    row: AuditEvent,
+    reader: Actor | null,
+    appointments: Map<string, AppointmentPrivacy>,
+  ): FieldPolicy | null {
     if (row.entityType === OFFICER_APPOINTMENT) {
       // An appointment not found (never deleted, so never in practice) is judged as private to its administration.
       const appointment = appointments.get(row.entityId) ?? { institutionId: '', publicConsent: false };
-      return (field) => (appointmentFieldRule(field) === 'public' ? 'filter' : maySeeAppointmentField(reader, appointment, field) ? 'show' : 'hide');
+      return (field) =>
+        appointmentFieldRule(field) === 'public'
+          ? 'filter'
+          : maySeeAppointmentField(reader, appointment, field)
+            ? 'show'
+            : 'hide';
     }
     if (row.entityType === 'user') {
       const account = maySeeAccount(reader, row.entityId);

@@ -47,10 +47,17 @@ describe('Access control', () => {
     t = await startTestApp({ demo: true });
     for (const role of ROLES) clients[role] = await t.as(role);
     // An activity the MEF officer (the officer every matrix row uses) works on, with reports.
-    const all = await t.dataSource.getRepository(Activity).find({ relations: { leadInstitution: true, contributors: true, updates: { evidence: true } } });
-    const activity = all.find((a) => (a.contributors ?? []).some((c) => c.code === 'MEF') && (a.updates ?? []).length > 0) as Activity;
+    const all = await t.dataSource
+      .getRepository(Activity)
+      .find({ relations: { leadInstitution: true, contributors: true, updates: { evidence: true } } });
+    const activity = all.find(
+      (a) => (a.contributors ?? []).some((c) => c.code === 'MEF') && (a.updates ?? []).length > 0,
+    ) as Activity;
     const update = activity.updates?.[0];
-    const evidence = all.flatMap((a) => a.updates ?? []).flatMap((u) => u.evidence ?? []).find((e) => e.kind === 'file');
+    const evidence = all
+      .flatMap((a) => a.updates ?? [])
+      .flatMap((u) => u.evidence ?? [])
+      .find((e) => e.kind === 'file');
     const measure = await t.dataSource.getRepository(Measure).findOneByOrFail({ id: activity.measureId });
     const user = await t.createAccount({ role: 'COMMITTEE', email: 'target@test.ma' });
     const coordinator = clients.COORDINATOR as Client;
@@ -60,12 +67,20 @@ describe('Access control', () => {
         .send({ role: 'GDD', fullName: { fr: 'Test' }, email: 'gdd@mef.test', appointedOn: '2026-01-01' })
         .expect(201)
     ).body;
-    await coordinator.post(`/api/v1/officers/${appointment.id}/act`).attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'acte.pdf').expect(200);
+    await coordinator
+      .post(`/api/v1/officers/${appointment.id}/act`)
+      .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'acte.pdf')
+      .expect(200);
     // A published MEF inventory item: the matrix's DELETE is refused (400) rather than removing it for the roles after.
     const item = (
       await coordinator
         .post('/api/v1/institutions/MEF/inventory')
-        .send({ reference: 'MATRIX-1', title: { ar: 'عنصر', fr: 'Élément' }, classification: 'open', status: 'published' })
+        .send({
+          reference: 'MATRIX-1',
+          title: { ar: 'عنصر', fr: 'Élément' },
+          classification: 'open',
+          status: 'published',
+        })
         .expect(201)
     ).body;
     ids = {
@@ -85,7 +100,9 @@ describe('Access control', () => {
   it('every route declares who may call it', () => {
     const routes = registeredRoutes(t);
     expect(routes.length).toBeGreaterThan(15);
-    const undeclared = routes.filter((route) => !route.rule).map((route) => `${route.method} ${route.path} (${route.name})`);
+    const undeclared = routes
+      .filter((route) => !route.rule)
+      .map((route) => `${route.method} ${route.path} (${route.name})`);
     expect(undeclared).toEqual([]);
   });
 
@@ -114,15 +131,18 @@ describe('Access control', () => {
       if (route.path.endsWith('/auth/sign-in') || route.path.endsWith('/auth/sign-out')) continue; // they change the session itself
       const rule = route.rule as AccessRule;
       const anonymous = await call(null, route.method, route.path);
-      if (rule.kind === 'public' && [401, 403].includes(anonymous.status)) failures.push(`anonymous ${route.method} ${route.path} → ${anonymous.status}`);
-      if (rule.kind !== 'public' && anonymous.status !== 401) failures.push(`anonymous ${route.method} ${route.path} → ${anonymous.status}, expected 401`);
+      if (rule.kind === 'public' && [401, 403].includes(anonymous.status))
+        failures.push(`anonymous ${route.method} ${route.path} → ${anonymous.status}`);
+      if (rule.kind !== 'public' && anonymous.status !== 401)
+        failures.push(`anonymous ${route.method} ${route.path} → ${anonymous.status}, expected 401`);
       for (const role of ROLES) {
         const response = await call(clients[role] as Client, route.method, route.path);
         const allowed = rule.kind !== 'permission' || hasPermission(role, rule.permission);
         if (allowed && [401, 403].includes(response.status)) {
           failures.push(`${role} ${route.method} ${route.path} → ${response.status}, expected access`);
         }
-        if (!allowed && response.status !== 403) failures.push(`${role} ${route.method} ${route.path} → ${response.status}, expected 403`);
+        if (!allowed && response.status !== 403)
+          failures.push(`${role} ${route.method} ${route.path} → ${response.status}, expected 403`);
       }
     }
     expect(failures).toEqual([]);
@@ -132,8 +152,11 @@ describe('Access control', () => {
     const body = { status: 'in_progress', progress: 33, narrative: { fr: 'avancement' } };
 
     it('lets the MEF officer report on an activity MEF works on, and refuses the HCP officer', async () => {
-      const activities = await t.dataSource.getRepository(Activity).find({ relations: { leadInstitution: true, contributors: true } });
-      const involves = (a: Activity, code: string) => a.leadInstitution?.code === code || (a.contributors ?? []).some((c) => c.code === code);
+      const activities = await t.dataSource
+        .getRepository(Activity)
+        .find({ relations: { leadInstitution: true, contributors: true } });
+      const involves = (a: Activity, code: string) =>
+        a.leadInstitution?.code === code || (a.contributors ?? []).some((c) => c.code === code);
       const mefOnly = activities.find((a) => involves(a, 'MEF') && !involves(a, 'HCP'));
       expect(mefOnly).toBeDefined();
       const mef = await t.as({ role: 'OFFICER', institution: 'MEF', email: 'rod-a@test.ma' });

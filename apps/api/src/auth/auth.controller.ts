@@ -25,7 +25,9 @@ export class AuthController {
   async session(@Caller() caller: ActorContext, @Req() request: AuthedRequest): Promise<SessionView> {
     if (!caller.actor) return { user: null, csrfToken: null, expiresAt: null };
     const resolved = await this.sessions.resolve(request.cookies?.[SESSION_COOKIE]);
-    const user = await this.dataSource.getRepository(User).findOneOrFail({ where: { id: caller.actor.userId }, relations: { institution: true } });
+    const user = await this.dataSource
+      .getRepository(User)
+      .findOneOrFail({ where: { id: caller.actor.userId }, relations: { institution: true } });
     return resolved ? this.auth.view(user, resolved.session) : { user: null, csrfToken: null, expiresAt: null };
   }
 
@@ -34,7 +36,12 @@ export class AuthController {
   @Public()
   @SignInLimited()
   @ApiOperation({ summary: 'Sign in with email and password; sets an httpOnly session cookie' })
-  async signIn(@Body() dto: SignInDto, @Caller() caller: ActorContext, @Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
+  async signIn(
+    @Body() dto: SignInDto,
+    @Caller() caller: ActorContext,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionView> {
     const { token, view } = await this.auth.signIn(dto.email, dto.password, caller.meta);
     if (caller.actor) await this.sessions.close(caller.actor.sessionId);
     response.cookie(SESSION_COOKIE, token, this.sessions.cookieOptions(request.secure));
@@ -45,7 +52,11 @@ export class AuthController {
   @HttpCode(204)
   @Authorize()
   @ApiOperation({ summary: 'End this session' })
-  async signOut(@Caller() caller: ActorContext, @Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async signOut(
+    @Caller() caller: ActorContext,
+    @Req() request: AuthedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     if (caller.actor) await this.sessions.close(caller.actor.sessionId);
     response.clearCookie(SESSION_COOKIE, { ...this.sessions.cookieOptions(request.secure), maxAge: undefined });
   }

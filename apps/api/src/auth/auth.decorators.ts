@@ -18,7 +18,10 @@ export const Public = () => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies
  * the service that loads the data, never only here.
  */
 export const Authorize = (permission?: Permission) =>
-  SetMetadata(ACCESS_KEY, (permission ? { kind: 'permission', permission } : { kind: 'signed-in' }) satisfies AccessRule);
+  SetMetadata(
+    ACCESS_KEY,
+    (permission ? { kind: 'permission', permission } : { kind: 'signed-in' }) satisfies AccessRule,
+  );
 
 export const SIGN_IN_LIMITED = 'marsad:sign-in-limited';
 

@@ -28,12 +28,21 @@ describe('Sign-in, sessions and passwords', () => {
   it('signs in with an httpOnly, SameSite session cookie and signs out', async () => {
     await t.createAccount({ role: 'COORDINATOR', email: 'coord@test.ma' });
     const agent = request.agent(t.app.getHttpServer());
-    const response = await agent.post('/api/v1/auth/sign-in').send({ email: 'COORD@test.ma ', password: TEST_PASSWORD }).expect(200);
+    const response = await agent
+      .post('/api/v1/auth/sign-in')
+      .send({ email: 'COORD@test.ma ', password: TEST_PASSWORD })
+      .expect(200);
     const cookie = String(response.headers['set-cookie']);
     expect(cookie).toMatch(/marsad_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
-    expect(response.body.user).toEqual(expect.objectContaining({ email: 'coord@test.ma', role: 'COORDINATOR', permissions: expect.arrayContaining(['activity:plan']) }));
+    expect(response.body.user).toEqual(
+      expect.objectContaining({
+        email: 'coord@test.ma',
+        role: 'COORDINATOR',
+        permissions: expect.arrayContaining(['activity:plan']),
+      }),
+    );
     const session = (await agent.get('/api/v1/auth/session').expect(200)).body;
     expect(session.user.email).toBe('coord@test.ma');
     // Only a hash of the cookie's token is stored.
@@ -73,8 +82,15 @@ describe('Sign-in, sessions and passwords', () => {
   it('throttles sign-in attempts per client IP', async () => {
     const strict = await startTestApp({ env: { SIGN_IN_RATE_LIMIT: '3' } });
     try {
-      for (let i = 0; i < 3; i++) await strict.http.post('/api/v1/auth/sign-in').send({ email: `x${i}@test.ma`, password: 'whatever-wrong' }).expect(401);
-      const throttled = await strict.http.post('/api/v1/auth/sign-in').send({ email: 'y@test.ma', password: 'whatever-wrong' }).expect(429);
+      for (let i = 0; i < 3; i++)
+        await strict.http
+          .post('/api/v1/auth/sign-in')
+          .send({ email: `x${i}@test.ma`, password: 'whatever-wrong' })
+          .expect(401);
+      const throttled = await strict.http
+        .post('/api/v1/auth/sign-in')
+        .send({ email: 'y@test.ma', password: 'whatever-wrong' })
+        .expect(429);
       expect(throttled.body.code).toBe('TOO_MANY_REQUESTS');
       // Reading is not limited.
       await strict.http.get('/api/v1/plans').expect(200);
@@ -88,9 +104,16 @@ describe('Sign-in, sessions and passwords', () => {
     const agent = request.agent(t.app.getHttpServer());
     await agent.post('/api/v1/auth/sign-in').send({ email: coordinator.email, password: TEST_PASSWORD }).expect(200);
     const [activity] = await t.dataSource.query(`SELECT id, version FROM activities WHERE code = '1.1'`);
-    const refused = await agent.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, weight: 7 }).expect(403);
+    const refused = await agent
+      .patch(`/api/v1/activities/${activity.id}`)
+      .send({ version: activity.version, weight: 7 })
+      .expect(403);
     expect(refused.body.code).toBe('CSRF_REJECTED');
-    await agent.patch(`/api/v1/activities/${activity.id}`).set('X-CSRF-Token', 'forged-token-of-the-wrong-length').send({ version: activity.version, weight: 7 }).expect(403);
+    await agent
+      .patch(`/api/v1/activities/${activity.id}`)
+      .set('X-CSRF-Token', 'forged-token-of-the-wrong-length')
+      .send({ version: activity.version, weight: 7 })
+      .expect(403);
     const [after] = await t.dataSource.query(`SELECT weight, version FROM activities WHERE code = '1.1'`);
     expect(Number(after.weight)).toBe(1);
     expect(after.version).toBe(activity.version);
@@ -99,7 +122,9 @@ describe('Sign-in, sessions and passwords', () => {
   it('ends sessions that sat idle too long, and those of a deactivated account', async () => {
     const client = await t.as({ role: 'COMMITTEE', email: 'idle@test.ma' });
     await client.get('/api/v1/audit-events').expect(200);
-    await t.dataSource.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [client.userId]);
+    await t.dataSource.query(`UPDATE sessions SET last_seen_at = now() - interval '31 minutes' WHERE user_id = $1`, [
+      client.userId,
+    ]);
     await client.get('/api/v1/audit-events').expect(401);
 
     const other = await t.as({ role: 'COMMITTEE', email: 'leaver@test.ma' });
@@ -115,9 +140,21 @@ describe('Sign-in, sessions and passwords', () => {
     const admin = await t.as('ADMIN');
     const created = await admin
       .post('/api/v1/users')
-      .send({ email: 'New.Officer@Test.ma', displayName: 'Nouvelle ROD', role: 'OFFICER', institutionCode: 'HCP', preferredLocale: 'ar' })
+      .send({
+        email: 'New.Officer@Test.ma',
+        displayName: 'Nouvelle ROD',
+        role: 'OFFICER',
+        institutionCode: 'HCP',
+        preferredLocale: 'ar',
+      })
       .expect(201);
-    expect(created.body.user).toEqual(expect.objectContaining({ email: 'new.officer@test.ma', role: 'OFFICER', institution: expect.objectContaining({ code: 'HCP' }) }));
+    expect(created.body.user).toEqual(
+      expect.objectContaining({
+        email: 'new.officer@test.ma',
+        role: 'OFFICER',
+        institution: expect.objectContaining({ code: 'HCP' }),
+      }),
+    );
     const url = new URL(created.body.resetLink.url);
     expect(url.pathname).toBe('/ar/reset-password');
     const token = url.searchParams.get('token') as string;
@@ -128,17 +165,31 @@ describe('Sign-in, sessions and passwords', () => {
     await t.http.post('/api/v1/auth/reset').send({ token, newPassword: 'Another-long-passphrase' }).expect(400);
     await signIn('new.officer@test.ma', 'A-long-enough-passphrase').expect(200);
 
-    const missingInstitution = await admin.post('/api/v1/users').send({ email: 'x@test.ma', displayName: 'X', role: 'DATA_MANAGER' }).expect(400);
-    expect(missingInstitution.body.fields).toEqual([expect.objectContaining({ field: 'institutionCode', rule: 'institutionRequired' })]);
-    await admin.post('/api/v1/users').send({ email: 'new.officer@test.ma', displayName: 'Dup', role: 'COMMITTEE' }).expect(400);
+    const missingInstitution = await admin
+      .post('/api/v1/users')
+      .send({ email: 'x@test.ma', displayName: 'X', role: 'DATA_MANAGER' })
+      .expect(400);
+    expect(missingInstitution.body.fields).toEqual([
+      expect.objectContaining({ field: 'institutionCode', rule: 'institutionRequired' }),
+    ]);
+    await admin
+      .post('/api/v1/users')
+      .send({ email: 'new.officer@test.ma', displayName: 'Dup', role: 'COMMITTEE' })
+      .expect(400);
   });
 
   it('changes one’s own password and signs out one’s other sessions', async () => {
     const first = await t.as({ role: 'COMMITTEE', email: 'mover@test.ma' });
     const second = await t.as({ role: 'COMMITTEE', email: 'mover@test.ma' });
-    const wrong = await first.post('/api/v1/auth/password').send({ currentPassword: 'nope', newPassword: 'A-brand-new-passphrase' }).expect(400);
+    const wrong = await first
+      .post('/api/v1/auth/password')
+      .send({ currentPassword: 'nope', newPassword: 'A-brand-new-passphrase' })
+      .expect(400);
     expect(wrong.body.fields).toEqual([expect.objectContaining({ field: 'currentPassword', rule: 'wrongPassword' })]);
-    await first.post('/api/v1/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'A-brand-new-passphrase' }).expect(204);
+    await first
+      .post('/api/v1/auth/password')
+      .send({ currentPassword: TEST_PASSWORD, newPassword: 'A-brand-new-passphrase' })
+      .expect(204);
     await first.get('/api/v1/audit-events').expect(200);
     await second.get('/api/v1/audit-events').expect(401);
     await signIn('mover@test.ma', 'A-brand-new-passphrase').expect(200);

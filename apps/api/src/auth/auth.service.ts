@@ -58,7 +58,8 @@ export class AuthService {
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!ok || !user || !user.active) {
       const failures = (attempt?.failures ?? 0) + 1;
-      const lockedUntil = failures >= LOCK_AFTER_FAILURES ? new Date(Date.now() + lockMinutes(failures) * 60_000) : null;
+      const lockedUntil =
+        failures >= LOCK_AFTER_FAILURES ? new Date(Date.now() + lockMinutes(failures) * 60_000) : null;
       await attempts.upsert({ emailKey, failures, lockedUntil }, ['emailKey']);
       this.logger.warn({ requestId: meta.requestId, ip: meta.ip, failures }, 'Sign-in refused');
       if (lockedUntil) throw this.locked(lockedUntil);
@@ -74,7 +75,11 @@ export class AuthService {
   }
 
   view(user: User, session: Session): SessionView {
-    return { user: sessionUser(user), csrfToken: session.csrfToken, expiresAt: this.sessions.expiryOf(session).toISOString() };
+    return {
+      user: sessionUser(user),
+      csrfToken: session.csrfToken,
+      expiresAt: this.sessions.expiryOf(session).toISOString(),
+    };
   }
 
   async changePassword(caller: SignedInContext, currentPassword: string, newPassword: string): Promise<void> {
@@ -120,10 +125,14 @@ export class AuthService {
 
   async resetPassword(token: string, newPassword: string, meta: RequestMeta): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const row = await manager
-        .getRepository(PasswordResetToken)
-        .findOne({ where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new AppException(HttpStatus.BAD_REQUEST, 'RESET_LINK_INVALID', {}, [{ field: 'token', rule: 'validResetLink' }]);
+      const row = await manager.getRepository(PasswordResetToken).findOne({
+        where: { tokenHash: sha256(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row)
+        throw new AppException(HttpStatus.BAD_REQUEST, 'RESET_LINK_INVALID', {}, [
+          { field: 'token', rule: 'validResetLink' },
+        ]);
       const user = await manager.getRepository(User).findOneByOrFail({ id: row.userId });
       const violations = passwordViolations(newPassword, user.email);
       if (violations.length) throw AppException.validation(violations);
@@ -133,18 +142,25 @@ export class AuthService {
         .update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
       await manager.getRepository(SignInAttempt).delete({ emailKey: sha256(user.email) });
       await this.sessions.closeAllFor(manager, user.id);
-      await this.audit.record(manager, { actor: null, meta }, {
-        action: 'user.password-reset',
-        entityType: 'user',
-        entityId: user.id,
-        diff: { password: { before: '[hidden]', after: '[set through a reset link]' } },
-      });
+      await this.audit.record(
+        manager,
+        { actor: null, meta },
+        {
+          action: 'user.password-reset',
+          entityType: 'user',
+          entityId: user.id,
+          diff: { password: { before: '[hidden]', after: '[set through a reset link]' } },
+        },
+      );
     });
   }
 
   private locked(until: Date): AppException {
     const seconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-    return new AppException(HttpStatus.TOO_MANY_REQUESTS, 'ACCOUNT_LOCKED', { minutes: Math.ceil(seconds / 60), retryAfter: seconds });
+    return new AppException(HttpStatus.TOO_MANY_REQUESTS, 'ACCOUNT_LOCKED', {
+      minutes: Math.ceil(seconds / 60),
+      retryAfter: seconds,
+    });
   }
 }
 

@@ -1,7 +1,19 @@
 import { Transform, plainToInstance } from 'class-transformer';
 import { Cron } from 'croner';
 import { isIP } from 'node:net';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate, ValidatorConstraint, validateSync, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  validateSync,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 @ValidatorConstraint({ name: 'isCronExpression' })
 class IsCronExpression implements ValidatorConstraintInterface {

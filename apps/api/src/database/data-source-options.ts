@@ -32,7 +32,13 @@ export async function openDatabaseTarget(
 export function embeddedTarget(embedded: EmbeddedPostgres): DatabaseTarget {
   // Pool of 1: pglite-socket serialises transactions, and a query outside an
   // open transaction's connection would wait for it anyway.
-  return { kind: 'embedded', socketDir: embedded.socketDir, port: embedded.port, poolSize: 1, stop: () => embedded.stop() };
+  return {
+    kind: 'embedded',
+    socketDir: embedded.socketDir,
+    port: embedded.port,
+    poolSize: 1,
+    stop: () => embedded.stop(),
+  };
 }
 
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {

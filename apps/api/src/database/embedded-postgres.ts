@@ -72,7 +72,10 @@ export async function startEmbeddedPostgres(
   // start also means no stale socket file survives a kill -9.
   const socketDir = mkdtempSync(join(tmpdir(), 'marsad-pg-'));
   // A template (a dump of an initialised cluster) skips initdb: tests start in about a second.
-  const db = await PGlite.create({ ...(pgDir ? { dataDir: pgDir } : {}), ...(options.template ? { loadDataDir: options.template } : {}) });
+  const db = await PGlite.create({
+    ...(pgDir ? { dataDir: pgDir } : {}),
+    ...(options.template ? { loadDataDir: options.template } : {}),
+  });
   const server = new PGLiteSocketServer({
     db,
     path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),

@@ -71,12 +71,21 @@ export function columnOf(columns: readonly ColumnSpec[], key: string): ColumnSpe
 }
 
 /** Reads the file (within the upload limits); it must carry the required columns and some rows, and not too many. */
-export async function readImportTable(bytes: Buffer, columns: ColumnSpec[], required: string[], maxRows = 20_000): Promise<ParsedTable> {
+export async function readImportTable(
+  bytes: Buffer,
+  columns: ColumnSpec[],
+  required: string[],
+  maxRows = 20_000,
+): Promise<ParsedTable> {
   const table = await readTable(bytes, columns);
   const missing = required.filter((key) => !table.columns.has(key));
-  if (missing.length) throw AppException.validation(missing.map((key) => ({ field: `column ${key}`, rule: 'missingColumn' })));
+  if (missing.length)
+    throw AppException.validation(missing.map((key) => ({ field: `column ${key}`, rule: 'missingColumn' })));
   if (table.rows.length === 0) throw AppException.validation([{ field: 'file', rule: 'noRows' }]);
-  if (table.rows.length > maxRows) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: `${maxRows.toLocaleString('en')} rows` });
+  if (table.rows.length > maxRows)
+    throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', {
+      limit: `${maxRows.toLocaleString('en')} rows`,
+    });
   return table;
 }
 
@@ -113,15 +122,31 @@ export function checkRows<Row>(table: ParsedTable, check: (row: RowUnderCheck) =
 
 /** The row's problems as issues, each with the value the cell held. */
 export function issuesOf(row: number, problems: RuleViolation[], cell: (key: string) => string): FoundIssue[] {
-  return problems.map((problem) => ({ row, column: problem.field, rule: problem.rule, value: cell(problem.field), message: '', args: problem.args }));
+  return problems.map((problem) => ({
+    row,
+    column: problem.field,
+    rule: problem.rule,
+    value: cell(problem.field),
+    message: '',
+    args: problem.args,
+  }));
 }
 
 /** The preview answer: counts, and every issue with its message in the caller's language. */
-export function previewOf(total: number, valid: number, issues: FoundIssue[], plan: ImportPlanCounts, locale: Locale): ImportPreview {
+export function previewOf(
+  total: number,
+  valid: number,
+  issues: FoundIssue[],
+  plan: ImportPlanCounts,
+  locale: Locale,
+): ImportPreview {
   return {
     rows: total,
     valid,
-    issues: issues.map(({ args, ...issue }) => ({ ...issue, message: renderViolation({ field: issue.column, rule: issue.rule, args }, locale).message })),
+    issues: issues.map(({ args, ...issue }) => ({
+      ...issue,
+      message: renderViolation({ field: issue.column, rule: issue.rule, args }, locale).message,
+    })),
     create: plan.creates.length,
     update: plan.updates.length,
     unchanged: plan.unchanged,
@@ -131,11 +156,19 @@ export function previewOf(total: number, valid: number, issues: FoundIssue[], pl
 /** A commit refuses the whole file when any row is invalid (the first 200 issues are named). */
 export function refuseInvalidRows(issues: FoundIssue[]): void {
   if (issues.length === 0) return;
-  throw AppException.validation(issues.slice(0, 200).map((issue) => ({ field: `row ${issue.row}.${issue.column}`, rule: issue.rule, args: issue.args })));
+  throw AppException.validation(
+    issues
+      .slice(0, 200)
+      .map((issue) => ({ field: `row ${issue.row}.${issue.column}`, rule: issue.rule, args: issue.args })),
+  );
 }
 
 /** What a file would do, written nowhere. */
-export async function previewImport<Row, Plan extends ImportPlanCounts>(manager: EntityManager, steps: ImportSteps<Row, Plan>, locale: Locale): Promise<ImportPreview> {
+export async function previewImport<Row, Plan extends ImportPlanCounts>(
+  manager: EntityManager,
+  steps: ImportSteps<Row, Plan>,
+  locale: Locale,
+): Promise<ImportPreview> {
   const { valid, issues, total } = await steps.check(manager);
   return previewOf(total, valid.length, issues, await steps.plan(manager, valid), locale);
 }

@@ -42,7 +42,11 @@ export async function readTable(bytes: Buffer, spec: ColumnSpec[]): Promise<Pars
     const key = text.match(/\(([a-z_]+)\)\s*$/)?.[1];
     const normalized = normalizeForSearch(text);
     const column = spec.find(
-      (c) => c.key === key || c.key === text || normalizeForSearch(c.label.fr) === normalized || normalizeForSearch(c.label.ar) === normalized,
+      (c) =>
+        c.key === key ||
+        c.key === text ||
+        normalizeForSearch(c.label.fr) === normalized ||
+        normalizeForSearch(c.label.ar) === normalized,
     );
     if (column) columns.set(column.key, index);
     else unknownHeaders.push(text);
@@ -74,14 +78,27 @@ export function unneutralized(value: string): string {
  * run as formulas are neutralised, and a byte-order mark lets Excel open Arabic
  * intact; XLSX stores every text as a string cell, never as a formula.
  */
-export async function writeTable(format: TableFormat, sheetName: string, spec: ColumnSpec[], rows: (string | number | boolean | null)[][]): Promise<Buffer> {
+export async function writeTable(
+  format: TableFormat,
+  sheetName: string,
+  spec: ColumnSpec[],
+  rows: (string | number | boolean | null)[][],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Marsad';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.map((column) => ({ header: headerOf(column), key: column.key, width: Math.max(18, headerOf(column).length * 0.9) }));
+  sheet.columns = spec.map((column) => ({
+    header: headerOf(column),
+    key: column.key,
+    width: Math.max(18, headerOf(column).length * 0.9),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) {
-    sheet.addRow(row.map((value) => (value === null ? '' : format === 'csv' && typeof value === 'string' ? neutralizeFormula(value) : value)));
+    sheet.addRow(
+      row.map((value) =>
+        value === null ? '' : format === 'csv' && typeof value === 'string' ? neutralizeFormula(value) : value,
+      ),
+    );
   }
   if (format === 'xlsx') return Buffer.from(await workbook.xlsx.writeBuffer());
   const csv = Buffer.from(await workbook.csv.writeBuffer());
@@ -95,9 +112,15 @@ export const CONTENT_TYPES: Record<TableFormat, string> = {
 
 /** Upload limits and OpenAPI body shared by every spreadsheet import route. */
 export const TABLE_UPLOAD_LIMITS = { limits: { fileSize: TABLE_FILE_LIMITS.maxBytes, files: 1, fields: 2 } };
-export const TABLE_UPLOAD_BODY = { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } };
+export const TABLE_UPLOAD_BODY = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+};
 
 /** A generated sheet as a download. */
 export function tableDownload(bytes: Buffer, format: TableFormat, name: string): StreamableFile {
-  return new StreamableFile(bytes, { type: CONTENT_TYPES[format], length: bytes.length, disposition: `attachment; filename="${name}.${format}"` });
+  return new StreamableFile(bytes, {
+    type: CONTENT_TYPES[format],
+    length: bytes.length,
+    disposition: `attachment; filename="${name}.${format}"`,
+  });
 }

@@ -21,7 +21,9 @@ const cellRow = (r: number, cells: string[]) =>
 
 describe('reading an uploaded spreadsheet within limits', () => {
   it('reads a well-formed XLSX and CSV as rows of text', async () => {
-    const xlsx = await zipOf(workbookParts(sheetXml(cellRow(1, ['code', 'name']) + cellRow(2, ['HCP', 'Haut-Commissariat']))));
+    const xlsx = await zipOf(
+      workbookParts(sheetXml(cellRow(1, ['code', 'name']) + cellRow(2, ['HCP', 'Haut-Commissariat']))),
+    );
     expect(await readRawTable(xlsx)).toEqual([
       { row: 1, cells: ['code', 'name'] },
       { row: 2, cells: ['HCP', 'Haut-Commissariat'] },
@@ -50,7 +52,11 @@ describe('reading an uploaded spreadsheet within limits', () => {
   it('counts rows before parsing: 500,000 rows are refused', async () => {
     const file = await zipOf(workbookParts(manyRows(500_000)));
     const started = Date.now();
-    expect(await refusalOf(readRawTable(file))).toEqual({ status: 413, rule: 'maxRows', args: [TABLE_FILE_LIMITS.maxRows] });
+    expect(await refusalOf(readRawTable(file))).toEqual({
+      status: 413,
+      rule: 'maxRows',
+      args: [TABLE_FILE_LIMITS.maxRows],
+    });
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -62,7 +68,9 @@ describe('reading an uploaded spreadsheet within limits', () => {
     const wide = Array.from({ length: 70 }, (_, i) => `c${i}`).join(',');
     expect((await refusalOf(readRawTable(Buffer.from(`${wide}\n${wide}\n`)))).rule).toBe('maxColumns');
 
-    const long = await zipOf(workbookParts(sheetXml(cellRow(1, ['code']) + cellRow(2, ['ok']) + cellRow(3, ['x'.repeat(10_001)]))));
+    const long = await zipOf(
+      workbookParts(sheetXml(cellRow(1, ['code']) + cellRow(2, ['ok']) + cellRow(3, ['x'.repeat(10_001)]))),
+    );
     expect(await refusalOf(readRawTable(long))).toEqual({ status: 413, rule: 'maxCellLength', args: [10_000, 3] });
   });
 
@@ -70,14 +78,25 @@ describe('reading an uploaded spreadsheet within limits', () => {
     const lines = Buffer.from('code\n' + 'MEF\n'.repeat(TABLE_FILE_LIMITS.maxRows + 1));
     expect((await refusalOf(readRawTable(lines))).rule).toBe('maxRows');
     const longLine = Buffer.from(`code\n${'x'.repeat(300 * 1024)}\n`);
-    expect(await refusalOf(readRawTable(longLine))).toEqual({ status: 413, rule: 'maxLineLength', args: [TABLE_FILE_LIMITS.maxLineLength, 2] });
+    expect(await refusalOf(readRawTable(longLine))).toEqual({
+      status: 413,
+      rule: 'maxLineLength',
+      args: [TABLE_FILE_LIMITS.maxLineLength, 2],
+    });
   });
 
   it('stops a read that runs out of time or memory (422)', async () => {
     const file = Buffer.from('code\nMEF\n');
-    expect(await refusalOf(readRawTable(file, { ...TABLE_FILE_LIMITS, maxParseMs: 1 }))).toEqual({ status: 422, rule: 'parseTime', args: [0.001] });
+    expect(await refusalOf(readRawTable(file, { ...TABLE_FILE_LIMITS, maxParseMs: 1 }))).toEqual({
+      status: 422,
+      rule: 'parseTime',
+      args: [0.001],
+    });
     const big = await zipOf(workbookParts(manyRows(19_000)));
-    expect(await refusalOf(readRawTable(big, { ...TABLE_FILE_LIMITS, maxParseMemoryMb: 16 }))).toMatchObject({ status: 422, rule: 'parseMemory' });
+    expect(await refusalOf(readRawTable(big, { ...TABLE_FILE_LIMITS, maxParseMemoryMb: 16 }))).toMatchObject({
+      status: 422,
+      rule: 'parseMemory',
+    });
   });
 
   it('says a file is unreadable when it is neither XLSX nor CSV', async () => {
@@ -95,14 +114,28 @@ describe('spreadsheet formulas in exports (CSV injection)', () => {
   it('prefixes every text cell a spreadsheet would run as a formula, in CSV', async () => {
     for (const value of dangerous) expect(neutralizeFormula(value)).toBe(`'${value}`);
     expect(neutralizeFormula('Rabat')).toBe('Rabat');
-    const csv = (await writeTable('csv', 'x', spec, dangerous.map((value) => [value, -5]))).toString('utf8');
+    const csv = (
+      await writeTable(
+        'csv',
+        'x',
+        spec,
+        dangerous.map((value) => [value, -5]),
+      )
+    ).toString('utf8');
     for (const line of csv.split('\n').slice(1, 5)) expect(line).toMatch(/^"?'[=+\-@]/);
     expect(csv).toContain(',-5'); // numbers are numbers, not text
   });
 
   it('stores them as text, not formulas, in XLSX', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeTable('xlsx', 'x', spec, dangerous.map((value) => [value, 1]))) as never);
+    await workbook.xlsx.load(
+      (await writeTable(
+        'xlsx',
+        'x',
+        spec,
+        dangerous.map((value) => [value, 1]),
+      )) as never,
+    );
     const sheet = workbook.worksheets[0];
     dangerous.forEach((value, index) => {
       const cell = sheet.getRow(index + 2).getCell(1);
@@ -112,7 +145,12 @@ describe('spreadsheet formulas in exports (CSV injection)', () => {
   });
 
   it('imports an exported CSV back to the same text', async () => {
-    const csv = await writeTable('csv', 'x', spec, dangerous.slice(0, 4).map((value) => [value, 1]));
+    const csv = await writeTable(
+      'csv',
+      'x',
+      spec,
+      dangerous.slice(0, 4).map((value) => [value, 1]),
+    );
     const table = await readTable(csv, spec);
     expect(table.rows.map((row) => row.cells[0])).toEqual(dangerous.slice(0, 4));
     expect(unneutralized("'hello")).toBe("'hello");

@@ -35,7 +35,8 @@ function paths(): { exceljs: string; yauzl: string } {
 }
 
 export function refusal(rule: TableFileRule, args: unknown[]): AppException {
-  const status = rule === 'parseTime' || rule === 'parseMemory' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.PAYLOAD_TOO_LARGE;
+  const status =
+    rule === 'parseTime' || rule === 'parseMemory' ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.PAYLOAD_TOO_LARGE;
   return new AppException(status, 'FILE_LIMIT_EXCEEDED', {}, [{ field: 'file', rule, args }]);
 }
 
@@ -46,7 +47,8 @@ async function turn(): Promise<void> {
     running += 1;
     return;
   }
-  if (waiting.length >= QUEUE) throw new AppException(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_REQUESTS', { retryAfter: 5 });
+  if (waiting.length >= QUEUE)
+    throw new AppException(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_REQUESTS', { retryAfter: 5 });
   await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
@@ -114,10 +116,19 @@ export async function readRawTable(bytes: Buffer, limits: TableFileLimits = TABL
         void worker.terminate();
         outcome();
       };
-      const timer = setTimeout(() => settle(() => reject(refusal('parseTime', [limits.maxParseMs / 1000]))), limits.maxParseMs);
+      const timer = setTimeout(
+        () => settle(() => reject(refusal('parseTime', [limits.maxParseMs / 1000]))),
+        limits.maxParseMs,
+      );
       worker.once('message', (message: WorkerAnswer) => settle(() => resolve(message)));
       worker.once('error', (error: Error & { code?: string }) =>
-        settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal('parseMemory', [limits.maxParseMemoryMb]) : unreadable())),
+        settle(() =>
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? refusal('parseMemory', [limits.maxParseMemoryMb])
+              : unreadable(),
+          ),
+        ),
       );
       worker.once('exit', () => settle(() => reject(unreadable())));
       worker.postMessage({ bytes: copy, kind, limits }, [copy.buffer]);

@@ -32,7 +32,10 @@ describe('Uploads are bounded before they are parsed (issue #9, finding 1)', () 
 
   it('refuses the 400 MB-cell bomb on the officers preview with 413 naming the limit in Arabic, and /api/health keeps answering within 1 s', async () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const answer = officer.post('/api/v1/officers/import/preview').set('Accept-Language', 'ar').attach('file', bomb, 'bomb.xlsx');
+    const answer = officer
+      .post('/api/v1/officers/import/preview')
+      .set('Accept-Language', 'ar')
+      .attach('file', bomb, 'bomb.xlsx');
     const pending = answer.then((response) => response);
     const slowest = await slowestHealthWhile(t, pending);
     const response = await pending;
@@ -58,7 +61,11 @@ describe('Uploads are bounded before they are parsed (issue #9, finding 1)', () 
 
   it('refuses 500,000 rows quickly, while other requests are served', async () => {
     const rows = await zipOf(workbookParts(manyRows(500_000)));
-    const pending = officer.post('/api/v1/officers/import/preview').set('Accept-Language', 'en').attach('file', rows, 'rows.xlsx').then((r) => r);
+    const pending = officer
+      .post('/api/v1/officers/import/preview')
+      .set('Accept-Language', 'en')
+      .attach('file', rows, 'rows.xlsx')
+      .then((r) => r);
     const slowest = await slowestHealthWhile(t, pending);
     const response = await pending;
     expect([response.status, response.body.fields[0].rule]).toEqual([413, 'maxRows']);

@@ -20,7 +20,10 @@ const CENTRAL_TYPES: readonly InstitutionType[] = INSTITUTION_TYPES.filter(
 );
 
 function centralDir(): string {
-  const candidates = [join(__dirname, 'assets', 'central-administrations'), join(__dirname, '..', 'assets', 'central-administrations')];
+  const candidates = [
+    join(__dirname, 'assets', 'central-administrations'),
+    join(__dirname, '..', 'assets', 'central-administrations'),
+  ];
   const found = candidates.find((dir) => existsSync(join(dir, 'administrations.csv')));
   if (!found) throw new Error(`Central administrations not found (looked in ${candidates.join(', ')})`);
   return found;

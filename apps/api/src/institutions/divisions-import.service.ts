@@ -38,7 +38,8 @@ export function readCsv(path: string): Record<string, string>[] {
   const [header, ...lines] = parseCsvText(readFileSync(path, 'utf8'));
   const columns = header.map((column) => column.trim());
   return lines.map((cells, index) => {
-    if (cells.length !== columns.length) throw new Error(`${path}:${index + 2}: ${cells.length} cells, expected ${columns.length}`);
+    if (cells.length !== columns.length)
+      throw new Error(`${path}:${index + 2}: ${cells.length} cells, expected ${columns.length}`);
     return Object.fromEntries(columns.map((column, i) => [column, cells[i].trim()]));
   });
 }

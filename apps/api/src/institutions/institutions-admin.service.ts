@@ -9,7 +9,6 @@ import type { CreateInstitutionDto, UpdateInstitutionDto } from './dto/instituti
 import { Institution } from './entities/institution.entity';
 import { InstitutionsService, searchTextOf } from './institutions.service';
 
-
 export const institutionSnapshot = (i: Institution, parentCode: string | null) => ({
   name: i.name,
   type: i.type,
@@ -33,7 +32,8 @@ export class InstitutionsAdminService {
   async create(caller: SignedInContext, dto: CreateInstitutionDto): Promise<InstitutionDetail> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(Institution);
-      if (await repo.existsBy({ code: dto.code })) throw AppException.validation([{ field: 'code', rule: 'codeTaken' }]);
+      if (await repo.existsBy({ code: dto.code }))
+        throw AppException.validation([{ field: 'code', rule: 'codeTaken' }]);
       const parent = await this.parent(manager, dto.parentCode ?? null, null);
       await this.assertPortalNameFree(manager, dto.portalOrgName ?? null, null);
       const name = { ar: dto.name.ar.trim(), fr: dto.name.fr.trim(), en: dto.name.en?.trim() || dto.name.fr.trim() };
@@ -50,7 +50,12 @@ export class InstitutionsAdminService {
       });
       row.searchText = searchTextOf(row);
       await repo.save(row);
-      await this.audit.record(manager, caller, { action: 'institution.create', entityType: 'institution', entityId: row.code, diff: diffOf(null, institutionSnapshot(row, parent?.code ?? null)) });
+      await this.audit.record(manager, caller, {
+        action: 'institution.create',
+        entityType: 'institution',
+        entityId: row.code,
+        diff: diffOf(null, institutionSnapshot(row, parent?.code ?? null)),
+      });
     });
     return this.institutions.get(dto.code);
   }
@@ -60,12 +65,14 @@ export class InstitutionsAdminService {
       const repo = manager.getRepository(Institution);
       const row = await repo.findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw AppException.notFound('institution', code);
-      if (row.version !== dto.version) throw AppException.versionConflict('institution', dto.version, await this.institutions.get(code, manager));
+      if (row.version !== dto.version)
+        throw AppException.versionConflict('institution', dto.version, await this.institutions.get(code, manager));
       const currentParent = row.parentId ? await repo.findOneBy({ id: row.parentId }) : null;
       const before = institutionSnapshot(row, currentParent?.code ?? null);
       const parent = dto.parentCode !== undefined ? await this.parent(manager, dto.parentCode, row) : currentParent;
       if (dto.portalOrgName !== undefined) await this.assertPortalNameFree(manager, dto.portalOrgName, row.id);
-      if (dto.name) row.name = { ar: dto.name.ar.trim(), fr: dto.name.fr.trim(), en: dto.name.en?.trim() || dto.name.fr.trim() };
+      if (dto.name)
+        row.name = { ar: dto.name.ar.trim(), fr: dto.name.fr.trim(), en: dto.name.en?.trim() || dto.name.fr.trim() };
       if (dto.type) row.type = dto.type;
       if (dto.acronym !== undefined) row.acronym = dto.acronym?.trim() || null;
       row.parentId = parent?.id ?? null;
@@ -77,13 +84,22 @@ export class InstitutionsAdminService {
       const diff = diffOf(before, institutionSnapshot(row, parent?.code ?? null));
       if (Object.keys(diff).length === 0) return;
       await repo.save(row);
-      await this.audit.record(manager, caller, { action: 'institution.update', entityType: 'institution', entityId: row.code, diff });
+      await this.audit.record(manager, caller, {
+        action: 'institution.update',
+        entityType: 'institution',
+        entityId: row.code,
+        diff,
+      });
     });
     return this.institutions.get(code);
   }
 
   /** The parent must exist and must not be the institution itself or one of its descendants. */
-  private async parent(manager: EntityManager, code: string | null, self: Institution | null): Promise<Institution | null> {
+  private async parent(
+    manager: EntityManager,
+    code: string | null,
+    self: Institution | null,
+  ): Promise<Institution | null> {
     if (!code) return null;
     const parent = await manager.getRepository(Institution).findOneBy({ code });
     const violations: RuleViolation[] = [];
@@ -101,9 +117,15 @@ export class InstitutionsAdminService {
     return parent;
   }
 
-  private async assertPortalNameFree(manager: EntityManager, name: string | null, selfId: string | null): Promise<void> {
+  private async assertPortalNameFree(
+    manager: EntityManager,
+    name: string | null,
+    selfId: string | null,
+  ): Promise<void> {
     if (!name) return;
-    const taken = await manager.getRepository(Institution).existsBy({ portalOrgName: name, ...(selfId ? { id: Not(selfId) } : {}) });
+    const taken = await manager
+      .getRepository(Institution)
+      .existsBy({ portalOrgName: name, ...(selfId ? { id: Not(selfId) } : {}) });
     if (taken) throw AppException.validation([{ field: 'portalOrgName', rule: 'portalNameTaken' }]);
   }
 }

@@ -52,7 +52,10 @@ export class InstitutionsImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Import administrations keyed on their code, in one transaction or not at all' })
-  commit(@SignedInCaller() caller: SignedInContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  commit(
+    @SignedInCaller() caller: SignedInContext,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     return this.imports.commit(caller, file.buffer);
   }

@@ -20,7 +20,8 @@ export class InstitutionsController {
   @Public()
   @ApiOperation({
     summary: 'The registry of administrations (public reference data), paged and searchable',
-    description: 'Search ignores case, accents, Arabic diacritics and hamza/alef variants: «الرباط» and «fes» both work.',
+    description:
+      'Search ignores case, accents, Arabic diacritics and hamza/alef variants: «الرباط» and «fes» both work.',
   })
   list(@Query() query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
     return this.service.list(query);
@@ -42,8 +43,15 @@ export class InstitutionsController {
 
   @Patch(':code')
   @Authorize(Permission.InstitutionManage)
-  @ApiOperation({ summary: 'Correct an administration: names, type, parent, region, website, portal name, active (send the version you read)' })
-  update(@SignedInCaller() caller: SignedInContext, @Param('code') code: string, @Body() dto: UpdateInstitutionDto): Promise<InstitutionDetail> {
+  @ApiOperation({
+    summary:
+      'Correct an administration: names, type, parent, region, website, portal name, active (send the version you read)',
+  })
+  update(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('code') code: string,
+    @Body() dto: UpdateInstitutionDto,
+  ): Promise<InstitutionDetail> {
     return this.admin.update(caller, code, dto);
   }
 }

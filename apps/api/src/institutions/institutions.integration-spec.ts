@@ -12,7 +12,8 @@ describe('The registry of administrations', () => {
     await t?.close();
   });
 
-  const list = async (query: string): Promise<Page<InstitutionSummary>> => (await t.http.get(`/api/v1/institutions?${query}`).expect(200)).body;
+  const list = async (query: string): Promise<Page<InstitutionSummary>> =>
+    (await t.http.get(`/api/v1/institutions?${query}`).expect(200)).body;
 
   it('holds the 12 regions, 83 provinces and prefectures and 1,503 communes with their HCP codes', async () => {
     expect((await list('type=region')).total).toBe(12);
@@ -38,7 +39,9 @@ describe('The registry of administrations', () => {
   it('holds the central administrations of the reference list, searchable in Arabic and French', async () => {
     const ministries = await list('type=ministry&pageSize=100');
     expect(ministries.total).toBe(47);
-    expect(ministries.items.map((i) => i.code)).toEqual(expect.arrayContaining(['MEF', 'MSPS', 'MI', 'MEF-DGI', 'MTNRA']));
+    expect(ministries.items.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['MEF', 'MSPS', 'MI', 'MEF-DGI', 'MTNRA']),
+    );
     expect(ministries.items.map((i) => i.code)).not.toContain('HCP');
     const health = await list(`q=${encodeURIComponent('الصحة')}`);
     expect(health.items.map((i) => i.code)).toContain('MSPS');
@@ -67,7 +70,9 @@ describe('The registry of administrations', () => {
     expect((await list('q=F%C3%88S')).total).toBe(fes.total);
 
     // أكادير and اكادير are the same search.
-    expect((await list(`q=${encodeURIComponent('أكادير')}`)).total).toBe((await list(`q=${encodeURIComponent('اكادير')}`)).total);
+    expect((await list(`q=${encodeURIComponent('أكادير')}`)).total).toBe(
+      (await list(`q=${encodeURIComponent('اكادير')}`)).total,
+    );
     expect((await list(`q=${encodeURIComponent('اكادير')}`)).total).toBeGreaterThan(0);
   });
 

@@ -40,7 +40,10 @@ export const REGISTRY_STAMP_SQL = `SELECT (SELECT max(updated_at)::text || '/' |
  * The registry's filters and order as SQL over `institutions i LEFT JOIN institutions p` (the parent):
  * one definition for the list and the export, so an export holds exactly what the list shows.
  */
-export function registryFilterSql(query: InstitutionQuery, param: (value: unknown) => string): { where: string; orderBy: string } {
+export function registryFilterSql(
+  query: InstitutionQuery,
+  param: (value: unknown) => string,
+): { where: string; orderBy: string } {
   const where: string[] = [];
   if (query.type) where.push(`i.type = ${param(query.type)}`);
   if (query.region) where.push(`i.region_code = ${param(query.region)}`);
@@ -66,7 +69,9 @@ export class InstitutionsService {
    * registry's hot path (search-as-you-type, paging), so it is plain SQL rather than a query builder.
    */
   /** The registry is read far more than written: lists are kept until it (or an appointment) changes. */
-  private readonly listCache = new StampedCache(async () => (await this.institutions.query(REGISTRY_STAMP_SQL))[0].stamp);
+  private readonly listCache = new StampedCache(
+    async () => (await this.institutions.query(REGISTRY_STAMP_SQL))[0].stamp,
+  );
 
   list(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
     return this.listCache.get(JSON.stringify(query), () => this.listNow(query));
@@ -99,7 +104,9 @@ export class InstitutionsService {
     const institution = await repo.findOne({ where: { code }, relations: { parent: true } });
     if (!institution) throw AppException.notFound('institution', code);
     const region =
-      institution.regionCode && institution.regionCode !== institution.code ? await repo.findOneBy({ code: institution.regionCode }) : null;
+      institution.regionCode && institution.regionCode !== institution.code
+        ? await repo.findOneBy({ code: institution.regionCode })
+        : null;
     const childCount = await repo.countBy({ parentId: institution.id });
     return {
       ...toSummary(institution),

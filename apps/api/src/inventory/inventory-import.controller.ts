@@ -31,8 +31,15 @@ export class InventoryImportController {
   @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
-  @ApiOperation({ summary: "Check every row of an administration's inventory file and say what it would change; writes nothing" })
-  preview(@SignedInCaller() caller: SignedInContext, @Req() request: AuthedRequest, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
+  @ApiOperation({
+    summary: "Check every row of an administration's inventory file and say what it would change; writes nothing",
+  })
+  preview(
+    @SignedInCaller() caller: SignedInContext,
+    @Req() request: AuthedRequest,
+    @Param('code') code: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ImportPreview> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     return this.imports.preview(caller, code, file.buffer, requestLocale(request));
   }
@@ -43,16 +50,29 @@ export class InventoryImportController {
   @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Import inventory items keyed on their reference, in one transaction or not at all; re-importing changes nothing' })
-  commit(@SignedInCaller() caller: SignedInContext, @Param('code') code: string, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  @ApiOperation({
+    summary:
+      'Import inventory items keyed on their reference, in one transaction or not at all; re-importing changes nothing',
+  })
+  commit(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('code') code: string,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     return this.imports.commit(caller, code, file.buffer);
   }
 
   @Get('institutions/:code/inventory/export')
   @Public()
-  @ApiOperation({ summary: "An administration's inventory as XLSX or CSV, filtered like the list; public items only for outsiders" })
-  async export(@Caller() caller: ActorContext, @Param('code') code: string, @Query() query: InventoryExportQueryDto): Promise<StreamableFile> {
+  @ApiOperation({
+    summary: "An administration's inventory as XLSX or CSV, filtered like the list; public items only for outsiders",
+  })
+  async export(
+    @Caller() caller: ActorContext,
+    @Param('code') code: string,
+    @Query() query: InventoryExportQueryDto,
+  ): Promise<StreamableFile> {
     const format = query.format ?? 'xlsx';
     return tableDownload(await this.imports.export(caller, code, format, query), format, `marsad-inventory-${code}`);
   }

@@ -49,7 +49,8 @@ describe('Importing and exporting an inventory', () => {
     }));
   const count = () => t.dataSource.getRepository(InventoryItem).countBy({ institutionId: mefId });
   const auditCount = () => t.dataSource.getRepository(AuditEvent).countBy({ entityType: 'inventory_item' });
-  const upload = (client: Client, path: string, bytes: Buffer, name = 'inventory.xlsx') => client.post(path).attach('file', bytes, name);
+  const upload = (client: Client, path: string, bytes: Buffer, name = 'inventory.xlsx') =>
+    client.post(path).attach('file', bytes, name);
   const PREVIEW = '/api/v1/institutions/MEF/inventory/import/preview';
   const IMPORT = '/api/v1/institutions/MEF/inventory/import';
 
@@ -60,7 +61,8 @@ describe('Importing and exporting an inventory', () => {
     rows[11].planned_date = '31/09/2026'; // row 13
     rows[20].reference = rows[19].reference; // row 22 repeats row 21
     const file = await xlsx(rows);
-    const preview: ImportPreview = (await upload(mefOfficer, PREVIEW, file).set('Accept-Language', 'fr').expect(200)).body;
+    const preview: ImportPreview = (await upload(mefOfficer, PREVIEW, file).set('Accept-Language', 'fr').expect(200))
+      .body;
     expect(preview).toEqual(expect.objectContaining({ rows: 40, valid: 37, create: 37, update: 0, unchanged: 0 }));
     expect(preview.issues.map((i) => [i.row, i.column, i.rule, i.value])).toEqual([
       [6, 'legal_basis', 'legalBasisRequired', ''],
@@ -69,12 +71,18 @@ describe('Importing and exporting an inventory', () => {
       [22, 'reference', 'duplicateReference', 'MEF-020'],
     ]);
     expect(preview.issues[3].message).toBe('reference : la même référence figure déjà à la ligne 21');
-    const arabic: ImportPreview = (await upload(mefOfficer, PREVIEW, file).set('Accept-Language', 'ar').expect(200)).body;
+    const arabic: ImportPreview = (await upload(mefOfficer, PREVIEW, file).set('Accept-Language', 'ar').expect(200))
+      .body;
     expect(arabic.issues[2].message).toBe('planned_date يجب أن يكون تاريخا (YYYY-MM-DD)');
     expect(await count()).toBe(0);
 
     const refused = await upload(mefOfficer, IMPORT, file).expect(400);
-    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['row 6.legal_basis', 'row 6.public', 'row 13.planned_date', 'row 22.reference']);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'row 6.legal_basis',
+      'row 6.public',
+      'row 13.planned_date',
+      'row 22.reference',
+    ]);
     expect(await count()).toBe(0);
   });
 
@@ -83,21 +91,47 @@ describe('Importing and exporting an inventory', () => {
     const preview: ImportPreview = (await upload(mefOfficer, PREVIEW, file).expect(200)).body;
     expect(preview).toEqual(expect.objectContaining({ issues: [], create: 40, update: 0, unchanged: 0 }));
     const before = await auditCount();
-    expect((await upload(mefOfficer, IMPORT, file).expect(200)).body).toEqual({ created: 40, updated: 0, unchanged: 0 });
+    expect((await upload(mefOfficer, IMPORT, file).expect(200)).body).toEqual({
+      created: 40,
+      updated: 0,
+      unchanged: 0,
+    });
     expect(await count()).toBe(40);
     expect(await auditCount()).toBe(before + 40);
-    const first = await t.dataSource.getRepository(InventoryItem).findOneByOrFail({ institutionId: mefId, reference: 'MEF-002' });
-    expect(first).toEqual(expect.objectContaining({ formats: ['CSV', 'XLSX'], frequency: 'monthly', public: true, status: 'in_preparation', plannedDate: '2026-09-30' }));
+    const first = await t.dataSource
+      .getRepository(InventoryItem)
+      .findOneByOrFail({ institutionId: mefId, reference: 'MEF-002' });
+    expect(first).toEqual(
+      expect.objectContaining({
+        formats: ['CSV', 'XLSX'],
+        frequency: 'monthly',
+        public: true,
+        status: 'in_preparation',
+        plannedDate: '2026-09-30',
+      }),
+    );
 
-    expect((await upload(mefOfficer, IMPORT, file).expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 40 });
+    expect((await upload(mefOfficer, IMPORT, file).expect(200)).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 40,
+    });
     expect(await auditCount()).toBe(before + 40);
-    expect((await t.dataSource.getRepository(InventoryItem).findOneByOrFail({ id: first.id })).version).toBe(first.version);
+    expect((await t.dataSource.getRepository(InventoryItem).findOneByOrFail({ id: first.id })).version).toBe(
+      first.version,
+    );
 
     // One changed row updates that one item only, and says so in the audit trail.
     const rows = items();
     rows[1].priority = 'low';
-    expect((await upload(mefOfficer, IMPORT, await xlsx(rows)).expect(200)).body).toEqual({ created: 0, updated: 1, unchanged: 39 });
-    const [event] = await t.dataSource.getRepository(AuditEvent).find({ where: { entityId: first.id }, order: { occurredAt: 'DESC' }, take: 1 });
+    expect((await upload(mefOfficer, IMPORT, await xlsx(rows)).expect(200)).body).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 39,
+    });
+    const [event] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { entityId: first.id }, order: { occurredAt: 'DESC' }, take: 1 });
     expect(event.action).toBe('inventory.import');
     expect(event.diff).toEqual({ priority: { before: 'high', after: 'low' }, via: { before: null, after: 'import' } });
   });
@@ -106,7 +140,9 @@ describe('Importing and exporting an inventory', () => {
     const rows = items().map((row) => ({ ...row, reference: `NEW-${row.reference}` }));
     await t.dataSource.query(`CREATE FUNCTION fail_inventory() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.reference = 'NEW-MEF-030' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$`);
-    await t.dataSource.query(`CREATE TRIGGER fail_inventory BEFORE INSERT ON inventory_items FOR EACH ROW EXECUTE FUNCTION fail_inventory()`);
+    await t.dataSource.query(
+      `CREATE TRIGGER fail_inventory BEFORE INSERT ON inventory_items FOR EACH ROW EXECUTE FUNCTION fail_inventory()`,
+    );
     const before = { rows: await count(), audit: await auditCount() };
     try {
       await upload(mefOfficer, IMPORT, await xlsx(rows)).expect(500);
@@ -124,35 +160,72 @@ describe('Importing and exporting an inventory', () => {
     await upload(hcpOfficer, PREVIEW, Buffer.from(csv), 'i.csv').expect(403);
     await upload(hcpOfficer, IMPORT, Buffer.from(csv), 'i.csv').expect(403);
     await t.http.post(PREVIEW).attach('file', Buffer.from(csv), 'i.csv').expect(401);
-    expect((await upload(hcpOfficer, '/api/v1/institutions/HCP/inventory/import', Buffer.from(csv), 'i.csv').expect(200)).body).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(
+      (await upload(hcpOfficer, '/api/v1/institutions/HCP/inventory/import', Buffer.from(csv), 'i.csv').expect(200))
+        .body,
+    ).toEqual({ created: 1, updated: 0, unchanged: 0 });
     const coordinator = await t.as('COORDINATOR');
-    expect((await upload(coordinator, '/api/v1/institutions/HCP/inventory/import', Buffer.from(csv), 'i.csv').expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 1 });
-    const [row] = await t.dataSource.query(`SELECT title, formats, public FROM inventory_items WHERE reference = 'HCP-1'`);
+    expect(
+      (await upload(coordinator, '/api/v1/institutions/HCP/inventory/import', Buffer.from(csv), 'i.csv').expect(200))
+        .body,
+    ).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    const [row] = await t.dataSource.query(
+      `SELECT title, formats, public FROM inventory_items WHERE reference = 'HCP-1'`,
+    );
     expect(row).toEqual({ title: { fr: 'Population', ar: 'السكان' }, formats: ['CSV', 'JSON'], public: true });
     const noColumns = await upload(mefOfficer, PREVIEW, Buffer.from('a,b\n1,2\n'), 'i.csv').expect(400);
-    expect(noColumns.body.fields.map((f: { field: string }) => f.field)).toEqual(['column reference', 'column title_fr', 'column title_ar', 'column classification']);
+    expect(noColumns.body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'column reference',
+      'column title_fr',
+      'column title_ar',
+      'column classification',
+    ]);
     await upload(mefOfficer, PREVIEW, Buffer.from('reference,title_fr,title_ar,classification\n'), 'i.csv').expect(400);
   });
 
   it('exports what the list shows: public items only for outsiders, everything for the administration', async () => {
-    const publicCsv = (await t.http.get('/api/v1/institutions/MEF/inventory/export?format=csv').buffer(true).expect(200)).text;
+    const publicCsv = (
+      await t.http.get('/api/v1/institutions/MEF/inventory/export?format=csv').buffer(true).expect(200)
+    ).text;
     expect(publicCsv.charCodeAt(0)).toBe(0xfeff);
     expect(publicCsv).toContain('المرجع');
-    const references = (text: string) => text.split('\n').slice(1).filter((line) => line.trim()).map((line) => line.split(',')[0]);
-    const expectedPublic = items().filter((row) => row.public === 'oui').map((row) => row.reference);
+    const references = (text: string) =>
+      text
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.trim())
+        .map((line) => line.split(',')[0]);
+    const expectedPublic = items()
+      .filter((row) => row.public === 'oui')
+      .map((row) => row.reference);
     expect(references(publicCsv)).toEqual(expectedPublic);
-    const ownCsv = (await mefOfficer.get('/api/v1/institutions/MEF/inventory/export?format=csv').buffer(true).expect(200)).text;
+    const ownCsv = (
+      await mefOfficer.get('/api/v1/institutions/MEF/inventory/export?format=csv').buffer(true).expect(200)
+    ).text;
     expect(references(ownCsv)).toHaveLength(40);
-    const filtered = (await mefOfficer.get('/api/v1/institutions/MEF/inventory/export?format=csv&classification=restricted').buffer(true).expect(200)).text;
+    const filtered = (
+      await mefOfficer
+        .get('/api/v1/institutions/MEF/inventory/export?format=csv&classification=restricted')
+        .buffer(true)
+        .expect(200)
+    ).text;
     expect(references(filtered)).toHaveLength(10);
 
     // An exported file imports back as it is.
-    const xlsxFile = await mefOfficer.get('/api/v1/institutions/MEF/inventory/export').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
-    expect((await upload(mefOfficer, IMPORT, xlsxFile.body as Buffer).expect(200)).body).toEqual({ created: 0, updated: 0, unchanged: 40 });
+    const xlsxFile = await mefOfficer
+      .get('/api/v1/institutions/MEF/inventory/export')
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((await upload(mefOfficer, IMPORT, xlsxFile.body as Buffer).expect(200)).body).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 40,
+    });
 
     const template = await t.http.get('/api/v1/inventory/import-template?format=csv').buffer(true).expect(200);
     expect(template.text).toContain('(reference)');

@@ -22,12 +22,34 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf, type AuditChange } from '../audit/audit.service';
 import type { ActorContext, SignedInContext } from '../auth/actor';
 import { isIsoDate } from '../common/validation/validators';
-import { IMPORT_CHUNK, checkRows, columnOf, commitImport, previewImport, readImportTable, yesNo, type CheckedFile, type ImportSteps } from '../imports/import-pipeline';
+import {
+  IMPORT_CHUNK,
+  checkRows,
+  columnOf,
+  commitImport,
+  previewImport,
+  readImportTable,
+  yesNo,
+  type CheckedFile,
+  type ImportSteps,
+} from '../imports/import-pipeline';
 import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import type { Institution } from '../institutions/entities/institution.entity';
 import { InventoryItem } from './entities/inventory-item.entity';
-import { InventoryService, assertMayManageInventory, auditSnapshot, inventoryFilterSql, mayReadInventory } from './inventory.service';
-import { inventoryInvariantViolations, inventorySearchText, inventorySnapshot, normaliseFormats, type InventoryFields } from './inventory.rules';
+import {
+  InventoryService,
+  assertMayManageInventory,
+  auditSnapshot,
+  inventoryFilterSql,
+  mayReadInventory,
+} from './inventory.service';
+import {
+  inventoryInvariantViolations,
+  inventorySearchText,
+  inventorySnapshot,
+  normaliseFormats,
+  type InventoryFields,
+} from './inventory.rules';
 
 export const INVENTORY_COLUMNS: ColumnSpec[] = [
   { key: 'reference', label: { fr: 'Référence', ar: 'المرجع' } },
@@ -36,13 +58,28 @@ export const INVENTORY_COLUMNS: ColumnSpec[] = [
   { key: 'description', label: { fr: 'Description', ar: 'الوصف' } },
   { key: 'theme', label: { fr: 'Thème (AGRI, ECON, EDUC…)', ar: 'المجال (AGRI, ECON, EDUC…)' } },
   { key: 'owning_unit', label: { fr: 'Entité détentrice', ar: 'الوحدة الحائزة' } },
-  { key: 'classification', label: { fr: 'Classification (open, restricted, not_disclosable)', ar: 'التصنيف (open, restricted, not_disclosable)' } },
+  {
+    key: 'classification',
+    label: {
+      fr: 'Classification (open, restricted, not_disclosable)',
+      ar: 'التصنيف (open, restricted, not_disclosable)',
+    },
+  },
   { key: 'legal_basis', label: { fr: 'Fondement juridique', ar: 'السند القانوني' } },
   { key: 'priority', label: { fr: 'Priorité (high, medium, low)', ar: 'الأولوية (high, medium, low)' } },
-  { key: 'planned_date', label: { fr: "Date d'ouverture prévue (AAAA-MM-JJ)", ar: 'التاريخ المتوقع للفتح (YYYY-MM-DD)' } },
+  {
+    key: 'planned_date',
+    label: { fr: "Date d'ouverture prévue (AAAA-MM-JJ)", ar: 'التاريخ المتوقع للفتح (YYYY-MM-DD)' },
+  },
   { key: 'frequency', label: { fr: 'Fréquence de mise à jour', ar: 'وتيرة التحيين' } },
   { key: 'formats', label: { fr: 'Formats (séparés par des virgules)', ar: 'الصيغ (مفصولة بفواصل)' } },
-  { key: 'status', label: { fr: 'Statut (identified, in_preparation, published, withheld)', ar: 'الحالة (identified, in_preparation, published, withheld)' } },
+  {
+    key: 'status',
+    label: {
+      fr: 'Statut (identified, in_preparation, published, withheld)',
+      ar: 'الحالة (identified, in_preparation, published, withheld)',
+    },
+  },
   { key: 'public', label: { fr: 'Visible du public (oui/non)', ar: 'مرئي للعموم (نعم/لا)' } },
 ];
 
@@ -82,7 +119,22 @@ export class InventoryImportService {
 
   template(format: TableFormat): Promise<Buffer> {
     return writeTable(format, 'inventory', INVENTORY_COLUMNS, [
-      ['DEP-2026-01', 'Dépenses publiques par fonction', 'النفقات العمومية حسب الوظيفة', 'Exécution annuelle du budget général', 'ECON', 'Direction du Budget', 'open', '', 'high', '2026-06-30', 'annual', 'CSV, XLSX', 'in_preparation', 'oui'],
+      [
+        'DEP-2026-01',
+        'Dépenses publiques par fonction',
+        'النفقات العمومية حسب الوظيفة',
+        'Exécution annuelle du budget général',
+        'ECON',
+        'Direction du Budget',
+        'open',
+        '',
+        'high',
+        '2026-06-30',
+        'annual',
+        'CSV, XLSX',
+        'in_preparation',
+        'oui',
+      ],
     ]);
   }
 
@@ -107,14 +159,27 @@ export class InventoryImportService {
     };
   }
 
-  private async apply(manager: EntityManager, institution: Institution, { creates, updates }: InventoryPlan): Promise<AuditChange[]> {
+  private async apply(
+    manager: EntityManager,
+    institution: Institution,
+    { creates, updates }: InventoryPlan,
+  ): Promise<AuditChange[]> {
     const repo = manager.getRepository(InventoryItem);
     const events: AuditChange[] = [];
     const event = (entityId: string, before: AuditSnapshot | null, after: AuditSnapshot) =>
-      events.push({ action: 'inventory.import', entityType: 'inventory_item', entityId, diff: { ...diffOf(before, after), via: { before: null, after: 'import' } } });
+      events.push({
+        action: 'inventory.import',
+        entityType: 'inventory_item',
+        entityId,
+        diff: { ...diffOf(before, after), via: { before: null, after: 'import' } },
+      });
     for (let i = 0; i < creates.length; i += IMPORT_CHUNK) {
       const chunk = creates.slice(i, i + IMPORT_CHUNK).map((row) => {
-        const entity = repo.create({ reference: row.reference, ...inventorySnapshot(row), institutionId: institution.id });
+        const entity = repo.create({
+          reference: row.reference,
+          ...inventorySnapshot(row),
+          institutionId: institution.id,
+        });
         entity.searchText = inventorySearchText(entity);
         return entity;
       });
@@ -136,7 +201,12 @@ export class InventoryImportService {
     const manager = this.dataSource.manager;
     const institution = await this.inventory.institution(manager, code);
     const params: unknown[] = [];
-    const where = inventoryFilterSql(institution.id, filters, mayReadInventory(caller.actor, institution.id), (value) => `$${params.push(value)}`);
+    const where = inventoryFilterSql(
+      institution.id,
+      filters,
+      mayReadInventory(caller.actor, institution.id),
+      (value) => `$${params.push(value)}`,
+    );
     const rows: ExportRow[] = await manager.query(
       `SELECT it.reference, it.title, it.description, it.theme, it.owning_unit AS "owningUnit", it.classification, it.legal_basis AS "legalBasis",
               it.priority, to_char(it.planned_date, 'YYYY-MM-DD') AS "plannedDate", it.frequency, it.formats, it.status, it.public,
@@ -186,18 +256,27 @@ export class InventoryImportService {
       else if (seen.has(reference)) flag('reference', 'duplicateReference', [seen.get(reference)]);
       else seen.set(reference, row);
       const title = { fr: cell('title_fr'), ar: cell('title_ar') };
-      for (const [key, text] of [['title_fr', title.fr], ['title_ar', title.ar]] as const) {
+      for (const [key, text] of [
+        ['title_fr', title.fr],
+        ['title_ar', title.ar],
+      ] as const) {
         if (!text) flag(key, 'isNotEmpty');
         else if (text.length > INVENTORY_LIMITS.title) flag(key, 'maxLength', [INVENTORY_LIMITS.title]);
       }
-      const lengths: [string, number][] = [['description', INVENTORY_LIMITS.description], ['owning_unit', INVENTORY_LIMITS.owningUnit], ['legal_basis', INVENTORY_LIMITS.legalBasis]];
+      const lengths: [string, number][] = [
+        ['description', INVENTORY_LIMITS.description],
+        ['owning_unit', INVENTORY_LIMITS.owningUnit],
+        ['legal_basis', INVENTORY_LIMITS.legalBasis],
+      ];
       for (const [key, max] of lengths) if (cell(key).length > max) flag(key, 'maxLength', [max]);
       const theme = cell('theme').toUpperCase();
       if (theme && !(DATA_THEMES as readonly string[]).includes(theme)) flag('theme', 'isIn', [DATA_THEMES.join(', ')]);
       const classification = cell('classification').toLowerCase();
-      if (!(CLASSIFICATIONS as readonly string[]).includes(classification)) flag('classification', 'isIn', [CLASSIFICATIONS.join(', ')]);
+      if (!(CLASSIFICATIONS as readonly string[]).includes(classification))
+        flag('classification', 'isIn', [CLASSIFICATIONS.join(', ')]);
       const priority = cell('priority').toLowerCase() || 'medium';
-      if (!(INVENTORY_PRIORITIES as readonly string[]).includes(priority)) flag('priority', 'isIn', [INVENTORY_PRIORITIES.join(', ')]);
+      if (!(INVENTORY_PRIORITIES as readonly string[]).includes(priority))
+        flag('priority', 'isIn', [INVENTORY_PRIORITIES.join(', ')]);
       const plannedDate = cell('planned_date');
       if (plannedDate && !isIsoDate(plannedDate)) flag('planned_date', 'isIsoDate');
       const frequency = cell('frequency') ? normaliseFrequency(cell('frequency')) : null;
@@ -205,7 +284,8 @@ export class InventoryImportService {
       const formats = normaliseFormats(cell('formats').split(/[,;|]/));
       if (formats.length > INVENTORY_LIMITS.formats) flag('formats', 'arrayMaxSize', [INVENTORY_LIMITS.formats]);
       const status = cell('status').toLowerCase() || 'identified';
-      if (!(INVENTORY_STATUSES as readonly string[]).includes(status)) flag('status', 'isIn', [INVENTORY_STATUSES.join(', ')]);
+      if (!(INVENTORY_STATUSES as readonly string[]).includes(status))
+        flag('status', 'isIn', [INVENTORY_STATUSES.join(', ')]);
       const visible = yesNo(cell('public'), PUBLIC);
       if (visible === null) flag('public', 'isBoolean');
       const item: ValidRow = {
@@ -224,14 +304,17 @@ export class InventoryImportService {
         status: status as InventoryStatus,
         public: visible === true,
       };
-      if (!problems.some((p) => p.field === 'classification')) problems.push(...inventoryInvariantViolations(item, INVARIANT_COLUMNS));
+      if (!problems.some((p) => p.field === 'classification'))
+        problems.push(...inventoryInvariantViolations(item, INVARIANT_COLUMNS));
       return item;
     });
   }
 
   /** What the file would do: items to create, items whose values changed, items already as in the file. */
   private async plan(manager: EntityManager, institution: Institution, rows: ValidRow[]): Promise<InventoryPlan> {
-    const existing = rows.length ? await manager.getRepository(InventoryItem).findBy({ institutionId: institution.id }) : [];
+    const existing = rows.length
+      ? await manager.getRepository(InventoryItem).findBy({ institutionId: institution.id })
+      : [];
     const byReference = new Map(existing.map((item) => [item.reference, item]));
     const creates: ValidRow[] = [];
     const updates: { existing: InventoryItem; row: ValidRow }[] = [];
@@ -239,7 +322,8 @@ export class InventoryImportService {
     for (const row of rows) {
       const current = byReference.get(row.reference);
       if (!current) creates.push(row);
-      else if (Object.keys(diffOf(inventorySnapshot(current), inventorySnapshot(row))).length > 0) updates.push({ existing: current, row });
+      else if (Object.keys(diffOf(inventorySnapshot(current), inventorySnapshot(row))).length > 0)
+        updates.push({ existing: current, row });
       else unchanged += 1;
     }
     return { creates, updates, unchanged };

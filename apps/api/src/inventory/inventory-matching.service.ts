@@ -12,7 +12,27 @@ import type { SignedInContext } from '../auth/actor';
 
 const MAX_CANDIDATES = 10;
 /** Words too common in titles to say two titles are alike. */
-const STOP_WORDS = new Set(['des', 'les', 'par', 'pour', 'dans', 'sur', 'aux', 'avec', 'and', 'the', 'for', 'from', 'with', 'في', 'من', 'على', 'الى', 'عن', 'حسب']);
+const STOP_WORDS = new Set([
+  'des',
+  'les',
+  'par',
+  'pour',
+  'dans',
+  'sur',
+  'aux',
+  'avec',
+  'and',
+  'the',
+  'for',
+  'from',
+  'with',
+  'في',
+  'من',
+  'على',
+  'الى',
+  'عن',
+  'حسب',
+]);
 
 /** The live datasets of the portal organisation mapped to the item's administration. */
 const ORG_DATASETS = `portal_datasets d JOIN institutions i ON i.portal_org_name = d.organization_name AND d.deleted_at IS NULL`;
@@ -49,21 +69,29 @@ export class InventoryMatchingService {
     const manager = this.dataSource.manager;
     const item = await manager.getRepository(InventoryItem).findOneBy({ id });
     if (!item) throw AppException.notFound('inventoryItem', id);
-    if (!mayReadInventory(caller.actor, item.institutionId)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
+    if (!mayReadInventory(caller.actor, item.institutionId))
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
     const fr = normalizeForSearch(item.title.fr);
     const ar = normalizeForSearch(item.title.ar);
     const words = [...new Set(`${fr} ${ar}`.split(' ').filter((w) => w.length >= 3 && !STOP_WORDS.has(w)))];
-    const rows: { ckan_id: string; name: string; title: string; basis: 'identifier' | 'title' | null }[] = await manager.query(
-      `SELECT c.ckan_id, c.name, c.title, c.basis FROM (
+    const rows: { ckan_id: string; name: string; title: string; basis: 'identifier' | 'title' | null }[] =
+      await manager.query(
+        `SELECT c.ckan_id, c.name, c.title, c.basis FROM (
          SELECT d.ckan_id, d.name, d.title, ${BASIS_SQL} AS basis,
                 (SELECT count(DISTINCT w) FROM unnest(string_to_array(d.title_key, ' ')) w WHERE w = ANY($5::text[])) AS shared
          FROM ${ORG_DATASETS} WHERE i.id = $4) c
        WHERE c.basis IS NOT NULL OR c.shared > 0
        ORDER BY CASE c.basis WHEN 'identifier' THEN 0 WHEN 'title' THEN 1 ELSE 2 END, c.shared DESC, c.title, c.ckan_id
        LIMIT ${MAX_CANDIDATES}`,
-      [item.reference, fr, ar, item.institutionId, words],
-    );
-    return rows.map((row) => ({ ckanId: row.ckan_id, name: row.name, title: row.title, portalUrl: this.inventory.portalUrl(row.name), basis: row.basis }));
+        [item.reference, fr, ar, item.institutionId, words],
+      );
+    return rows.map((row) => ({
+      ckanId: row.ckan_id,
+      name: row.name,
+      title: row.title,
+      portalUrl: this.inventory.portalUrl(row.name),
+      basis: row.basis,
+    }));
   }
 
   /**
@@ -76,24 +104,45 @@ export class InventoryMatchingService {
     return this.inventory.write(async (manager) => {
       const row = await this.inventory.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
-      if (row.version !== dto.version) throw AppException.versionConflict('inventoryItem', dto.version, (await this.inventory.views(manager, [row]))[0]);
+      if (row.version !== dto.version)
+        throw AppException.versionConflict(
+          'inventoryItem',
+          dto.version,
+          (await this.inventory.views(manager, [row]))[0],
+        );
       const before = matchSnapshot(row);
       if (dto.ckanId === null) {
         Object.assign(row, { matchState: 'none', matchCkanId: null, matchBasis: null });
       } else {
         const [dataset]: { ckan_id: string; basis: 'identifier' | 'title' | null }[] = await manager.query(
           `SELECT d.ckan_id, ${BASIS_SQL} AS basis FROM ${ORG_DATASETS} WHERE i.id = $4 AND d.ckan_id = $5`,
-          [row.reference, normalizeForSearch(row.title.fr), normalizeForSearch(row.title.ar), row.institutionId, dto.ckanId],
+          [
+            row.reference,
+            normalizeForSearch(row.title.fr),
+            normalizeForSearch(row.title.ar),
+            row.institutionId,
+            dto.ckanId,
+          ],
         );
         if (!dataset) throw AppException.validation([{ field: 'ckanId', rule: 'unknownDataset' }]);
         const suggested = row.matchState === 'suggested' && row.matchCkanId === dataset.ckan_id ? row.matchBasis : null;
-        Object.assign(row, { matchState: 'confirmed', matchCkanId: dataset.ckan_id, matchBasis: suggested ?? dataset.basis ?? 'manual' });
-        if (row.classification === 'open' && (row.status === 'identified' || row.status === 'in_preparation')) row.status = 'published';
+        Object.assign(row, {
+          matchState: 'confirmed',
+          matchCkanId: dataset.ckan_id,
+          matchBasis: suggested ?? dataset.basis ?? 'manual',
+        });
+        if (row.classification === 'open' && (row.status === 'identified' || row.status === 'in_preparation'))
+          row.status = 'published';
       }
       const diff = diffOf(before, matchSnapshot(row));
       if (Object.keys(diff).length > 0) {
         await manager.save(row);
-        await this.audit.record(manager, caller, { action: 'inventory.match', entityType: 'inventory_item', entityId: row.id, diff });
+        await this.audit.record(manager, caller, {
+          action: 'inventory.match',
+          entityType: 'inventory_item',
+          entityId: row.id,
+          diff,
+        });
       }
       return (await this.inventory.views(manager, [row]))[0];
     });
@@ -171,8 +220,20 @@ export class InventoryMatchingService {
    * after_ckan, after_basis)`; each target item still in state `from` moves to `to` with the
    * new dataset and basis. Its audit event (no actor: the harvest) is then recorded. Gives the count.
    */
-  private async changeMatches(manager: EntityManager, from: MatchState, to: MatchState, action: AuditAction, selection: string): Promise<number> {
-    const changed: { id: string; before_ckan: string | null; before_basis: string | null; after_ckan: string | null; after_basis: string | null }[] = await manager.query(
+  private async changeMatches(
+    manager: EntityManager,
+    from: MatchState,
+    to: MatchState,
+    action: AuditAction,
+    selection: string,
+  ): Promise<number> {
+    const changed: {
+      id: string;
+      before_ckan: string | null;
+      before_basis: string | null;
+      after_ckan: string | null;
+      after_basis: string | null;
+    }[] = await manager.query(
       // A SELECT around the UPDATE, so the driver answers with the rows alone.
       `WITH ${selection}, changed AS (
          UPDATE inventory_items it SET match_state = '${to}', match_ckan_id = target.after_ckan, match_basis = target.after_basis

@@ -24,7 +24,13 @@ export async function seedDemoInventory(dataSource: DataSource, today = todayInM
     );
     const items: Partial<InventoryItem>[] = [];
     for (const institution of institutions) {
-      const datasets: { ckan_id: string; title: string; frequency: Frequency | null; formats: string[]; created: string | null }[] = await manager.query(
+      const datasets: {
+        ckan_id: string;
+        title: string;
+        frequency: Frequency | null;
+        formats: string[];
+        created: string | null;
+      }[] = await manager.query(
         `SELECT ckan_id, title, frequency, formats, to_char(metadata_created, 'YYYY-MM-DD') AS created
            FROM portal_datasets WHERE organization_name = $1 AND deleted_at IS NULL ORDER BY name LIMIT 12`,
         [institution.org],

@@ -40,8 +40,12 @@ describe('The data inventory (measure 6)', () => {
     legalBasis: 'Loi 09-08 (données personnelles)',
   };
   const list = async (client: Client | null, query = '') =>
-    ((await (client ?? t.http).get(`/api/v1/institutions/MEF/inventory${query}`).expect(200)).body as Page<InventoryItemView>);
-  const auditActions = async (id: string) => (await t.dataSource.getRepository(AuditEvent).find({ where: { entityId: id }, order: { occurredAt: 'ASC' } })).map((e) => e.action);
+    (await (client ?? t.http).get(`/api/v1/institutions/MEF/inventory${query}`).expect(200))
+      .body as Page<InventoryItemView>;
+  const auditActions = async (id: string) =>
+    (await t.dataSource.getRepository(AuditEvent).find({ where: { entityId: id }, order: { occurredAt: 'ASC' } })).map(
+      (e) => e.action,
+    );
 
   let publicItem: InventoryItemView;
   let privateItem: InventoryItemView;
@@ -57,7 +61,16 @@ describe('The data inventory (measure 6)', () => {
         priority: 'medium',
         public: true,
         version: 1,
-        match: { state: 'none', ckanId: null, name: null, title: null, portalUrl: null, basis: null, freshness: null, publishedAt: null },
+        match: {
+          state: 'none',
+          ckanId: null,
+          name: null,
+          title: null,
+          portalUrl: null,
+          basis: null,
+          freshness: null,
+          publishedAt: null,
+        },
       }),
     );
     privateItem = (await mefDataManager.post('/api/v1/institutions/MEF/inventory').send(payroll).expect(201)).body;
@@ -70,32 +83,54 @@ describe('The data inventory (measure 6)', () => {
     expect((await list(coordinator)).total).toBe(2);
     expect((await list(coordinator, '?q=salariale')).items.map((i) => i.reference)).toEqual(['RH_2026.1']);
     expect((await list(coordinator, '?q=الاجور')).items.map((i) => i.reference)).toEqual(['RH_2026.1']);
-    expect((await list(coordinator, '?classification=open&pageSize=1')).items.map((i) => i.reference)).toEqual(['BUD-001']);
+    expect((await list(coordinator, '?classification=open&pageSize=1')).items.map((i) => i.reference)).toEqual([
+      'BUD-001',
+    ]);
 
     await t.http.get(`/api/v1/inventory/${privateItem.id}`).expect(404);
     await hcpOfficer.get(`/api/v1/inventory/${privateItem.id}`).expect(404);
-    expect((await mefDataManager.get(`/api/v1/inventory/${privateItem.id}`).expect(200)).body.reference).toBe('RH_2026.1');
+    expect((await mefDataManager.get(`/api/v1/inventory/${privateItem.id}`).expect(200)).body.reference).toBe(
+      'RH_2026.1',
+    );
     expect((await t.http.get(`/api/v1/inventory/${publicItem.id}`).expect(200)).body.reference).toBe('BUD-001');
     await t.http.get('/api/v1/inventory/not-a-uuid').expect(404);
     await t.http.get('/api/v1/institutions/NOPE/inventory').expect(404);
   });
 
   it("keeps writes to the administration's own people and the coordinators", async () => {
-    const refused = await hcpOfficer.post('/api/v1/institutions/MEF/inventory').send({ ...budget, reference: 'X-1' }).expect(403);
+    const refused = await hcpOfficer
+      .post('/api/v1/institutions/MEF/inventory')
+      .send({ ...budget, reference: 'X-1' })
+      .expect(403);
     expect(refused.body.code).toBe('FORBIDDEN');
     await hcpOfficer.patch(`/api/v1/inventory/${publicItem.id}`).send({ version: 1, priority: 'high' }).expect(403);
     await hcpOfficer.delete(`/api/v1/inventory/${privateItem.id}`).expect(403);
-    await (await t.as('COMMITTEE')).post('/api/v1/institutions/MEF/inventory').send({ ...budget, reference: 'X-2' }).expect(403);
-    await t.http.post('/api/v1/institutions/MEF/inventory').send({ ...budget, reference: 'X-3' }).expect(401);
-    await coordinator.post('/api/v1/institutions/HCP/inventory').send({ ...budget, reference: 'X-4' }).expect(201);
+    await (
+      await t.as('COMMITTEE')
+    )
+      .post('/api/v1/institutions/MEF/inventory')
+      .send({ ...budget, reference: 'X-2' })
+      .expect(403);
+    await t.http
+      .post('/api/v1/institutions/MEF/inventory')
+      .send({ ...budget, reference: 'X-3' })
+      .expect(401);
+    await coordinator
+      .post('/api/v1/institutions/HCP/inventory')
+      .send({ ...budget, reference: 'X-4' })
+      .expect(201);
   });
 
   it('names the field and the rule of every broken invariant, in the caller’s language', async () => {
-    const post = (body: object, language = 'en') => mefOfficer.post('/api/v1/institutions/MEF/inventory').set('Accept-Language', language).send(body).expect(400);
-    const rules = async (body: object) => (await post(body)).body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`);
+    const post = (body: object, language = 'en') =>
+      mefOfficer.post('/api/v1/institutions/MEF/inventory').set('Accept-Language', language).send(body).expect(400);
+    const rules = async (body: object) =>
+      (await post(body)).body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`);
 
     expect(await rules({ ...budget, reference: 'T-1', title: { fr: 'Sans arabe' } })).toContain('title.ar:isNotEmpty');
-    expect(await rules({ ...budget, reference: 'T-2', title: { ar: 'بدون فرنسية', fr: '  ' } })).toContain('title.fr:isNotEmpty');
+    expect(await rules({ ...budget, reference: 'T-2', title: { ar: 'بدون فرنسية', fr: '  ' } })).toContain(
+      'title.fr:isNotEmpty',
+    );
     expect(await rules({ ...budget, reference: 'with space' })).toEqual(['reference:matches']);
     expect(await rules({ ...budget, reference: 'x'.repeat(65) })).toEqual(['reference:matches']);
     expect(await rules(budget)).toEqual(['reference:referenceTaken']);
@@ -108,56 +143,115 @@ describe('The data inventory (measure 6)', () => {
     expect(await rules({ ...budget, reference: 'T-9', classification: 'secret' })).toEqual(['classification:isIn']);
 
     const arabic = await post({ ...payroll, reference: 'T-10', legalBasis: null }, 'ar');
-    expect(arabic.body.fields).toEqual([{ field: 'legalBasis', rule: 'legalBasisRequired', message: expect.stringContaining('إلزامي عندما يكون العنصر مقيدا') }]);
+    expect(arabic.body.fields).toEqual([
+      {
+        field: 'legalBasis',
+        rule: 'legalBasisRequired',
+        message: expect.stringContaining('إلزامي عندما يكون العنصر مقيدا'),
+      },
+    ]);
     expect(arabic.body.message).toContain('الطلب غير صالح');
 
     // The rules hold on the item as a PATCH leaves it.
-    const patched = await mefOfficer.patch(`/api/v1/inventory/${publicItem.id}`).send({ version: publicItem.version, classification: 'not_disclosable' }).expect(400);
+    const patched = await mefOfficer
+      .patch(`/api/v1/inventory/${publicItem.id}`)
+      .send({ version: publicItem.version, classification: 'not_disclosable' })
+      .expect(400);
     expect(patched.body.fields.map((f: { rule: string }) => f.rule)).toEqual(['legalBasisRequired', 'publicNeedsOpen']);
-    const renamed = await mefOfficer.patch(`/api/v1/inventory/${privateItem.id}`).send({ version: privateItem.version, reference: 'BUD-001' }).expect(400);
+    const renamed = await mefOfficer
+      .patch(`/api/v1/inventory/${privateItem.id}`)
+      .send({ version: privateItem.version, reference: 'BUD-001' })
+      .expect(400);
     expect(renamed.body.fields).toEqual([expect.objectContaining({ field: 'reference', rule: 'referenceTaken' })]);
-    expect(await t.dataSource.getRepository(InventoryItem).countBy({ institutionId: (await t.dataSource.query(`SELECT id FROM institutions WHERE code = 'MEF'`))[0].id })).toBe(2);
+    expect(
+      await t.dataSource
+        .getRepository(InventoryItem)
+        .countBy({ institutionId: (await t.dataSource.query(`SELECT id FROM institutions WHERE code = 'MEF'`))[0].id }),
+    ).toBe(2);
   });
 
   it('answers a stale version with 409 and the current state, and audits each change', async () => {
     const updated: InventoryItemView = (
-      await mefOfficer.patch(`/api/v1/inventory/${publicItem.id}`).send({ version: 1, priority: 'high', formats: ['json', 'JSON', 'application/json'] }).expect(200)
+      await mefOfficer
+        .patch(`/api/v1/inventory/${publicItem.id}`)
+        .send({ version: 1, priority: 'high', formats: ['json', 'JSON', 'application/json'] })
+        .expect(200)
     ).body;
     expect(updated).toEqual(expect.objectContaining({ version: 2, priority: 'high', formats: ['JSON'] }));
-    const stale = await mefDataManager.patch(`/api/v1/inventory/${publicItem.id}`).send({ version: 1, priority: 'low' }).expect(409);
+    const stale = await mefDataManager
+      .patch(`/api/v1/inventory/${publicItem.id}`)
+      .send({ version: 1, priority: 'low' })
+      .expect(409);
     expect(stale.body.code).toBe('VERSION_CONFLICT');
     expect(stale.body.current).toEqual(expect.objectContaining({ version: 2, priority: 'high' }));
     // Nothing changed: no new version, no event.
     await mefOfficer.patch(`/api/v1/inventory/${publicItem.id}`).send({ version: 2, priority: 'high' }).expect(200);
-    const [event] = (await t.dataSource.getRepository(AuditEvent).findBy({ entityId: publicItem.id, action: 'inventory.update' }));
-    expect(event.diff).toEqual({ priority: { before: 'medium', after: 'high' }, formats: { before: ['CSV', 'XLSX'], after: ['JSON'] } });
+    const [event] = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ entityId: publicItem.id, action: 'inventory.update' });
+    expect(event.diff).toEqual({
+      priority: { before: 'medium', after: 'high' },
+      formats: { before: ['CSV', 'XLSX'], after: ['JSON'] },
+    });
     expect(await auditActions(publicItem.id)).toEqual(['inventory.create', 'inventory.update']);
     publicItem = updated;
   });
 
   it('removes an unpublished item, never a published one', async () => {
-    const published: InventoryItemView = (await mefOfficer.post('/api/v1/institutions/MEF/inventory').send({ ...budget, reference: 'PUB-1', status: 'published' }).expect(201)).body;
+    const published: InventoryItemView = (
+      await mefOfficer
+        .post('/api/v1/institutions/MEF/inventory')
+        .send({ ...budget, reference: 'PUB-1', status: 'published' })
+        .expect(201)
+    ).body;
     const refused = await mefOfficer.delete(`/api/v1/inventory/${published.id}`).expect(400);
     expect(refused.body.fields).toEqual([expect.objectContaining({ field: 'status', rule: 'publishedNotDeletable' })]);
-    const scratch: InventoryItemView = (await mefOfficer.post('/api/v1/institutions/MEF/inventory').send({ ...budget, reference: 'OOPS-1' }).expect(201)).body;
+    const scratch: InventoryItemView = (
+      await mefOfficer
+        .post('/api/v1/institutions/MEF/inventory')
+        .send({ ...budget, reference: 'OOPS-1' })
+        .expect(201)
+    ).body;
     await mefDataManager.delete(`/api/v1/inventory/${scratch.id}`).expect(204);
     await mefDataManager.get(`/api/v1/inventory/${scratch.id}`).expect(404);
     await mefDataManager.delete(`/api/v1/inventory/${scratch.id}`).expect(404);
-    const [event] = await t.dataSource.getRepository(AuditEvent).findBy({ entityId: scratch.id, action: 'inventory.delete' });
+    const [event] = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ entityId: scratch.id, action: 'inventory.delete' });
     expect(event.diff['reference']).toEqual({ before: 'OOPS-1', after: null });
   });
 
-  const dataset = (ckanId: string, name: string, title: string, org: string | null, extra: { deleted?: boolean; frequency?: string; ageDays?: number } = {}) =>
+  const dataset = (
+    ckanId: string,
+    name: string,
+    title: string,
+    org: string | null,
+    extra: { deleted?: boolean; frequency?: string; ageDays?: number } = {},
+  ) =>
     t.dataSource.query(
       `INSERT INTO portal_datasets (ckan_id, name, title, organization_name, title_key, frequency, last_updated_at, metadata_created, deleted_at)
        VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(days => $7), '2025-01-15T10:00:00Z', CASE WHEN $8 THEN now() END)`,
-      [ckanId, name, title, org, normalizeForSearch(title), extra.frequency ?? null, extra.ageDays ?? 10, extra.deleted ?? false],
+      [
+        ckanId,
+        name,
+        title,
+        org,
+        normalizeForSearch(title),
+        extra.frequency ?? null,
+        extra.ageDays ?? 10,
+        extra.deleted ?? false,
+      ],
     );
 
   it('suggests matches after a harvest: one dataset by identifier, else by the portal address in its description, else by title; ambiguity and deletion suggest nothing', async () => {
     await t.dataSource.query(`UPDATE institutions SET portal_org_name = 'hcp' WHERE code = 'HCP'`);
     const hcpItem = async (reference: string, fr: string, ar = 'عنصر') =>
-      (await hcpOfficer.post('/api/v1/institutions/HCP/inventory').send({ reference, title: { fr, ar }, classification: 'open' }).expect(201)).body as InventoryItemView;
+      (
+        await hcpOfficer
+          .post('/api/v1/institutions/HCP/inventory')
+          .send({ reference, title: { fr, ar }, classification: 'open' })
+          .expect(201)
+      ).body as InventoryItemView;
     const byId = await hcpItem('emploi-2024', 'Enquête emploi');
     const byTitle = await hcpItem('T1', 'Population légale des communes');
     const byArabic = await hcpItem('T1-AR', 'Titre sans équivalent', 'السكان القانونيون');
@@ -167,7 +261,12 @@ describe('The data inventory (measure 6)', () => {
     const byUrl = (
       await hcpOfficer
         .post('/api/v1/institutions/HCP/inventory')
-        .send({ reference: 'U1', title: { fr: 'Recensement', ar: 'الإحصاء' }, classification: 'open', description: 'Publié sur https://data.gov.ma/data/fr/dataset/rgph-2024-resultats.' })
+        .send({
+          reference: 'U1',
+          title: { fr: 'Recensement', ar: 'الإحصاء' },
+          classification: 'open',
+          description: 'Publié sur https://data.gov.ma/data/fr/dataset/rgph-2024-resultats.',
+        })
         .expect(201)
     ).body as InventoryItemView;
     await dataset('c-rgph', 'rgph-2024-resultats', 'RGPH 2024 : résultats', 'hcp');
@@ -196,16 +295,32 @@ describe('The data inventory (measure 6)', () => {
     expect(await state(elsewhere)).toEqual(['none', null, null]);
     expect((await t.dataSource.getRepository(InventoryItem).findOneByOrFail({ id: byId.id })).version).toBe(1);
     const view: InventoryItemView = (await hcpOfficer.get(`/api/v1/inventory/${byId.id}`).expect(200)).body;
-    expect(view.match).toEqual(expect.objectContaining({ state: 'suggested', name: 'emploi-2024', title: 'Emploi 2024', portalUrl: 'https://data.gov.ma/data/dataset/emploi-2024' }));
+    expect(view.match).toEqual(
+      expect.objectContaining({
+        state: 'suggested',
+        name: 'emploi-2024',
+        title: 'Emploi 2024',
+        portalUrl: 'https://data.gov.ma/data/dataset/emploi-2024',
+      }),
+    );
 
     // The dataset leaves the portal: its suggestion goes; nothing else moves, and running again changes nothing.
     await t.dataSource.query(`UPDATE portal_datasets SET deleted_at = now() WHERE ckan_id = 'c-chomage'`);
     expect(await run()).toBe(1);
     expect(await state(vanishing)).toEqual(['none', null, null]);
     expect(await run()).toBe(0);
-    const events = await t.dataSource.getRepository(AuditEvent).findBy({ entityType: 'inventory_item', entityId: vanishing.id });
-    expect(events.map((e) => e.action).sort()).toEqual(['inventory.create', 'inventory.suggest', 'inventory.unsuggest']);
-    expect(events.find((e) => e.action === 'inventory.unsuggest')?.diff['matchCkanId']).toEqual({ before: 'c-chomage', after: null });
+    const events = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ entityType: 'inventory_item', entityId: vanishing.id });
+    expect(events.map((e) => e.action).sort()).toEqual([
+      'inventory.create',
+      'inventory.suggest',
+      'inventory.unsuggest',
+    ]);
+    expect(events.find((e) => e.action === 'inventory.unsuggest')?.diff['matchCkanId']).toEqual({
+      before: 'c-chomage',
+      after: null,
+    });
   });
 
   it('lists match candidates best first and confirms one, publishing the item', async () => {
@@ -217,13 +332,21 @@ describe('The data inventory (measure 6)', () => {
     await dataset('m-gone', 'budget-ancien', 'Budget général', 'mef', { deleted: true });
     await dataset('m-other', 'budget-hcp', 'Budget général', 'hcp');
 
-    const candidates: InventoryMatchCandidate[] = (await mefDataManager.get(`/api/v1/inventory/${publicItem.id}/match-candidates`).expect(200)).body;
+    const candidates: InventoryMatchCandidate[] = (
+      await mefDataManager.get(`/api/v1/inventory/${publicItem.id}/match-candidates`).expect(200)
+    ).body;
     expect(candidates.map((c) => [c.ckanId, c.basis])).toEqual([
       ['m-id', 'identifier'],
       ['m-title', 'title'],
       ['m-words', null],
     ]);
-    expect(candidates[0]).toEqual({ ckanId: 'm-id', name: 'bud-001', title: 'Lois de finances', portalUrl: 'https://data.gov.ma/data/dataset/bud-001', basis: 'identifier' });
+    expect(candidates[0]).toEqual({
+      ckanId: 'm-id',
+      name: 'bud-001',
+      title: 'Lois de finances',
+      portalUrl: 'https://data.gov.ma/data/dataset/bud-001',
+      basis: 'identifier',
+    });
     await hcpOfficer.get(`/api/v1/inventory/${publicItem.id}/match-candidates`).expect(403);
     await t.http.get(`/api/v1/inventory/${publicItem.id}/match-candidates`).expect(401);
 
@@ -233,7 +356,9 @@ describe('The data inventory (measure 6)', () => {
     expect(other.body.fields).toEqual([expect.objectContaining({ field: 'ckanId', rule: 'unknownDataset' })]);
     await mefOfficer.put(path).send({ version: publicItem.version, ckanId: 'm-gone' }).expect(400);
 
-    const confirmed: InventoryItemView = (await mefOfficer.put(path).send({ version: publicItem.version, ckanId: 'm-title' }).expect(200)).body;
+    const confirmed: InventoryItemView = (
+      await mefOfficer.put(path).send({ version: publicItem.version, ckanId: 'm-title' }).expect(200)
+    ).body;
     expect(confirmed.status).toBe('published');
     expect(confirmed.version).toBe(publicItem.version + 1);
     expect(confirmed.match).toEqual({
@@ -248,16 +373,26 @@ describe('The data inventory (measure 6)', () => {
     });
     const stale = await mefOfficer.put(path).send({ version: publicItem.version, ckanId: 'm-words' }).expect(409);
     expect(stale.body.current.match.ckanId).toBe('m-title');
-    const manual: InventoryItemView = (await mefOfficer.put(path).send({ version: confirmed.version, ckanId: 'm-words' }).expect(200)).body;
+    const manual: InventoryItemView = (
+      await mefOfficer.put(path).send({ version: confirmed.version, ckanId: 'm-words' }).expect(200)
+    ).body;
     // No frequency on the portal: freshness is judged on the one the inventory plans (annual).
-    expect(manual.match).toEqual(expect.objectContaining({ state: 'confirmed', ckanId: 'm-words', basis: 'manual', freshness: 'fresh' }));
+    expect(manual.match).toEqual(
+      expect.objectContaining({ state: 'confirmed', ckanId: 'm-words', basis: 'manual', freshness: 'fresh' }),
+    );
     // The harvest leaves confirmed matches alone.
     await t.dataSource.transaction((manager) => t.app.get(InventoryMatchingService).suggestMatches(manager));
-    expect((await mefOfficer.get(`/api/v1/inventory/${publicItem.id}`).expect(200)).body.match).toEqual(expect.objectContaining({ state: 'confirmed', ckanId: 'm-words' }));
-    const cleared: InventoryItemView = (await mefOfficer.put(path).send({ version: manual.version, ckanId: null }).expect(200)).body;
+    expect((await mefOfficer.get(`/api/v1/inventory/${publicItem.id}`).expect(200)).body.match).toEqual(
+      expect.objectContaining({ state: 'confirmed', ckanId: 'm-words' }),
+    );
+    const cleared: InventoryItemView = (
+      await mefOfficer.put(path).send({ version: manual.version, ckanId: null }).expect(200)
+    ).body;
     expect(cleared.match).toEqual(expect.objectContaining({ state: 'none', ckanId: null, basis: null }));
     expect(cleared.status).toBe('published');
-    const events = await t.dataSource.getRepository(AuditEvent).findBy({ entityId: publicItem.id, action: 'inventory.match' });
+    const events = await t.dataSource
+      .getRepository(AuditEvent)
+      .findBy({ entityId: publicItem.id, action: 'inventory.match' });
     expect(events).toHaveLength(3);
     expect(events.find((e) => e.diff['status'])?.diff['status']).toEqual({ before: 'identified', after: 'published' });
     expect((await list(null)).items.find((i) => i.id === publicItem.id)?.status).toBe('published');

@@ -6,7 +6,19 @@ import type { InventoryItem } from './entities/inventory-item.entity';
 /** What a person (or a spreadsheet row) says about an item; the match is kept apart. */
 export type InventoryFields = Pick<
   InventoryItem,
-  'reference' | 'title' | 'description' | 'theme' | 'owningUnit' | 'classification' | 'legalBasis' | 'priority' | 'plannedDate' | 'frequency' | 'formats' | 'status' | 'public'
+  | 'reference'
+  | 'title'
+  | 'description'
+  | 'theme'
+  | 'owningUnit'
+  | 'classification'
+  | 'legalBasis'
+  | 'priority'
+  | 'plannedDate'
+  | 'frequency'
+  | 'formats'
+  | 'status'
+  | 'public'
 >;
 
 /** Where each cross-field rule points: API field names by default, spreadsheet columns for imports. */
@@ -23,11 +35,16 @@ const API_FIELDS: InvariantFieldNames = { legalBasis: 'legalBasis', public: 'pub
  * merges into it, or as a row reads): restricted and not-disclosable items need a legal
  * basis; only open items may be public or published.
  */
-export function inventoryInvariantViolations(item: Pick<InventoryFields, 'classification' | 'legalBasis' | 'public' | 'status'>, fields = API_FIELDS): RuleViolation[] {
+export function inventoryInvariantViolations(
+  item: Pick<InventoryFields, 'classification' | 'legalBasis' | 'public' | 'status'>,
+  fields = API_FIELDS,
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  if (item.classification !== 'open' && !item.legalBasis?.trim()) violations.push({ field: fields.legalBasis, rule: 'legalBasisRequired' });
+  if (item.classification !== 'open' && !item.legalBasis?.trim())
+    violations.push({ field: fields.legalBasis, rule: 'legalBasisRequired' });
   if (item.public && item.classification !== 'open') violations.push({ field: fields.public, rule: 'publicNeedsOpen' });
-  if (item.status === 'published' && item.classification !== 'open') violations.push({ field: fields.status, rule: 'publishedNeedsOpen' });
+  if (item.status === 'published' && item.classification !== 'open')
+    violations.push({ field: fields.status, rule: 'publishedNeedsOpen' });
   return violations;
 }
 
@@ -47,11 +64,16 @@ export function normaliseFormats(raw: readonly string[]): string[] {
  * compares the first two with `portal_datasets.title_key` (split_part in SQL).
  */
 export function inventorySearchText(item: Pick<InventoryItem, 'title' | 'reference'>): string {
-  return [normalizeForSearch(item.title.fr), normalizeForSearch(item.title.ar), normalizeForSearch(item.reference)].join('\n');
+  return [
+    normalizeForSearch(item.title.fr),
+    normalizeForSearch(item.title.ar),
+    normalizeForSearch(item.reference),
+  ].join('\n');
 }
 
 /** An empty or blank text is no text. */
-export const textOrNull = (value: string | null | undefined): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+export const textOrNull = (value: string | null | undefined): string | null =>
+  typeof value === 'string' && value.trim() ? value.trim() : null;
 
 /** The item's fields as the audit trail and the import compare them. */
 export function inventorySnapshot(item: Omit<InventoryFields, 'reference'>) {

@@ -23,8 +23,14 @@ import { toInstitutionRef } from '../institutions/institutions.service';
 import { datasetPortalUrl } from '../portal/portal-url.util';
 import type { CreateInventoryItemDto, UpdateInventoryItemDto } from './dto/inventory.dto';
 import { InventoryItem } from './entities/inventory-item.entity';
-import { inventoryInvariantViolations, inventorySearchText, inventorySnapshot, normaliseFormats, textOrNull, type InventoryFields } from './inventory.rules';
-
+import {
+  inventoryInvariantViolations,
+  inventorySearchText,
+  inventorySnapshot,
+  normaliseFormats,
+  textOrNull,
+  type InventoryFields,
+} from './inventory.rules';
 
 /** The whole inventory of an administration: coordinators, and its own officers and data managers. */
 export function mayReadInventory(actor: Actor | null, institutionId: string): boolean {
@@ -44,7 +50,12 @@ export function assertMayManageInventory(actor: Actor, institutionId: string): v
  * the export, so an export holds exactly what the list shows (public items only for
  * those who may not read the whole inventory).
  */
-export function inventoryFilterSql(institutionId: string, query: InventoryQuery, seeAll: boolean, param: (value: unknown) => string): string {
+export function inventoryFilterSql(
+  institutionId: string,
+  query: InventoryQuery,
+  seeAll: boolean,
+  param: (value: unknown) => string,
+): string {
   const where = [`it.institution_id = ${param(institutionId)}`];
   if (!seeAll) where.push('it.public');
   if (query.status) where.push(`it.status = ${param(query.status)}`);
@@ -96,18 +107,33 @@ export class InventoryService {
       ? ids[0].total
       : page === 1
         ? 0
-        : Number((await manager.query(`SELECT count(*)::int AS total FROM inventory_items it ${where}`, params.slice(0, -2)))[0].total);
-    const rows = ids.length ? await manager.getRepository(InventoryItem).findBy({ id: In(ids.map(({ id }) => id)) }) : [];
+        : Number(
+            (
+              await manager.query(`SELECT count(*)::int AS total FROM inventory_items it ${where}`, params.slice(0, -2))
+            )[0].total,
+          );
+    const rows = ids.length
+      ? await manager.getRepository(InventoryItem).findBy({ id: In(ids.map(({ id }) => id)) })
+      : [];
     const order = new Map(ids.map(({ id }, index) => [id, index]));
     rows.sort((a, b) => (order.get(a.id) as number) - (order.get(b.id) as number));
-    return { items: await this.views(manager, rows.map((row) => Object.assign(row, { institution }))), total, page, pageSize };
+    return {
+      items: await this.views(
+        manager,
+        rows.map((row) => Object.assign(row, { institution })),
+      ),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /** One item; one that is not public is hidden (404) from those who may not read the whole inventory. */
   async get(id: string, caller: ActorContext): Promise<InventoryItemView> {
     const manager = this.dataSource.manager;
     const row = await manager.getRepository(InventoryItem).findOne({ where: { id }, relations: { institution: true } });
-    if (!row || (!row.public && !mayReadInventory(caller.actor, row.institutionId))) throw AppException.notFound('inventoryItem', id);
+    if (!row || (!row.public && !mayReadInventory(caller.actor, row.institutionId)))
+      throw AppException.notFound('inventoryItem', id);
     return (await this.views(manager, [row]))[0];
   }
 
@@ -135,7 +161,12 @@ export class InventoryService {
       await this.assertValid(manager, row);
       row.searchText = inventorySearchText(row);
       await repo.save(row);
-      await this.audit.record(manager, caller, { action: 'inventory.create', entityType: 'inventory_item', entityId: row.id, diff: diffOf(null, auditSnapshot(row)) });
+      await this.audit.record(manager, caller, {
+        action: 'inventory.create',
+        entityType: 'inventory_item',
+        entityId: row.id,
+        diff: diffOf(null, auditSnapshot(row)),
+      });
       row.institution = institution;
       return (await this.views(manager, [row]))[0];
     });
@@ -145,7 +176,8 @@ export class InventoryService {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
-      if (row.version !== dto.version) throw AppException.versionConflict('inventoryItem', dto.version, (await this.views(manager, [row]))[0]);
+      if (row.version !== dto.version)
+        throw AppException.versionConflict('inventoryItem', dto.version, (await this.views(manager, [row]))[0]);
       const before = auditSnapshot(row);
       if (dto.reference !== undefined) row.reference = dto.reference;
       if (dto.title !== undefined) row.title = { ar: dto.title.ar, fr: dto.title.fr };
@@ -170,7 +202,12 @@ export class InventoryService {
         }
         row.searchText = inventorySearchText(row);
         await manager.save(row);
-        await this.audit.record(manager, caller, { action: 'inventory.update', entityType: 'inventory_item', entityId: row.id, diff });
+        await this.audit.record(manager, caller, {
+          action: 'inventory.update',
+          entityType: 'inventory_item',
+          entityId: row.id,
+          diff,
+        });
       }
       return (await this.views(manager, [row]))[0];
     });
@@ -181,7 +218,8 @@ export class InventoryService {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       assertMayManageInventory(caller.actor, row.institutionId);
-      if (row.status === 'published') throw AppException.validation([{ field: 'status', rule: 'publishedNotDeletable' }]);
+      if (row.status === 'published')
+        throw AppException.validation([{ field: 'status', rule: 'publishedNotDeletable' }]);
       await manager.getRepository(InventoryItem).delete({ id: row.id });
       await this.audit.record(manager, caller, {
         action: 'inventory.delete',
@@ -194,7 +232,11 @@ export class InventoryService {
 
   /** Runs a write in a transaction; the unique index turns a race on the reference into the same error as the check. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return transactionMappingUniqueViolations(this.dataSource, { UQ_inventory_reference_per_institution: { field: 'reference', rule: 'referenceTaken' } }, work);
+    return transactionMappingUniqueViolations(
+      this.dataSource,
+      { UQ_inventory_reference_per_institution: { field: 'reference', rule: 'referenceTaken' } },
+      work,
+    );
   }
 
   async institution(manager: EntityManager, code: string): Promise<Institution> {
@@ -205,7 +247,9 @@ export class InventoryService {
 
   /** The item, locked for the transaction, with its administration. */
   async locked(manager: EntityManager, id: string): Promise<InventoryItem> {
-    const row = await manager.getRepository(InventoryItem).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await manager
+      .getRepository(InventoryItem)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw AppException.notFound('inventoryItem', id);
     row.institution = await manager.getRepository(Institution).findOneByOrFail({ id: row.institutionId });
     return row;
@@ -215,7 +259,10 @@ export class InventoryService {
   async views(manager: EntityManager, rows: InventoryItem[]): Promise<InventoryItemView[]> {
     const ckanIds = [...new Set(rows.map((row) => row.matchCkanId).filter((id): id is string => !!id))];
     const datasets: DatasetRow[] = ckanIds.length
-      ? await manager.query(`SELECT ckan_id, name, title, frequency, last_updated_at, metadata_created FROM portal_datasets WHERE ckan_id = ANY($1::varchar[])`, [ckanIds])
+      ? await manager.query(
+          `SELECT ckan_id, name, title, frequency, last_updated_at, metadata_created FROM portal_datasets WHERE ckan_id = ANY($1::varchar[])`,
+          [ckanIds],
+        )
       : [];
     const byId = new Map(datasets.map((d) => [d.ckan_id, d]));
     const now = new Date();

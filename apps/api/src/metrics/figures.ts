@@ -62,7 +62,10 @@ export function buildFigures(
   const n = data.datasets;
   const meanStars = n > 0 ? round1(data.starsSum / n) : null;
   const meanCompleteness = n > 0 ? round1(data.completenessSum / n) : null;
-  const assessed = FRESHNESS_STATUSES.filter((s) => s !== 'not_applicable' && s !== 'unknown').reduce((sum, s) => sum + data.freshness[s], 0);
+  const assessed = FRESHNESS_STATUSES.filter((s) => s !== 'not_applicable' && s !== 'unknown').reduce(
+    (sum, s) => sum + data.freshness[s],
+    0,
+  );
   const upToDate = UP_TO_DATE_STATUSES.reduce((sum, s) => sum + data.freshness[s], 0);
   const upToDateShare = share(upToDate, assessed);
   const coverage = share(inventory.published, inventory.inventoried);
@@ -79,14 +82,24 @@ export function buildFigures(
     resources: data.resources,
     openness: {
       meanStars,
-      stars: { 0: data.stars[0], 1: data.stars[1], 2: data.stars[2], 3: data.stars[3], 4: data.stars[4], 5: data.stars[5] },
+      stars: {
+        0: data.stars[0],
+        1: data.stars[1],
+        2: data.stars[2],
+        3: data.stars[3],
+        4: data.stars[4],
+        5: data.stars[5],
+      },
       machineReadableShare: share(data.machineReadable, n),
       openLicenceShare: share(data.openLicence, n),
     },
     formats: [...formats].sort((a, b) => b.datasets - a.datasets || a.format.localeCompare(b.format)),
     completeness: {
       mean: meanCompleteness,
-      byCriterion: Object.fromEntries(COMPLETENESS_CRITERIA.map((c) => [c, share(data.criteria[c], n)])) as Record<CompletenessCriterion, number | null>,
+      byCriterion: Object.fromEntries(COMPLETENESS_CRITERIA.map((c) => [c, share(data.criteria[c], n)])) as Record<
+        CompletenessCriterion,
+        number | null
+      >,
     },
     freshness: { ...data.freshness, upToDateShare },
     inventory: {

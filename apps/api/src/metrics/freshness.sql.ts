@@ -4,12 +4,15 @@ import { FRESHNESS_THRESHOLDS } from '@marsad/contracts';
  * The freshness rules of @marsad/contracts (freshnessStatus) written as SQL,
  * for filtering and counting over many datasets. A unit test checks both agree.
  */
-export const THRESHOLDS_CTE = `freshness_thresholds(frequency, due, overdue, delinquent) AS (VALUES ${Object.entries(FRESHNESS_THRESHOLDS)
+export const THRESHOLDS_CTE = `freshness_thresholds(frequency, due, overdue, delinquent) AS (VALUES ${Object.entries(
+  FRESHNESS_THRESHOLDS,
+)
   .map(([frequency, t]) => `('${frequency}', ${t.due}, ${t.overdue}, ${t.delinquent})`)
   .join(', ')})`;
 
 /** Whole days from `column` to the instant in parameter `asOf` (never negative). */
-export const ageSql = (column: string, asOf: string) => `GREATEST(0, floor(extract(epoch FROM (${asOf}::timestamptz - ${column})) / 86400))::int`;
+export const ageSql = (column: string, asOf: string) =>
+  `GREATEST(0, floor(extract(epoch FROM (${asOf}::timestamptz - ${column})) / 86400))::int`;
 
 /**
  * Freshness status of dataset alias `d`, with `ft` the thresholds joined on

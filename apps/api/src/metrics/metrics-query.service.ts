@@ -48,7 +48,12 @@ const toRanking = (row: RankingRow): RankingEntry => ({
   upToDateShare: row.figures.freshness.upToDateShare,
 });
 
-const toHistory = (row: { day: string; datasets: number; score: string | null; figures: PublicationFigures }): MetricsHistoryPoint => ({
+const toHistory = (row: {
+  day: string;
+  datasets: number;
+  score: string | null;
+  figures: PublicationFigures;
+}): MetricsHistoryPoint => ({
   day: typeof row.day === 'string' ? row.day : new Date(row.day).toISOString().slice(0, 10),
   datasets: row.datasets,
   score: row.score === null ? null : Number(row.score),
@@ -80,7 +85,9 @@ export class MetricsQueryService {
 
   /** The day of the newest snapshot, or null before the first good harvest. */
   async latestDay(): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM metric_snapshots WHERE institution_id IS NULL`);
+    const [row] = await this.dataSource.query(
+      `SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM metric_snapshots WHERE institution_id IS NULL`,
+    );
     return row?.day ?? null;
   }
 
@@ -128,8 +135,12 @@ export class MetricsQueryService {
 
   private async nationalNow(): Promise<NationalMetrics> {
     const day = await this.latestDay();
-    const lastGood = await this.dataSource.getRepository(HarvestRun).findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
-    const [mapped] = await this.dataSource.query(`SELECT count(*)::int AS n FROM institutions WHERE portal_org_name IS NOT NULL AND active`);
+    const lastGood = await this.dataSource
+      .getRepository(HarvestRun)
+      .findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
+    const [mapped] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM institutions WHERE portal_org_name IS NOT NULL AND active`,
+    );
     const empty: NationalMetrics = {
       asOf: null,
       lastGoodRun: lastGood ? toRunView(lastGood) : null,
@@ -144,17 +155,29 @@ export class MetricsQueryService {
       institutionsScored: 0,
     };
     if (!day) return empty;
-    const [national] = await this.dataSource.query(`SELECT figures FROM metric_snapshots WHERE day = $1 AND institution_id IS NULL`, [day]);
+    const [national] = await this.dataSource.query(
+      `SELECT figures FROM metric_snapshots WHERE day = $1 AND institution_id IS NULL`,
+      [day],
+    );
     const all = await this.rankingsOf({ pageSize: 5000 }, day);
     const distribution = Array.from({ length: 10 }, (_, i) => ({
       from: i * 10,
       to: i === 9 ? 100 : i * 10 + 10,
-      institutions: all.items.filter((r) => (i === 9 ? r.score >= 90 : r.score >= i * 10 && r.score < i * 10 + 10)).length,
+      institutions: all.items.filter((r) => (i === 9 ? r.score >= 90 : r.score >= i * 10 && r.score < i * 10 + 10))
+        .length,
     }));
     const groups = async (column: 'type' | 'region_code'): Promise<GroupFigures[]> => {
-      const rows: { key: string; institutions: number; scored: number; datasets: number; mean_score: string | null; code: string | null; name: LocalizedText | null; rtype: InstitutionType | null }[] =
-        await this.dataSource.query(
-          `SELECT g.key, g.institutions, g.scored, g.datasets, g.mean_score, r.code, r.name, r.type AS rtype FROM (
+      const rows: {
+        key: string;
+        institutions: number;
+        scored: number;
+        datasets: number;
+        mean_score: string | null;
+        code: string | null;
+        name: LocalizedText | null;
+        rtype: InstitutionType | null;
+      }[] = await this.dataSource.query(
+        `SELECT g.key, g.institutions, g.scored, g.datasets, g.mean_score, r.code, r.name, r.type AS rtype FROM (
              SELECT i.${column} AS key, count(*)::int AS institutions, count(s.score)::int AS scored,
                     coalesce(sum(s.datasets), 0)::int AS datasets, round(avg(s.score), 1) AS mean_score
                FROM metric_snapshots s JOIN institutions i ON i.id = s.institution_id
@@ -162,8 +185,8 @@ export class MetricsQueryService {
               GROUP BY i.${column}) g
            LEFT JOIN institutions r ON ${column === 'region_code' ? "r.code = g.key AND r.type = 'region'" : 'false'}
            ORDER BY g.mean_score DESC NULLS LAST, g.key`,
-          [day],
-        );
+        [day],
+      );
       return rows.map((row) => ({
         key: row.key,
         label: row.code && row.name && row.rtype ? { code: row.code, name: row.name, type: row.rtype } : null,
@@ -193,7 +216,10 @@ export class MetricsQueryService {
   }
 
   private async institutionNow(code: string): Promise<InstitutionMetrics> {
-    const [institution] = await this.dataSource.query(`SELECT id, code, name, type, portal_org_name FROM institutions WHERE code = $1`, [code]);
+    const [institution] = await this.dataSource.query(
+      `SELECT id, code, name, type, portal_org_name FROM institutions WHERE code = $1`,
+      [code],
+    );
     if (!institution) throw AppException.notFound('institution', code);
     const day = await this.latestDay();
     const ref = { code: institution.code, name: institution.name, type: institution.type };
@@ -215,7 +241,16 @@ export class MetricsQueryService {
       : [];
     const overdue = institution.portal_org_name
       ? (await this.datasets.overdue(institution.portal_org_name, OVERDUE_LISTED)).map(
-          ({ ckanId, name, title, portalUrl, frequency, lastUpdatedAt, ageDays, freshness }) => ({ ckanId, name, title, portalUrl, frequency, lastUpdatedAt, ageDays, freshness }),
+          ({ ckanId, name, title, portalUrl, frequency, lastUpdatedAt, ageDays, freshness }) => ({
+            ckanId,
+            name,
+            title,
+            portalUrl,
+            frequency,
+            lastUpdatedAt,
+            ageDays,
+            freshness,
+          }),
         )
       : [];
     return {

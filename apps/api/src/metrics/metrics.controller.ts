@@ -1,6 +1,12 @@
 import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type InstitutionMetrics, type NationalMetrics, type Page, type RankingEntry } from '@marsad/contracts';
+import {
+  Permission,
+  type InstitutionMetrics,
+  type NationalMetrics,
+  type Page,
+  type RankingEntry,
+} from '@marsad/contracts';
 import { Authorize, Public } from '../auth/auth.decorators';
 import { RankingExportQueryDto, RankingQueryDto } from './dto/ranking-query.dto';
 import { MetricsExportService } from './metrics-export.service';
@@ -19,7 +25,9 @@ export class MetricsController {
 
   @Get('metrics/national')
   @Public()
-  @ApiOperation({ summary: 'National publication figures: totals, score distribution, top and bottom, by type and region, history' })
+  @ApiOperation({
+    summary: 'National publication figures: totals, score distribution, top and bottom, by type and region, history',
+  })
   national(): Promise<NationalMetrics> {
     return this.query.national();
   }

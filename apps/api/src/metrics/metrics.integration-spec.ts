@@ -1,4 +1,11 @@
-import { freshnessStatus, type InstitutionMetrics, type NationalMetrics, type Page, type PortalDatasetView, type RankingEntry } from '@marsad/contracts';
+import {
+  freshnessStatus,
+  type InstitutionMetrics,
+  type NationalMetrics,
+  type Page,
+  type PortalDatasetView,
+  type RankingEntry,
+} from '@marsad/contracts';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { MetricsService } from './metrics.service';
@@ -20,11 +27,35 @@ describe('Publication metrics on a hand-computed fixture', () => {
 
   const ALL = ['description', 'tags', 'theme', 'licence', 'frequency', 'temporal', 'spatial', 'contact', 'dates'];
   // [suffix, stars, completeness, filled, frequency, age in days, formats, machine readable, open licence, resources, created days ago]
-  const DATASETS: [string, number, number, string[], string | null, number, string[], boolean, boolean, number, number][] = [
+  const DATASETS: [
+    string,
+    number,
+    number,
+    string[],
+    string | null,
+    number,
+    string[],
+    boolean,
+    boolean,
+    number,
+    number,
+  ][] = [
     ['1', 3, 100, ALL, 'monthly', 10, ['CSV', 'PDF'], true, true, 2, 5], // fresh
     ['2', 1, 55, ['description', 'tags', 'licence', 'frequency'], 'monthly', 50, ['PDF'], false, true, 1, 400], // overdue (45 ≤ 50 < 60)
     ['3', 0, 15, ['frequency'], 'annual', 370, ['XLS'], false, false, 1, 500], // due (365 ≤ 370 < 425)
-    ['4', 5, 60, ['description', 'licence', 'frequency', 'temporal', 'dates'], 'irregular', 900, ['RDF', 'CSV'], true, true, 3, 20], // not applicable
+    [
+      '4',
+      5,
+      60,
+      ['description', 'licence', 'frequency', 'temporal', 'dates'],
+      'irregular',
+      900,
+      ['RDF', 'CSV'],
+      true,
+      true,
+      3,
+      20,
+    ], // not applicable
     ['5', 2, 0, [], null, 5, ['XLSX'], false, true, 1, 100], // unknown
   ];
 
@@ -34,7 +65,21 @@ describe('Publication metrics on a hand-computed fixture', () => {
       `INSERT INTO portal_datasets (ckan_id, name, title, organization_name, metadata_created, metadata_modified, last_updated_at, license_id, open_licence,
          frequency, formats, resource_count, stars, machine_readable, completeness, completeness_filled, deleted_at)
        VALUES ($1::text, $1::text, $1::text, $2, $3, $4::timestamptz, $4::timestamptz, 'cc-by', $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [id, org, ago(created), ago(age), open, frequency, formats, resources, stars, mr, completeness, filled, deleted ? now.toISOString() : null],
+      [
+        id,
+        org,
+        ago(created),
+        ago(age),
+        open,
+        frequency,
+        formats,
+        resources,
+        stars,
+        mr,
+        completeness,
+        filled,
+        deleted ? now.toISOString() : null,
+      ],
     );
   }
 
@@ -50,13 +95,40 @@ describe('Publication metrics on a hand-computed fixture', () => {
       await insertDataset(`a${d[0]}`, 'org-a', d);
     }
     await insertDataset('h-gone', 'org-h', DATASETS[0], true); // deleted: ignored
-    await insertDataset('x7', 'org-unmapped', [ '7', 3, 50, ['description', 'licence', 'contact', 'dates'], null, 3, ['CSV'], true, true, 1, 1000 ]);
+    await insertDataset('x7', 'org-unmapped', [
+      '7',
+      3,
+      50,
+      ['description', 'licence', 'contact', 'dates'],
+      null,
+      3,
+      ['CSV'],
+      true,
+      true,
+      1,
+      1000,
+    ]);
     const [hcp] = await db.query(`SELECT id FROM institutions WHERE code = 'HCP'`);
-    const item = (reference: string, classification: string, status: string, match: string | null, planned: string | null) =>
+    const item = (
+      reference: string,
+      classification: string,
+      status: string,
+      match: string | null,
+      planned: string | null,
+    ) =>
       db.query(
         `INSERT INTO inventory_items (institution_id, reference, title, classification, legal_basis, status, match_state, match_ckan_id, planned_date)
          VALUES ($1, $2, '{"ar":"ب","fr":"b"}', $3, $4, $5, $6, $7, $8)`,
-        [hcp.id, reference, classification, classification === 'open' ? null : 'Loi 09-08', status, match ? 'confirmed' : 'none', match, planned],
+        [
+          hcp.id,
+          reference,
+          classification,
+          classification === 'open' ? null : 'Loi 09-08',
+          status,
+          match ? 'confirmed' : 'none',
+          match,
+          planned,
+        ],
       );
     await item('I1', 'open', 'published', 'h1', dateAhead(30)); // published, fresh; planned date not reached
     await item('I2', 'open', 'published', 'h2', dateAgo(450)); // published late (created 400 days ago), overdue
@@ -74,12 +146,35 @@ describe('Publication metrics on a hand-computed fixture', () => {
     const f = hcp.figures as NonNullable<InstitutionMetrics['figures']>;
     expect(f).toMatchObject({ datasets: 5, newDatasets: 2, resources: 8 });
     // stars 3 + 1 + 0 + 5 + 2 = 11 → 2.2; machine-readable 2 of 5; open licence 4 of 5
-    expect(f.openness).toEqual({ meanStars: 2.2, stars: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 0, 5: 1 }, machineReadableShare: 40, openLicenceShare: 80 });
+    expect(f.openness).toEqual({
+      meanStars: 2.2,
+      stars: { 0: 1, 1: 1, 2: 1, 3: 1, 4: 0, 5: 1 },
+      machineReadableShare: 40,
+      openLicenceShare: 80,
+    });
     // completeness 100 + 55 + 15 + 60 + 0 = 230 → 46
     expect(f.completeness.mean).toBe(46);
-    expect(f.completeness.byCriterion).toEqual({ description: 60, tags: 40, theme: 20, licence: 60, frequency: 80, temporal: 40, spatial: 20, contact: 20, dates: 40 });
+    expect(f.completeness.byCriterion).toEqual({
+      description: 60,
+      tags: 40,
+      theme: 20,
+      licence: 60,
+      frequency: 80,
+      temporal: 40,
+      spatial: 20,
+      contact: 20,
+      dates: 40,
+    });
     // fresh, overdue, due; irregular not applicable; no frequency unknown → up to date 2 of 3
-    expect(f.freshness).toEqual({ fresh: 1, due: 1, overdue: 1, delinquent: 0, not_applicable: 1, unknown: 1, upToDateShare: 66.7 });
+    expect(f.freshness).toEqual({
+      fresh: 1,
+      due: 1,
+      overdue: 1,
+      delinquent: 0,
+      not_applicable: 1,
+      unknown: 1,
+      upToDateShare: 66.7,
+    });
     expect(f.formats).toEqual([
       { format: 'CSV', datasets: 2 },
       { format: 'PDF', datasets: 2 },
@@ -88,7 +183,15 @@ describe('Publication metrics on a hand-computed fixture', () => {
       { format: 'XLSX', datasets: 1 },
     ]);
     // open items I1 I2 I3 I6; published I1 I2 I6; fresh or due I1 I6; past their date I2 I3 I6, on time I6
-    expect(f.inventory).toEqual({ inventoried: 4, published: 3, fresh: 2, coverage: 75, due: 3, onTime: 1, scheduleKeeping: 33.3 });
+    expect(f.inventory).toEqual({
+      inventoried: 4,
+      published: 3,
+      fresh: 2,
+      coverage: 75,
+      due: 3,
+      onTime: 1,
+      scheduleKeeping: 33.3,
+    });
     // 44 × 30 % + 46 × 25 % + 66.67 × 25 % + 75 × 20 % = 13.2 + 11.5 + 16.67 + 15 = 56.37
     expect(f.score).toEqual({
       value: 56.4,
@@ -114,10 +217,14 @@ describe('Publication metrics on a hand-computed fixture', () => {
       ['MEF', 2, true, 41.4],
     ]);
     const csv = await t.http.get('/api/v1/metrics/rankings/export?format=csv').expect(200);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(/^"?2="?,/);
-    const ministries = (await t.http.get('/api/v1/metrics/rankings?type=ministry').expect(200)).body as Page<RankingEntry>;
+    const ministries = (await t.http.get('/api/v1/metrics/rankings?type=ministry').expect(200))
+      .body as Page<RankingEntry>;
     // The HCP is not a ministry in the reference list (type `other`).
     expect(ministries.items.map((r) => r.institution.code)).toEqual(['MEF']);
   });
@@ -129,18 +236,32 @@ describe('Publication metrics on a hand-computed fixture', () => {
     expect(national.top.map((r) => r.institution.code)).toEqual(['HCP', 'ADD', 'MEF']);
     expect(national.distribution.find((b) => b.from === 50)?.institutions).toBe(1);
     expect(national.distribution.find((b) => b.from === 40)?.institutions).toBe(2);
-    expect(national.byType.find((g) => g.key === 'ministry')).toMatchObject({ institutions: 1, scored: 1, meanScore: 41.4 });
-    expect(national.byType.find((g) => g.key === 'other')).toMatchObject({ institutions: 1, scored: 1, meanScore: 56.4 });
+    expect(national.byType.find((g) => g.key === 'ministry')).toMatchObject({
+      institutions: 1,
+      scored: 1,
+      meanScore: 41.4,
+    });
+    expect(national.byType.find((g) => g.key === 'other')).toMatchObject({
+      institutions: 1,
+      scored: 1,
+      meanScore: 56.4,
+    });
   });
 
   it('freshness computed in SQL agrees with the rules in @marsad/contracts for every dataset', async () => {
-    const page = (await t.http.get('/api/v1/portal/datasets?organization=org-h&pageSize=100').expect(200)).body as Page<PortalDatasetView>;
+    const page = (await t.http.get('/api/v1/portal/datasets?organization=org-h&pageSize=100').expect(200))
+      .body as Page<PortalDatasetView>;
     expect(page.total).toBe(5);
     for (const dataset of page.items) {
-      const expected = freshnessStatus(dataset.frequency, dataset.lastUpdatedAt ? new Date(dataset.lastUpdatedAt) : null, new Date());
+      const expected = freshnessStatus(
+        dataset.frequency,
+        dataset.lastUpdatedAt ? new Date(dataset.lastUpdatedAt) : null,
+        new Date(),
+      );
       expect([dataset.ckanId, dataset.freshness]).toEqual([dataset.ckanId, expected]);
     }
-    const overdue = (await t.http.get('/api/v1/portal/datasets?freshness=overdue&institution=HCP').expect(200)).body as Page<PortalDatasetView>;
+    const overdue = (await t.http.get('/api/v1/portal/datasets?freshness=overdue&institution=HCP').expect(200))
+      .body as Page<PortalDatasetView>;
     expect(overdue.items.map((d) => d.ckanId)).toEqual(['h2']);
   });
 

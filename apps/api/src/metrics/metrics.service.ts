@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { COMPLETENESS_CRITERIA, FRESHNESS_STATUSES, NEW_DATASET_WINDOW_DAYS, type CompletenessCriterion, type FreshnessStatus } from '@marsad/contracts';
+import {
+  COMPLETENESS_CRITERIA,
+  FRESHNESS_STATUSES,
+  NEW_DATASET_WINDOW_DAYS,
+  type CompletenessCriterion,
+  type FreshnessStatus,
+} from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { todayInMorocco } from '../common/time/today';
-import { buildFigures, EMPTY_DATASETS, EMPTY_INVENTORY, type DatasetAggregate, type InventoryAggregate } from './figures';
+import {
+  buildFigures,
+  EMPTY_DATASETS,
+  EMPTY_INVENTORY,
+  type DatasetAggregate,
+  type InventoryAggregate,
+} from './figures';
 import { THRESHOLDS_CTE, freshnessSql } from './freshness.sql';
 
 const TOTAL = 'national';
@@ -22,7 +34,10 @@ export class MetricsService {
     return this.dataSource.transaction((manager) => this.recompute(manager, { runId: null }));
   }
 
-  async recompute(manager: EntityManager, options: { runId: string | null; asOf?: Date }): Promise<{ institutions: number; day: string }> {
+  async recompute(
+    manager: EntityManager,
+    options: { runId: string | null; asOf?: Date },
+  ): Promise<{ institutions: number; day: string }> {
     const asOf = options.asOf ?? new Date();
     // Snapshots are filed under Morocco's calendar day, the same "today" as the plan's.
     const day = todayInMorocco(asOf);
@@ -32,8 +47,17 @@ export class MetricsService {
     const subjects = new Set<string>([...datasets.keys(), ...inventory.keys()]);
     subjects.add(TOTAL);
     const rows = [...subjects].map((subject) => {
-      const figures = buildFigures(datasets.get(subject) ?? EMPTY_DATASETS, inventory.get(subject) ?? EMPTY_INVENTORY, formats.get(subject) ?? []);
-      return { institution_id: subject === TOTAL ? null : subject, datasets: figures.datasets, score: figures.score.value, figures };
+      const figures = buildFigures(
+        datasets.get(subject) ?? EMPTY_DATASETS,
+        inventory.get(subject) ?? EMPTY_INVENTORY,
+        formats.get(subject) ?? [],
+      );
+      return {
+        institution_id: subject === TOTAL ? null : subject,
+        datasets: figures.datasets,
+        score: figures.score.value,
+        figures,
+      };
     });
     await manager.query(`DELETE FROM metric_snapshots WHERE day = $1`, [day]);
     // In slices, to keep each statement's parameters a reasonable size.
@@ -49,8 +73,12 @@ export class MetricsService {
   }
 
   private async datasetAggregates(manager: EntityManager, asOf: Date): Promise<Map<string, DatasetAggregate>> {
-    const criteria = COMPLETENESS_CRITERIA.map((c) => `count(*) FILTER (WHERE '${c}' = ANY(d.completeness_filled))::int AS "c_${c}"`).join(',\n');
-    const freshness = FRESHNESS_STATUSES.map((s) => `count(*) FILTER (WHERE d.freshness = '${s}')::int AS "f_${s}"`).join(',\n');
+    const criteria = COMPLETENESS_CRITERIA.map(
+      (c) => `count(*) FILTER (WHERE '${c}' = ANY(d.completeness_filled))::int AS "c_${c}"`,
+    ).join(',\n');
+    const freshness = FRESHNESS_STATUSES.map(
+      (s) => `count(*) FILTER (WHERE d.freshness = '${s}')::int AS "f_${s}"`,
+    ).join(',\n');
     const stars = [0, 1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE d.stars = ${n})::int AS "s_${n}"`).join(',\n');
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH ${THRESHOLDS_CTE},
@@ -89,22 +117,29 @@ export class MetricsService {
         machineReadable: row['machine_readable'] as number,
         openLicence: row['open_licence'] as number,
         completenessSum: row['completeness_sum'] as number,
-        criteria: Object.fromEntries(COMPLETENESS_CRITERIA.map((c) => [c, row[`c_${c}`] as number])) as Record<CompletenessCriterion, number>,
-        freshness: Object.fromEntries(FRESHNESS_STATUSES.map((s) => [s, row[`f_${s}`] as number])) as Record<FreshnessStatus, number>,
+        criteria: Object.fromEntries(COMPLETENESS_CRITERIA.map((c) => [c, row[`c_${c}`] as number])) as Record<
+          CompletenessCriterion,
+          number
+        >,
+        freshness: Object.fromEntries(FRESHNESS_STATUSES.map((s) => [s, row[`f_${s}`] as number])) as Record<
+          FreshnessStatus,
+          number
+        >,
       });
     }
     return result;
   }
 
   private async formatAggregates(manager: EntityManager): Promise<Map<string, { format: string; datasets: number }[]>> {
-    const rows: { institution_id: string | null; total: number; format: string; datasets: number }[] = await manager.query(
-      `SELECT i.id AS institution_id, GROUPING(i.id) AS total, f.format, count(*)::int AS datasets
+    const rows: { institution_id: string | null; total: number; format: string; datasets: number }[] =
+      await manager.query(
+        `SELECT i.id AS institution_id, GROUPING(i.id) AS total, f.format, count(*)::int AS datasets
          FROM portal_datasets ds
          LEFT JOIN institutions i ON i.portal_org_name = ds.organization_name
          CROSS JOIN LATERAL unnest(ds.formats) AS f(format)
         WHERE ds.deleted_at IS NULL
         GROUP BY GROUPING SETS ((i.id, f.format), (f.format))`,
-    );
+      );
     const result = new Map<string, { format: string; datasets: number }[]>();
     for (const row of rows) {
       const key = Number(row.total) === 1 ? TOTAL : row.institution_id;
@@ -116,7 +151,11 @@ export class MetricsService {
     return result;
   }
 
-  private async inventoryAggregates(manager: EntityManager, asOf: Date, day: string): Promise<Map<string, InventoryAggregate>> {
+  private async inventoryAggregates(
+    manager: EntityManager,
+    asOf: Date,
+    day: string,
+  ): Promise<Map<string, InventoryAggregate>> {
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH ${THRESHOLDS_CTE},
        items AS (

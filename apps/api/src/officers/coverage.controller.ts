@@ -12,7 +12,10 @@ export class CoverageController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Share of administrations with an active ROD, GdD or both, by type and region; vacancies; appointments per month' })
+  @ApiOperation({
+    summary:
+      'Share of administrations with an active ROD, GdD or both, by type and region; vacancies; appointments per month',
+  })
   report(@Query() query: CoverageQueryDto): Promise<CoverageReport> {
     return this.coverage.report(query);
   }

@@ -8,7 +8,13 @@ describe('Officer coverage', () => {
   const appoint = (code: string, role: 'ROD' | 'GDD', extra: Record<string, unknown> = {}) =>
     coordinator
       .post(`/api/v1/institutions/${code}/officers`)
-      .send({ role, fullName: { fr: `${role} ${code}` }, email: `${role}.${code}@test.ma`.toLowerCase(), appointedOn: '2026-03-15', ...extra })
+      .send({
+        role,
+        fullName: { fr: `${role} ${code}` },
+        email: `${role}.${code}@test.ma`.toLowerCase(),
+        appointedOn: '2026-03-15',
+        ...extra,
+      })
       .expect(201);
 
   beforeAll(async () => {
@@ -19,7 +25,10 @@ describe('Officer coverage', () => {
     await appoint('MEF', 'GDD', { appointedOn: '2026-04-02' });
     await appoint('MSPS', 'ROD', { status: 'interim' });
     const ended = (await appoint('MTNRA', 'GDD', { appointedOn: '2025-11-20' })).body;
-    await coordinator.post(`/api/v1/officers/${ended.id}/end`).send({ version: ended.version, endedOn: '2026-01-31', reason: 'Départ' }).expect(200);
+    await coordinator
+      .post(`/api/v1/officers/${ended.id}/end`)
+      .send({ version: ended.version, endedOn: '2026-01-31', reason: 'Départ' })
+      .expect(200);
     // And one prefecture in Rabat-Salé-Kénitra.
     await appoint('04.421', 'ROD');
   });
@@ -30,7 +39,12 @@ describe('Officer coverage', () => {
   it('counts ministries with a ROD, a GdD and both, an interim counting and an ended one not', async () => {
     const report: CoverageReport = (await t.http.get('/api/v1/coverage?type=ministry').expect(200)).body;
     // MEF: both; MSPS: ROD (interim); MTNRA: GdD ended → none; the 44 others (MJCC-COM among them): none.
-    expect({ total: report.total, withRod: report.withRod, withGdd: report.withGdd, withBoth: report.withBoth }).toEqual({
+    expect({
+      total: report.total,
+      withRod: report.withRod,
+      withGdd: report.withGdd,
+      withBoth: report.withBoth,
+    }).toEqual({
       total: 47,
       withRod: 2,
       withGdd: 1,
@@ -61,9 +75,13 @@ describe('Officer coverage', () => {
   it('filters the registry by having or lacking officers', async () => {
     const withRod: Page<InstitutionSummary> = (await t.http.get('/api/v1/institutions?hasRod=true').expect(200)).body;
     expect(withRod.items.map((i) => i.code).sort()).toEqual(['04.421', 'MEF', 'MSPS']);
-    const both: Page<InstitutionSummary> = (await t.http.get('/api/v1/institutions?hasRod=true&hasGdd=true').expect(200)).body;
+    const both: Page<InstitutionSummary> = (
+      await t.http.get('/api/v1/institutions?hasRod=true&hasGdd=true').expect(200)
+    ).body;
     expect(both.items.map((i) => i.code)).toEqual(['MEF']);
-    const lacking: Page<InstitutionSummary> = (await t.http.get('/api/v1/institutions?type=ministry&hasGdd=false').expect(200)).body;
+    const lacking: Page<InstitutionSummary> = (
+      await t.http.get('/api/v1/institutions?type=ministry&hasGdd=false').expect(200)
+    ).body;
     expect(lacking.total).toBe(46);
     expect(lacking.items.map((i) => i.code)).not.toContain('MEF');
     await t.http.get('/api/v1/institutions?hasRod=yes').expect(400);

@@ -65,12 +65,18 @@ export class CoverageService {
       })),
       vacancies: {
         total: Number(vacancyCount[0]?.n ?? 0),
-        items: vacancies.map((row: { code: string; name: LocalizedText; type: InstitutionType; has_rod: boolean; has_gdd: boolean }) => ({
-          institution: { code: row.code, name: row.name, type: row.type },
-          missing: [...(row.has_rod ? [] : ['ROD']), ...(row.has_gdd ? [] : ['GDD'])] as OfficerRole[],
-        })),
+        items: vacancies.map(
+          (row: { code: string; name: LocalizedText; type: InstitutionType; has_rod: boolean; has_gdd: boolean }) => ({
+            institution: { code: row.code, name: row.name, type: row.type },
+            missing: [...(row.has_rod ? [] : ['ROD']), ...(row.has_gdd ? [] : ['GDD'])] as OfficerRole[],
+          }),
+        ),
       },
-      appointmentsByMonth: months.map((row: { month: string; rod: string; gdd: string }) => ({ month: row.month, rod: Number(row.rod), gdd: Number(row.gdd) })),
+      appointmentsByMonth: months.map((row: { month: string; rod: string; gdd: string }) => ({
+        month: row.month,
+        rod: Number(row.rod),
+        gdd: Number(row.gdd),
+      })),
     };
   }
 }

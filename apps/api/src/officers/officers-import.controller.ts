@@ -10,7 +10,6 @@ import { TABLE_UPLOAD_BODY, TABLE_UPLOAD_LIMITS, tableDownload } from '../import
 import { OfficerExportQueryDto, TableFormatDto } from './dto/officer-export-query.dto';
 import { OfficersImportService } from './officers-import.service';
 
-
 @ApiTags('officers')
 @Controller({ path: 'officers', version: '1' })
 export class OfficersImportController {
@@ -31,7 +30,11 @@ export class OfficersImportController {
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
   @ApiOperation({ summary: 'Check every row of an XLSX or CSV file and say what it would change; writes nothing' })
-  preview(@SignedInCaller() caller: SignedInContext, @Req() request: AuthedRequest, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportPreview> {
+  preview(
+    @SignedInCaller() caller: SignedInContext,
+    @Req() request: AuthedRequest,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ImportPreview> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     return this.imports.preview(caller, file.buffer, requestLocale(request));
   }
@@ -42,8 +45,13 @@ export class OfficersImportController {
   @AcceptsFile(TABLE_UPLOAD_LIMITS)
   @ApiConsumes('multipart/form-data')
   @ApiBody(TABLE_UPLOAD_BODY)
-  @ApiOperation({ summary: 'Import the whole file in one transaction, or nothing if any row is invalid; re-importing changes nothing' })
-  commit(@SignedInCaller() caller: SignedInContext, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
+  @ApiOperation({
+    summary: 'Import the whole file in one transaction, or nothing if any row is invalid; re-importing changes nothing',
+  })
+  commit(
+    @SignedInCaller() caller: SignedInContext,
+    @UploadedFile() file: { buffer: Buffer } | undefined,
+  ): Promise<ImportResult> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     return this.imports.commit(caller, file.buffer);
   }

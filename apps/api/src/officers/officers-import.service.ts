@@ -1,12 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPOINTMENT_LIMITS, isInstitutionScoped, type ImportPreview, type ImportResult, type Locale } from '@marsad/contracts';
+import {
+  APPOINTMENT_LIMITS,
+  isInstitutionScoped,
+  type ImportPreview,
+  type ImportResult,
+  type Locale,
+} from '@marsad/contracts';
 import { isEmail } from 'class-validator';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService, diffOf, type AuditChange } from '../audit/audit.service';
 import type { Actor, ActorContext, SignedInContext } from '../auth/actor';
 import { isIsoDate } from '../common/validation/validators';
-import { IMPORT_CHUNK, checkRows, columnOf, commitImport, previewImport, readImportTable, yesNo, type CheckedFile, type ImportSteps } from '../imports/import-pipeline';
+import {
+  IMPORT_CHUNK,
+  checkRows,
+  columnOf,
+  commitImport,
+  previewImport,
+  readImportTable,
+  yesNo,
+  type CheckedFile,
+  type ImportSteps,
+} from '../imports/import-pipeline';
 import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-file.util';
 import { Institution } from '../institutions/entities/institution.entity';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
@@ -24,12 +40,15 @@ export const OFFICER_COLUMNS: ColumnSpec[] = [
   { key: 'appointed_on', label: { fr: 'Date de désignation (AAAA-MM-JJ)', ar: 'تاريخ التعيين (YYYY-MM-DD)' } },
   { key: 'act_reference', label: { fr: "Référence de l'acte", ar: 'مرجع مقرر التعيين' } },
   { key: 'act_date', label: { fr: "Date de l'acte (AAAA-MM-JJ)", ar: 'تاريخ المقرر (YYYY-MM-DD)' } },
-  { key: 'public_consent', label: { fr: 'Accord pour publier le nom (oui/non)', ar: 'الموافقة على نشر الاسم (نعم/لا)' } },
+  {
+    key: 'public_consent',
+    label: { fr: 'Accord pour publier le nom (oui/non)', ar: 'الموافقة على نشر الاسم (نعم/لا)' },
+  },
 ];
 
 const EXPORT_COLUMNS: ColumnSpec[] = [
   ...OFFICER_COLUMNS,
-  { key: 'institution_name_fr', label: { fr: "Administration (français)", ar: 'الإدارة (بالفرنسية)' } },
+  { key: 'institution_name_fr', label: { fr: 'Administration (français)', ar: 'الإدارة (بالفرنسية)' } },
   { key: 'institution_name_ar', label: { fr: 'Administration (arabe)', ar: 'الإدارة (بالعربية)' } },
   { key: 'ended_on', label: { fr: 'Fin de désignation', ar: 'نهاية التعيين' } },
 ];
@@ -59,7 +78,12 @@ interface OfficersPlan {
   unchanged: number;
 }
 
-const snapshot = (a: Pick<OfficerAppointment, 'status' | 'fullName' | 'phone' | 'position' | 'appointedOn' | 'actReference' | 'actDate' | 'publicConsent'>) => ({
+const snapshot = (
+  a: Pick<
+    OfficerAppointment,
+    'status' | 'fullName' | 'phone' | 'position' | 'appointedOn' | 'actReference' | 'actDate' | 'publicConsent'
+  >,
+) => ({
   status: a.status,
   fullName: a.fullName,
   phone: a.phone,
@@ -87,7 +111,20 @@ export class OfficersImportService {
 
   template(format: TableFormat): Promise<Buffer> {
     return writeTable(format, 'officers', OFFICER_COLUMNS, [
-      ['MEF', 'ROD', 'active', 'Amina Tazi', 'أمينة التازي', 'amina.tazi@example.ma', '+212 537 00 00 00', 'Chef de division', '2026-01-15', 'Décision 12/2026', '2026-01-10', 'oui'],
+      [
+        'MEF',
+        'ROD',
+        'active',
+        'Amina Tazi',
+        'أمينة التازي',
+        'amina.tazi@example.ma',
+        '+212 537 00 00 00',
+        'Chef de division',
+        '2026-01-15',
+        'Décision 12/2026',
+        '2026-01-10',
+        'oui',
+      ],
     ]);
   }
 
@@ -97,7 +134,12 @@ export class OfficersImportService {
 
   /** Applies the file. Any invalid row refuses the whole file; any failure while writing undoes it all. */
   commit(caller: SignedInContext, bytes: Buffer): Promise<ImportResult> {
-    return commitImport((work) => this.dataSource.transaction(work), this.audit, caller, this.steps(caller.actor, bytes));
+    return commitImport(
+      (work) => this.dataSource.transaction(work),
+      this.audit,
+      caller,
+      this.steps(caller.actor, bytes),
+    );
   }
 
   private steps(actor: Actor, bytes: Buffer): ImportSteps<ValidRow, OfficersPlan> {
@@ -133,7 +175,13 @@ export class OfficersImportService {
           action: 'officer.appoint',
           entityType: 'officer-appointment',
           entityId: inserted.identifiers[index]['id'],
-          diff: diffOf(null, { institution: creates[i + index].institution.code, role: entity.role, email: entity.email, ...snapshot(entity), via: 'import' }),
+          diff: diffOf(null, {
+            institution: creates[i + index].institution.code,
+            role: entity.role,
+            email: entity.email,
+            ...snapshot(entity),
+            via: 'import',
+          }),
         }),
       );
     }
@@ -150,12 +198,21 @@ export class OfficersImportService {
         publicConsent: row.publicConsent,
       });
       await repo.save(existing);
-      events.push({ action: 'officer.update', entityType: 'officer-appointment', entityId: existing.id, diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } } });
+      events.push({
+        action: 'officer.update',
+        entityType: 'officer-appointment',
+        entityId: existing.id,
+        diff: { ...diffOf(before, snapshot(existing)), via: { before: null, after: 'import' } },
+      });
     }
     return events;
   }
 
-  async export(caller: ActorContext, format: TableFormat, filters: { institution?: string; role?: string; status?: string }): Promise<Buffer> {
+  async export(
+    caller: ActorContext,
+    format: TableFormat,
+    filters: { institution?: string; role?: string; status?: string },
+  ): Promise<Buffer> {
     const qb = this.dataSource
       .getRepository(OfficerAppointment)
       .createQueryBuilder('a')
@@ -180,14 +237,14 @@ export class OfficersImportService {
           institution.code,
           a.role,
           a.status,
-          name ? a.fullName.fr ?? '' : '',
-          name ? a.fullName.ar ?? '' : '',
+          name ? (a.fullName.fr ?? '') : '',
+          name ? (a.fullName.ar ?? '') : '',
           contacts ? a.email : '',
-          contacts ? a.phone ?? '' : '',
-          name ? a.position ?? '' : '',
+          contacts ? (a.phone ?? '') : '',
+          name ? (a.position ?? '') : '',
           a.appointedOn,
-          contacts ? a.actReference ?? '' : '',
-          contacts ? a.actDate ?? '' : '',
+          contacts ? (a.actReference ?? '') : '',
+          contacts ? (a.actDate ?? '') : '',
           a.publicConsent ? 'oui' : 'non',
           institution.name.fr,
           institution.name.ar,
@@ -200,8 +257,14 @@ export class OfficersImportService {
   private async validate(manager: EntityManager, actor: Actor, bytes: Buffer): Promise<CheckedFile<ValidRow>> {
     const table = await readImportTable(bytes, OFFICER_COLUMNS, REQUIRED);
 
-    const codes = [...new Set(table.rows.map(({ cells }) => cells[table.columns.get('institution_code') as number]?.trim()).filter(Boolean))];
-    const institutions = new Map((await manager.getRepository(Institution).findBy({ code: In(codes) })).map((i) => [i.code, i]));
+    const codes = [
+      ...new Set(
+        table.rows.map(({ cells }) => cells[table.columns.get('institution_code') as number]?.trim()).filter(Boolean),
+      ),
+    ];
+    const institutions = new Map(
+      (await manager.getRepository(Institution).findBy({ code: In(codes) })).map((i) => [i.code, i]),
+    );
     const seen = new Map<string, number>();
     const activeRod = new Map<string, number>();
 
@@ -210,14 +273,19 @@ export class OfficersImportService {
       const institution = institutions.get(code);
       if (!code) flag('institution_code', 'isDefined');
       else if (!institution) flag('institution_code', 'unknownInstitution', [code]);
-      else if (isInstitutionScoped(actor.role) && institution.id !== actor.institutionId) flag('institution_code', 'otherInstitution');
+      else if (isInstitutionScoped(actor.role) && institution.id !== actor.institutionId)
+        flag('institution_code', 'otherInstitution');
       const role = cell('role').toUpperCase();
       if (role !== 'ROD' && role !== 'GDD') flag('role', 'isIn', ['ROD, GDD']);
       const status = (cell('status') || 'active').toLowerCase();
       if (status !== 'active' && status !== 'interim') flag('status', 'isIn', ['active, interim']);
-      const fullName = { ...(cell('full_name_ar') ? { ar: cell('full_name_ar') } : {}), ...(cell('full_name_fr') ? { fr: cell('full_name_fr') } : {}) };
+      const fullName = {
+        ...(cell('full_name_ar') ? { ar: cell('full_name_ar') } : {}),
+        ...(cell('full_name_fr') ? { fr: cell('full_name_fr') } : {}),
+      };
       if (!fullName.ar && !fullName.fr) flag('full_name_fr', 'hasSomeName');
-      for (const key of ['full_name_ar', 'full_name_fr']) if (cell(key).length > APPOINTMENT_LIMITS.fullName) flag(key, 'maxLength', [APPOINTMENT_LIMITS.fullName]);
+      for (const key of ['full_name_ar', 'full_name_fr'])
+        if (cell(key).length > APPOINTMENT_LIMITS.fullName) flag(key, 'maxLength', [APPOINTMENT_LIMITS.fullName]);
       const email = cell('email').toLowerCase();
       if (!isEmail(email)) flag('email', 'isEmail');
       const phone = cell('phone');
@@ -229,7 +297,8 @@ export class OfficersImportService {
       const actDate = cell('act_date');
       if (actDate && !isIsoDate(actDate)) flag('act_date', 'isIsoDate');
       const actReference = cell('act_reference');
-      if (actReference.length > APPOINTMENT_LIMITS.actReference) flag('act_reference', 'maxLength', [APPOINTMENT_LIMITS.actReference]);
+      if (actReference.length > APPOINTMENT_LIMITS.actReference)
+        flag('act_reference', 'maxLength', [APPOINTMENT_LIMITS.actReference]);
       const publicConsent = yesNo(cell('public_consent'), PUBLIC_CONSENT);
       if (publicConsent === null) flag('public_consent', 'isBoolean');
 
@@ -262,11 +331,21 @@ export class OfficersImportService {
     // An active ROD in the file for an administration that already has another one.
     const rodInstitutions = valid.filter((r) => r.role === 'ROD' && r.status === 'active').map((r) => r.institution.id);
     if (rodInstitutions.length) {
-      const current = await manager.getRepository(OfficerAppointment).findBy({ institutionId: In(rodInstitutions), role: 'ROD', status: 'active' });
+      const current = await manager
+        .getRepository(OfficerAppointment)
+        .findBy({ institutionId: In(rodInstitutions), role: 'ROD', status: 'active' });
       for (const existing of current) {
-        const incoming = valid.find((r) => r.institution.id === existing.institutionId && r.role === 'ROD' && r.status === 'active');
+        const incoming = valid.find(
+          (r) => r.institution.id === existing.institutionId && r.role === 'ROD' && r.status === 'active',
+        );
         if (incoming && incoming.email !== existing.email) {
-          issues.push({ row: incoming.row, column: 'status', rule: 'oneActiveRod', value: incoming.status, message: '' });
+          issues.push({
+            row: incoming.row,
+            column: 'status',
+            rule: 'oneActiveRod',
+            value: incoming.status,
+            message: '',
+          });
           valid.splice(valid.indexOf(incoming), 1);
         }
       }
@@ -279,7 +358,9 @@ export class OfficersImportService {
   private async plan(manager: EntityManager, rows: ValidRow[]): Promise<OfficersPlan> {
     const institutionIds = [...new Set(rows.map((r) => r.institution.id))];
     const existing = institutionIds.length
-      ? await manager.getRepository(OfficerAppointment).findBy({ institutionId: In(institutionIds), status: Not('ended') })
+      ? await manager
+          .getRepository(OfficerAppointment)
+          .findBy({ institutionId: In(institutionIds), status: Not('ended') })
       : [];
     const byKey = new Map(existing.map((a) => [keyOf(a.institutionId, a.role, a.email), a]));
     const creates: ValidRow[] = [];
@@ -288,7 +369,8 @@ export class OfficersImportService {
     for (const row of rows) {
       const current = byKey.get(keyOf(row.institution.id, row.role, row.email));
       if (!current) creates.push(row);
-      else if (Object.keys(diffOf(snapshot(current), snapshot({ ...row }))).length > 0) updates.push({ existing: current, row });
+      else if (Object.keys(diffOf(snapshot(current), snapshot({ ...row }))).length > 0)
+        updates.push({ existing: current, row });
       else unchanged += 1;
     }
     return { creates, updates, unchanged };

@@ -60,7 +60,8 @@ export async function seedDemoAppointments(dataSource: DataSource, today: IsoDat
         });
       }
     }
-    for (let i = 0; i < rows.length; i += 500) await manager.getRepository(OfficerAppointment).insert(rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500)
+      await manager.getRepository(OfficerAppointment).insert(rows.slice(i, i + 500));
     return rows.length;
   });
 }

@@ -8,5 +8,9 @@ import { OfficersImportService } from './officers-import.service';
 import { OfficersController } from './officers.controller';
 import { OfficersService } from './officers.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([OfficerAppointment])], controllers: [OfficersImportController, OfficersController, CoverageController], providers: [OfficersService, CoverageService, OfficersImportService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([OfficerAppointment])],
+  controllers: [OfficersImportController, OfficersController, CoverageController],
+  providers: [OfficersService, CoverageService, OfficersImportService],
+})
 export class OfficersModule {}

@@ -21,7 +21,6 @@ import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } fr
 import { OfficerAppointment } from './entities/officer-appointment.entity';
 import { maySeeAppointmentField, maySeeContacts } from './officer-visibility';
 
-
 // The rules live in one place, shared with the audit trail; re-exported for the import and export.
 export { maySeeContacts, maySeeName } from './officer-visibility';
 
@@ -52,7 +51,9 @@ export class OfficersService {
   ) {}
 
   /** What anyone may see of an administration's officers: kept until an appointment or the registry changes. */
-  private readonly publicLists = new StampedCache(async () => (await this.dataSource.query(REGISTRY_STAMP_SQL))[0].stamp);
+  private readonly publicLists = new StampedCache(
+    async () => (await this.dataSource.query(REGISTRY_STAMP_SQL))[0].stamp,
+  );
 
   listFor(code: string, caller: ActorContext): Promise<AppointmentView[]> {
     if (caller.actor) return this.listNow(code, caller);
@@ -61,9 +62,15 @@ export class OfficersService {
 
   private async listNow(code: string, caller: ActorContext): Promise<AppointmentView[]> {
     const institution = await this.institution(this.dataSource.manager, code);
-    const rows = await this.dataSource.getRepository(OfficerAppointment).find({ where: { institutionId: institution.id } });
+    const rows = await this.dataSource
+      .getRepository(OfficerAppointment)
+      .find({ where: { institutionId: institution.id } });
     rows.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.appointedOn.localeCompare(a.appointedOn));
-    return this.views(this.dataSource.manager, rows.map((row) => Object.assign(row, { institution })), caller.actor);
+    return this.views(
+      this.dataSource.manager,
+      rows.map((row) => Object.assign(row, { institution })),
+      caller.actor,
+    );
   }
 
   create(caller: SignedInContext, code: string, dto: CreateAppointmentDto): Promise<AppointmentView> {
@@ -86,7 +93,12 @@ export class OfficersService {
           actDate: dto.actDate ?? null,
         }),
       );
-      await this.audit.record(manager, caller, { action: 'officer.appoint', entityType: 'officer-appointment', entityId: row.id, diff: diffOf(null, auditSnapshot(row)) });
+      await this.audit.record(manager, caller, {
+        action: 'officer.appoint',
+        entityType: 'officer-appointment',
+        entityId: row.id,
+        diff: diffOf(null, auditSnapshot(row)),
+      });
       row.institution = institution;
       return (await this.views(manager, [row], caller.actor))[0];
     });
@@ -96,7 +108,12 @@ export class OfficersService {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       this.assertMayManage(caller.actor, row.institutionId);
-      if (row.version !== dto.version) throw AppException.versionConflict('officerAppointment', dto.version, (await this.views(manager, [row], caller.actor))[0]);
+      if (row.version !== dto.version)
+        throw AppException.versionConflict(
+          'officerAppointment',
+          dto.version,
+          (await this.views(manager, [row], caller.actor))[0],
+        );
       if (row.status === 'ended') throw AppException.validation([{ field: 'status', rule: 'appointmentEnded' }]);
       const before = auditSnapshot(row);
       if (dto.status !== undefined) row.status = dto.status;
@@ -111,7 +128,12 @@ export class OfficersService {
       const diff = diffOf(before, auditSnapshot(row));
       if (Object.keys(diff).length > 0) {
         await manager.save(row);
-        await this.audit.record(manager, caller, { action: 'officer.update', entityType: 'officer-appointment', entityId: row.id, diff });
+        await this.audit.record(manager, caller, {
+          action: 'officer.update',
+          entityType: 'officer-appointment',
+          entityId: row.id,
+          diff,
+        });
       }
       return (await this.views(manager, [row], caller.actor))[0];
     });
@@ -122,15 +144,26 @@ export class OfficersService {
     return this.write(async (manager) => {
       const row = await this.locked(manager, id);
       this.assertMayManage(caller.actor, row.institutionId);
-      if (row.version !== dto.version) throw AppException.versionConflict('officerAppointment', dto.version, (await this.views(manager, [row], caller.actor))[0]);
+      if (row.version !== dto.version)
+        throw AppException.versionConflict(
+          'officerAppointment',
+          dto.version,
+          (await this.views(manager, [row], caller.actor))[0],
+        );
       if (row.status === 'ended') throw AppException.validation([{ field: 'status', rule: 'appointmentEnded' }]);
-      if (dto.endedOn < row.appointedOn) throw AppException.validation([{ field: 'endedOn', rule: 'min', args: [row.appointedOn] }]);
+      if (dto.endedOn < row.appointedOn)
+        throw AppException.validation([{ field: 'endedOn', rule: 'min', args: [row.appointedOn] }]);
       const before = auditSnapshot(row);
       row.status = 'ended';
       row.endedOn = dto.endedOn;
       row.endReason = dto.reason.trim();
       await manager.save(row);
-      await this.audit.record(manager, caller, { action: 'officer.end', entityType: 'officer-appointment', entityId: row.id, diff: diffOf(before, auditSnapshot(row)) });
+      await this.audit.record(manager, caller, {
+        action: 'officer.end',
+        entityType: 'officer-appointment',
+        entityId: row.id,
+        diff: diffOf(before, auditSnapshot(row)),
+      });
       return (await this.views(manager, [row], caller.actor))[0];
     });
   }
@@ -138,10 +171,16 @@ export class OfficersService {
   /** Attaches the scanned appointing act (PDF or image, type checked from the bytes). */
   async attachAct(caller: SignedInContext, id: string, file: { buffer: Buffer } | undefined): Promise<AppointmentView> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    if (file.buffer.length > APPOINTMENT_ACT_MAX_BYTES) throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '5 MB' });
+    if (file.buffer.length > APPOINTMENT_ACT_MAX_BYTES)
+      throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '5 MB' });
     const contentType = await sniffContentType(file.buffer);
     if (!contentType || !(APPOINTMENT_ACT_CONTENT_TYPES as readonly string[]).includes(contentType)) {
-      throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_FILE_TYPE', { detected: contentType ?? 'unknown' }, [{ field: 'file', rule: 'fileType' }]);
+      throw new AppException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_FILE_TYPE',
+        { detected: contentType ?? 'unknown' },
+        [{ field: 'file', rule: 'fileType' }],
+      );
     }
     const existing = await this.dataSource.getRepository(OfficerAppointment).findOneBy({ id });
     if (!existing) throw AppException.notFound('officerAppointment', id);
@@ -159,7 +198,12 @@ export class OfficersService {
           action: 'officer.act-upload',
           entityType: 'officer-appointment',
           entityId: row.id,
-          diff: { actDocument: { before: previous ? '[document]' : null, after: `[${contentType}, ${stored.sizeBytes} bytes, sha256 ${stored.sha256}]` } },
+          diff: {
+            actDocument: {
+              before: previous ? '[document]' : null,
+              after: `[${contentType}, ${stored.sizeBytes} bytes, sha256 ${stored.sha256}]`,
+            },
+          },
         });
         return (await this.views(manager, [row], caller.actor))[0];
       });
@@ -169,17 +213,31 @@ export class OfficersService {
     }
   }
 
-  async openAct(caller: SignedInContext, id: string): Promise<{ stream: Readable; contentType: string; sizeBytes: number; fileName: string }> {
+  async openAct(
+    caller: SignedInContext,
+    id: string,
+  ): Promise<{ stream: Readable; contentType: string; sizeBytes: number; fileName: string }> {
     const row = await this.dataSource.getRepository(OfficerAppointment).findOneBy({ id });
     if (!row || !row.actStorageKey) throw AppException.notFound('officerAppointment', id);
-    if (!maySeeContacts(caller.actor, row.institutionId)) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'personal-data' });
-    const extension = row.actContentType === 'application/pdf' ? 'pdf' : row.actContentType === 'image/png' ? 'png' : 'jpg';
-    return { stream: this.storage.open(row.actStorageKey), contentType: row.actContentType ?? 'application/octet-stream', sizeBytes: row.actSizeBytes ?? 0, fileName: `acte-${row.id.slice(0, 8)}.${extension}` };
+    if (!maySeeContacts(caller.actor, row.institutionId))
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'personal-data' });
+    const extension =
+      row.actContentType === 'application/pdf' ? 'pdf' : row.actContentType === 'image/png' ? 'png' : 'jpg';
+    return {
+      stream: this.storage.open(row.actStorageKey),
+      contentType: row.actContentType ?? 'application/octet-stream',
+      sizeBytes: row.actSizeBytes ?? 0,
+      fileName: `acte-${row.id.slice(0, 8)}.${extension}`,
+    };
   }
 
   /** Runs a write; the one-active-ROD index turns a race into the same clear error as the check. */
   private write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return transactionMappingUniqueViolations(this.dataSource, { UQ_one_active_rod_per_institution: { field: 'status', rule: 'oneActiveRod' } }, work);
+    return transactionMappingUniqueViolations(
+      this.dataSource,
+      { UQ_one_active_rod_per_institution: { field: 'status', rule: 'oneActiveRod' } },
+      work,
+    );
   }
 
   private assertMayManage(actor: Actor, institutionId: string): void {
@@ -195,17 +253,32 @@ export class OfficersService {
   }
 
   private async locked(manager: EntityManager, id: string): Promise<OfficerAppointment> {
-    const row = await manager.getRepository(OfficerAppointment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    const row = await manager
+      .getRepository(OfficerAppointment)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!row) throw AppException.notFound('officerAppointment', id);
-    row.institution = (await manager.getRepository(Institution).findOneByOrFail({ id: row.institutionId })) as Institution;
+    row.institution = (await manager
+      .getRepository(Institution)
+      .findOneByOrFail({ id: row.institutionId })) as Institution;
     return row;
   }
 
-  private async views(manager: EntityManager, rows: OfficerAppointment[], actor: Actor | null): Promise<AppointmentView[]> {
+  private async views(
+    manager: EntityManager,
+    rows: OfficerAppointment[],
+    actor: Actor | null,
+  ): Promise<AppointmentView[]> {
     // "Active elsewhere" is only shown to those who see contacts.
-    const emails = [...new Set(rows.filter((r) => r.status !== 'ended' && maySeeContacts(actor, r.institutionId)).map((r) => r.email))];
+    const emails = [
+      ...new Set(
+        rows.filter((r) => r.status !== 'ended' && maySeeContacts(actor, r.institutionId)).map((r) => r.email),
+      ),
+    ];
     const elsewhere = emails.length
-      ? await manager.getRepository(OfficerAppointment).find({ select: { email: true, institutionId: true }, where: { email: In(emails), status: In(['active', 'interim']) } })
+      ? await manager.getRepository(OfficerAppointment).find({
+          select: { email: true, institutionId: true },
+          where: { email: In(emails), status: In(['active', 'interim']) },
+        })
       : [];
     return rows.map((row) => {
       // Field by field, by the same rules as the audit trail's diffs.
@@ -222,11 +295,15 @@ export class OfficersService {
         phone: see('phone') ? row.phone : null,
         publicConsent: row.publicConsent,
         appointedOn: row.appointedOn,
-        act: see('actReference') ? { reference: row.actReference, date: row.actDate, hasDocument: !!row.actStorageKey } : null,
+        act: see('actReference')
+          ? { reference: row.actReference, date: row.actDate, hasDocument: !!row.actStorageKey }
+          : null,
         endedOn: row.endedOn,
         endReason: see('endReason') ? row.endReason : null,
         emailActiveElsewhere:
-          contacts && row.status !== 'ended' && elsewhere.some((other) => other.email === row.email && other.institutionId !== row.institutionId),
+          contacts &&
+          row.status !== 'ended' &&
+          elsewhere.some((other) => other.email === row.email && other.institutionId !== row.institutionId),
         version: row.version,
         updatedAt: row.updatedAt.toISOString(),
       };

@@ -30,7 +30,6 @@ import { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
 import { UpdateActivityDto } from './dto/update-activity.dto';
 import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 
-
 @ApiTags('plan')
 @Controller({ version: '1' })
 export class ActivitiesController {
@@ -45,7 +44,10 @@ export class ActivitiesController {
 
   @Get('activities/:id')
   @Public()
-  @ApiOperation({ summary: "An activity with its milestones and validated progress reports (and, for its administration and coordinators, those awaiting validation)" })
+  @ApiOperation({
+    summary:
+      'An activity with its milestones and validated progress reports (and, for its administration and coordinators, those awaiting validation)',
+  })
   get(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<ActivityDetail> {
     return this.activities.get(id, caller.actor);
   }
@@ -64,14 +66,20 @@ export class ActivitiesController {
   @Get('activities/:id/history')
   @Authorize(Permission.AuditRead)
   @ApiOperation({ summary: 'Audit trail of an activity and of its progress updates and evidence, newest first' })
-  history(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<AuditEventView[]> {
+  history(
+    @Caller() caller: ActorContext,
+    @Param('id', new UuidParamPipe('activity')) id: string,
+  ): Promise<AuditEventView[]> {
     return this.activities.history(id, caller.actor);
   }
 
   @Get('activities/:id/updates')
   @Public()
   @ApiOperation({ summary: 'Progress reports of an activity the caller may read, newest first' })
-  listUpdates(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('activity')) id: string): Promise<ProgressUpdateView[]> {
+  listUpdates(
+    @Caller() caller: ActorContext,
+    @Param('id', new UuidParamPipe('activity')) id: string,
+  ): Promise<ProgressUpdateView[]> {
     return this.activities.listUpdates(id, caller.actor);
   }
 
@@ -114,7 +122,10 @@ export class ActivitiesController {
   @Get('evidence/:id/file')
   @Public()
   @ApiOperation({ summary: 'Download an evidence file' })
-  async download(@Caller() caller: ActorContext, @Param('id', new UuidParamPipe('evidence')) id: string): Promise<StreamableFile> {
+  async download(
+    @Caller() caller: ActorContext,
+    @Param('id', new UuidParamPipe('evidence')) id: string,
+  ): Promise<StreamableFile> {
     const file = await this.activities.openEvidence(id, caller.actor);
     return new StreamableFile(file.stream, {
       type: file.contentType,

@@ -38,7 +38,6 @@ const ACTIVITY_RELATIONS = { measure: true, leadInstitution: true, contributors:
 /** Reports shown in full on an activity (newest first); the count says how many there are in all. */
 export const UPDATES_SHOWN = 100;
 
-
 /** The fields of an activity people edit, as the audit trail records them. */
 const planningSnapshot = (activity: Activity) => ({
   startDate: activity.startDate,
@@ -113,7 +112,12 @@ export class ActivitiesService {
       const diff = diffOf(before, planningSnapshot(activity));
       if (Object.keys(diff).length > 0) {
         await manager.save(activity);
-        await this.audit.record(manager, caller, { action: 'activity.update', entityType: 'activity', entityId: id, diff });
+        await this.audit.record(manager, caller, {
+          action: 'activity.update',
+          entityType: 'activity',
+          entityId: id,
+          diff,
+        });
       }
       return this.detail(manager, id, caller.actor);
     });
@@ -167,7 +171,12 @@ export class ActivitiesService {
       await manager.save(update);
       update.evidence = await manager.save(
         (dto.links ?? []).map((link) =>
-          manager.create(Evidence, { progressUpdateId: update.id, kind: 'link', title: link.title.trim(), url: link.url }),
+          manager.create(Evidence, {
+            progressUpdateId: update.id,
+            kind: 'link',
+            title: link.title.trim(),
+            url: link.url,
+          }),
         ),
       );
       if (state === 'validated') await applyValidatedReport(manager, activity, update);
@@ -197,16 +206,24 @@ export class ActivitiesService {
   }
 
   /** Attaches an uploaded file to a progress update, after checking its real type from its bytes. */
-  async addEvidence(caller: SignedInContext, updateId: string, file: { buffer: Buffer; originalname: string } | undefined, title?: string): Promise<EvidenceView> {
+  async addEvidence(
+    caller: SignedInContext,
+    updateId: string,
+    file: { buffer: Buffer; originalname: string } | undefined,
+    title?: string,
+  ): Promise<EvidenceView> {
     if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     if (file.buffer.length > EVIDENCE_MAX_BYTES) {
       throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });
     }
     const contentType = await sniffContentType(file.buffer);
     if (!contentType || !(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
-      throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_FILE_TYPE', { detected: contentType ?? 'unknown' }, [
-        { field: 'file', rule: 'fileType' },
-      ]);
+      throw new AppException(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_FILE_TYPE',
+        { detected: contentType ?? 'unknown' },
+        [{ field: 'file', rule: 'fileType' }],
+      );
     }
     const update = await this.dataSource
       .getRepository(ProgressUpdate)
@@ -225,21 +242,27 @@ export class ActivitiesService {
       return await this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(Evidence);
         const row = await repo.save(
-        repo.create({
-          progressUpdateId: updateId,
-          kind: 'file',
-          title: (title?.trim() || decodeFileName(file.originalname)).slice(0, 300),
-          storageKey: stored.key,
-          contentType,
-          sizeBytes: stored.sizeBytes,
-          sha256: stored.sha256,
-        }),
-      );
+          repo.create({
+            progressUpdateId: updateId,
+            kind: 'file',
+            title: (title?.trim() || decodeFileName(file.originalname)).slice(0, 300),
+            storageKey: stored.key,
+            contentType,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+          }),
+        );
         await this.audit.record(manager, caller, {
           action: 'evidence.create',
           entityType: 'evidence',
           entityId: row.id,
-          diff: diffOf(null, { progressUpdate: updateId, title: row.title, contentType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 }),
+          diff: diffOf(null, {
+            progressUpdate: updateId,
+            title: row.title,
+            contentType,
+            sizeBytes: stored.sizeBytes,
+            sha256: stored.sha256,
+          }),
         });
         return mapEvidence(row);
       });
@@ -262,7 +285,11 @@ export class ActivitiesService {
     };
   }
 
-  private async lockActivity(manager: EntityManager, id: string, options: { withInstitutions?: boolean } = {}): Promise<Activity> {
+  private async lockActivity(
+    manager: EntityManager,
+    id: string,
+    options: { withInstitutions?: boolean } = {},
+  ): Promise<Activity> {
     const locked = await manager
       .getRepository(Activity)
       .createQueryBuilder('a')
@@ -271,11 +298,15 @@ export class ActivitiesService {
       .getOne();
     if (!locked) throw AppException.notFound('activity', id);
     if (!options.withInstitutions) return locked;
-    return manager.getRepository(Activity).findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
+    return manager
+      .getRepository(Activity)
+      .findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
   }
 
   private async detail(manager: EntityManager, id: string, reader: Actor | null): Promise<ActivityDetail> {
-    const activity = await manager.getRepository(Activity).findOne({ where: { id }, relations: ACTIVITY_RELATIONS, relationLoadStrategy: 'query' });
+    const activity = await manager
+      .getRepository(Activity)
+      .findOne({ where: { id }, relations: ACTIVITY_RELATIONS, relationLoadStrategy: 'query' });
     if (!activity) throw AppException.notFound('activity', id);
     const [milestones, updates] = await Promise.all([
       manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } }),
@@ -292,7 +323,11 @@ export class ActivitiesService {
    * The reports of an activity a reader may see (mayReadUpdate, as SQL), newest first: the
    * newest UPDATES_SHOWN in full, and how many there are in all.
    */
-  private async readableUpdates(manager: EntityManager, activityId: string, reader: Actor | null): Promise<{ updates: ProgressUpdateView[]; updateCount: number }> {
+  private async readableUpdates(
+    manager: EntityManager,
+    activityId: string,
+    reader: Actor | null,
+  ): Promise<{ updates: ProgressUpdateView[]; updateCount: number }> {
     const query = manager
       .getRepository(ProgressUpdate)
       .createQueryBuilder('u')
@@ -317,7 +352,9 @@ export class ActivitiesService {
       const ids = rows.map((row) => row.id);
       const [evidence, institutions] = await Promise.all([
         manager.getRepository(Evidence).find({ where: { progressUpdateId: In(ids) } }),
-        manager.getRepository(Institution).findBy({ id: In([...new Set(rows.map((row) => row.authorInstitutionId).filter((v): v is string => !!v))]) }),
+        manager
+          .getRepository(Institution)
+          .findBy({ id: In([...new Set(rows.map((row) => row.authorInstitutionId).filter((v): v is string => !!v))]) }),
       ]);
       const institutionById = new Map(institutions.map((institution) => [institution.id, institution]));
       for (const row of rows) {
@@ -325,14 +362,19 @@ export class ActivitiesService {
         row.authorInstitution = row.authorInstitutionId ? (institutionById.get(row.authorInstitutionId) ?? null) : null;
       }
     }
-    const code = (await manager.getRepository(Activity).findOne({ where: { id: activityId }, select: { id: true, code: true } }))?.code ?? '';
+    const code =
+      (await manager.getRepository(Activity).findOne({ where: { id: activityId }, select: { id: true, code: true } }))
+        ?.code ?? '';
     return { updates: rows.map((row) => mapUpdate(row, code)).sort(newestFirst), updateCount };
   }
 }
 
 /** 409: the report is not in the state this step needs (validated or returned meanwhile, say). */
 export function reportStateConflict(update: ProgressUpdate): AppException {
-  return new AppException(HttpStatus.CONFLICT, 'REPORT_STATE_CONFLICT', { state: update.state }, [], { state: update.state, version: update.version });
+  return new AppException(HttpStatus.CONFLICT, 'REPORT_STATE_CONFLICT', { state: update.state }, [], {
+    state: update.state,
+    version: update.version,
+  });
 }
 
 /** The rules of a report's body the DTO cannot express; returns its date (today by default). */
@@ -341,7 +383,8 @@ export function checkReport(dto: { reportedOn?: string; status: string; progress
   const reportedOn = dto.reportedOn ?? today;
   const violations: RuleViolation[] = [];
   if (reportedOn > today) violations.push({ field: 'reportedOn', rule: 'notInFuture' });
-  if (dto.status === 'completed' && dto.progress !== 100) violations.push({ field: 'progress', rule: 'completedNeeds100' });
+  if (dto.status === 'completed' && dto.progress !== 100)
+    violations.push({ field: 'progress', rule: 'completedNeeds100' });
   if (violations.length) throw AppException.validation(violations);
   return reportedOn;
 }
@@ -367,7 +410,8 @@ function decodeFileName(name: string): string {
 export function assertMayReport(actor: Actor, activity: Activity): void {
   if (!isInstitutionScoped(actor.role)) return;
   const own = actor.institutionId;
-  const involved = activity.leadInstitutionId === own || (activity.contributors ?? []).some((institution) => institution.id === own);
+  const involved =
+    activity.leadInstitutionId === own || (activity.contributors ?? []).some((institution) => institution.id === own);
   if (!own || !involved) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
 }
 

@@ -14,7 +14,16 @@ import { ProgressUpdate } from './entities/progress-update.entity';
 type Profile = 'completed' | 'on_track' | 'at_risk' | 'late' | 'not_started' | 'cancelled';
 
 // A mix that makes every status and health visible on a fresh install.
-const PROFILES: Profile[] = ['completed', 'on_track', 'on_track', 'at_risk', 'completed', 'late', 'on_track', 'not_started'];
+const PROFILES: Profile[] = [
+  'completed',
+  'on_track',
+  'on_track',
+  'at_risk',
+  'completed',
+  'late',
+  'on_track',
+  'not_started',
+];
 const CANCELLED_ACTIVITY = '5.4';
 
 const NARRATIVES: Record<Exclude<Profile, 'not_started'>, LocalizedText[]> = {
@@ -46,14 +55,14 @@ const NARRATIVES: Record<Exclude<Profile, 'not_started'>, LocalizedText[]> = {
   ],
   late: [
     {
-      fr: "Échéance dépassée. Un plan de rattrapage sera présenté à la prochaine réunion du comité.",
+      fr: 'Échéance dépassée. Un plan de rattrapage sera présenté à la prochaine réunion du comité.',
       ar: 'تم تجاوز الأجل. سيعرض مخطط للتدارك خلال الاجتماع المقبل للجنة.',
       en: 'Deadline missed. A catch-up plan will be presented at the next committee meeting.',
     },
   ],
   cancelled: [
     {
-      fr: "Activité annulée par le comité de pilotage : elle est reprise dans une autre mesure.",
+      fr: 'Activité annulée par le comité de pilotage : elle est reprise dans une autre mesure.',
       ar: 'ألغت لجنة القيادة هذا النشاط: تم إدراجه ضمن إجراء آخر.',
       en: 'Cancelled by the steering committee: the work moved to another measure.',
     },
@@ -73,11 +82,17 @@ const AUTHORS = ['Salma Bennani', 'Youssef El Idrissi', 'Nadia Alaoui', 'Karim T
  * milestones and evidence, every row marked as demo. Runs in the caller's transaction;
  * the keys of the files it stored are added to `storedKeys`, for removal if that rolls back.
  */
-export async function seedDemoPlanProgress(manager: EntityManager, storage: StorageService, today: IsoDate, storedKeys: string[]): Promise<void> {
+export async function seedDemoPlanProgress(
+  manager: EntityManager,
+  storage: StorageService,
+  today: IsoDate,
+  storedKeys: string[],
+): Promise<void> {
   // Contributors come from the steering committee, not the territorial registry.
-  const committee = await manager
-    .getRepository(Institution)
-    .find({ where: { code: In(actionPlan.governance.steeringCommittee.members.map((m) => m.code)) }, order: { code: 'ASC' } });
+  const committee = await manager.getRepository(Institution).find({
+    where: { code: In(actionPlan.governance.steeringCommittee.members.map((m) => m.code)) },
+    order: { code: 'ASC' },
+  });
   const activities = await manager.getRepository(Activity).find({ relations: { measure: true } });
   activities.sort((a, b) => (a.measure?.number ?? 0) - (b.measure?.number ?? 0) || a.position - b.position);
 
@@ -138,15 +153,27 @@ export async function seedDemoPlanProgress(manager: EntityManager, storage: Stor
     await manager.save(activity);
 
     await seedMilestones(manager, activity, start, due, today, profile);
-    if (profile !== 'not_started') await seedUpdates(manager, storage, activity, start, today, profile, progress, status, storedKeys);
+    if (profile !== 'not_started')
+      await seedUpdates(manager, storage, activity, start, today, profile, progress, status, storedKeys);
   }
 }
 
-async function seedMilestones(manager: EntityManager, activity: Activity, start: IsoDate, due: IsoDate, today: IsoDate, profile: Profile): Promise<void> {
+async function seedMilestones(
+  manager: EntityManager,
+  activity: Activity,
+  start: IsoDate,
+  due: IsoDate,
+  today: IsoDate,
+  profile: Profile,
+): Promise<void> {
   const middle = addDays(start, Math.round(daysBetween(start, due) / 2));
   const rows = [
     { key: 'kickoff', dueDate: start, doneOn: start <= today && profile !== 'not_started' ? start : null },
-    { key: 'review', dueDate: middle, doneOn: middle <= today && profile !== 'at_risk' && profile !== 'not_started' ? middle : null },
+    {
+      key: 'review',
+      dueDate: middle,
+      doneOn: middle <= today && profile !== 'at_risk' && profile !== 'not_started' ? middle : null,
+    },
     { key: 'delivery', dueDate: due, doneOn: profile === 'completed' ? due : null },
   ] as const;
   await manager.save(
@@ -174,9 +201,17 @@ async function seedUpdates(
   status: ActivityStatus,
   storedKeys: string[],
 ): Promise<void> {
-  const latest = profile === 'completed' ? addDays(activity.dueDate as string, -3) : addDays(today, -Math.round(demoUnit(activity.id) * 20) - 2);
+  const latest =
+    profile === 'completed'
+      ? addDays(activity.dueDate as string, -3)
+      : addDays(today, -Math.round(demoUnit(activity.id) * 20) - 2);
   const steps = [
-    { on: addDays(start, 20), progress: Math.round(progress * 0.3), status: 'in_progress' as ActivityStatus, text: NARRATIVES.on_track[1] },
+    {
+      on: addDays(start, 20),
+      progress: Math.round(progress * 0.3),
+      status: 'in_progress' as ActivityStatus,
+      text: NARRATIVES.on_track[1],
+    },
     { on: latest, progress, status, text: NARRATIVES[profile][0] },
   ].filter((step) => step.on <= today && step.on >= start);
   for (const [index, step] of steps.entries()) {

@@ -14,7 +14,8 @@ describe('The plan over HTTP (real database)', () => {
     await t?.close();
   });
 
-  const plan = async (query = ''): Promise<PlanDetail> => (await t.http.get(`/api/v1/plans/PANDO-2021${query}`).expect(200)).body;
+  const plan = async (query = ''): Promise<PlanDetail> =>
+    (await t.http.get(`/api/v1/plans/PANDO-2021${query}`).expect(200)).body;
   const measureOf = (body: PlanDetail, number: number) => {
     const found = body.measures.find((m) => m.number === number);
     if (!found) throw new Error(`measure ${number} not in the response`);
@@ -97,7 +98,9 @@ describe('The plan over HTTP (real database)', () => {
         .expect(400);
       const rules = french.body.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`);
       expect(rules).toEqual(expect.arrayContaining(['status:isIn', 'progress:min', 'narrative:hasSomeLocale']));
-      expect(french.body.fields.find((f: { field: string }) => f.field === 'progress').message).toBe('progress doit être au moins 0');
+      expect(french.body.fields.find((f: { field: string }) => f.field === 'progress').message).toBe(
+        'progress doit être au moins 0',
+      );
       // Nothing was written.
       expect((await activityByCode('1.1')).progress).toBe(0);
     });
@@ -110,7 +113,10 @@ describe('The plan over HTTP (real database)', () => {
           .send({ status: 'completed', progress: 90, narrative: { fr: 'x' }, reportedOn: '2999-01-01' })
           .expect(400)
       ).body as ApiErrorBody;
-      expect(body.fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual(['progress:completedNeeds100', 'reportedOn:notInFuture']);
+      expect(body.fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual([
+        'progress:completedNeeds100',
+        'reportedOn:notInFuture',
+      ]);
       const malformed = await coordinator
         .post(`/api/v1/activities/${activity.id}/updates`)
         .set('Content-Type', 'application/json')
@@ -136,7 +142,9 @@ describe('The plan over HTTP (real database)', () => {
         })
         .expect(201);
       expect(created.body.progress).toBe(60);
-      expect(created.body.evidence).toEqual([expect.objectContaining({ kind: 'link', url: 'https://www.data.gov.ma/' })]);
+      expect(created.body.evidence).toEqual([
+        expect.objectContaining({ kind: 'link', url: 'https://www.data.gov.ma/' }),
+      ]);
 
       const after = await plan();
       const measure = measureOf(after, 6);
@@ -171,8 +179,14 @@ describe('The plan over HTTP (real database)', () => {
     it('excludes a cancelled activity from its measure’s progress', async () => {
       const measure = measureOf(await plan(), 13);
       const [first, second] = measure.activities;
-      await coordinator.post(`/api/v1/activities/${first.id}/updates`).send({ status: 'in_progress', progress: 80, narrative: { en: 'x' } }).expect(201);
-      await coordinator.post(`/api/v1/activities/${second.id}/updates`).send({ status: 'cancelled', progress: 0, narrative: { en: 'dropped' } }).expect(201);
+      await coordinator
+        .post(`/api/v1/activities/${first.id}/updates`)
+        .send({ status: 'in_progress', progress: 80, narrative: { en: 'x' } })
+        .expect(201);
+      await coordinator
+        .post(`/api/v1/activities/${second.id}/updates`)
+        .send({ status: 'cancelled', progress: 0, narrative: { en: 'dropped' } })
+        .expect(201);
       const after = measureOf(await plan(), 13);
       expect(after.progress).toBe(80);
       expect(after.activities.find((a) => a.id === second.id)?.health).toBeNull();
@@ -191,7 +205,8 @@ describe('The plan over HTTP (real database)', () => {
       expect((await plan('?lead=HCP')).measures).toEqual([]);
       expect((await plan('?lead=ADD')).measures.flatMap((m) => m.activities)).toHaveLength(26);
 
-      const bad = (await t.http.get('/api/v1/plans/PANDO-2021?status=finished&dueBefore=2026-02-30').expect(400)).body as ApiErrorBody;
+      const bad = (await t.http.get('/api/v1/plans/PANDO-2021?status=finished&dueBefore=2026-02-30').expect(400))
+        .body as ApiErrorBody;
       expect(bad.fields.map((f) => `${f.field}:${f.rule}`).sort()).toEqual(['dueBefore:isIsoDate', 'status:isIn']);
 
       const activities = (await t.http.get('/api/v1/activities?health=on_track').expect(200)).body;
@@ -200,7 +215,10 @@ describe('The plan over HTTP (real database)', () => {
 
     it('filters by due date', async () => {
       const activity = await activityByCode('2.1');
-      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, dueDate: '2026-03-31' }).expect(200);
+      await coordinator
+        .patch(`/api/v1/activities/${activity.id}`)
+        .send({ version: activity.version, dueDate: '2026-03-31' })
+        .expect(200);
       const due = (await plan('?dueBefore=2026-03-31')).measures.flatMap((m) => m.activities);
       expect(due.map((a) => a.code)).toEqual(['2.1']);
       expect((await plan('?dueBefore=2026-03-30')).measures).toEqual([]);
@@ -213,7 +231,14 @@ describe('The plan over HTTP (real database)', () => {
       const updated: ActivityDetail = (
         await coordinator
           .patch(`/api/v1/activities/${activity.id}`)
-          .send({ version: activity.version, startDate: '2026-01-01', dueDate: '2026-12-31', weight: 2, contributorCodes: ['HCP', 'MEF'], leadInstitutionCode: 'MTNRA' })
+          .send({
+            version: activity.version,
+            startDate: '2026-01-01',
+            dueDate: '2026-12-31',
+            weight: 2,
+            contributorCodes: ['HCP', 'MEF'],
+            leadInstitutionCode: 'MTNRA',
+          })
           .expect(200)
       ).body;
       expect(updated.version).toBe(activity.version + 1);
@@ -225,7 +250,10 @@ describe('The plan over HTTP (real database)', () => {
 
     it('answers a stale version with 409 and the current state, and changes nothing', async () => {
       const activity = await activityByCode('3.2');
-      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, weight: 3 }).expect(200);
+      await coordinator
+        .patch(`/api/v1/activities/${activity.id}`)
+        .send({ version: activity.version, weight: 3 })
+        .expect(200);
       const conflict = await coordinator
         .patch(`/api/v1/activities/${activity.id}`)
         .set('Accept-Language', 'en')
@@ -241,14 +269,25 @@ describe('The plan over HTTP (real database)', () => {
     it('refuses a start after the due date, unknown institutions and unknown fields', async () => {
       const activity = await activityByCode('4.1');
       const body = (
-        await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, startDate: '2027-01-02', dueDate: '2027-01-01' }).expect(400)
+        await coordinator
+          .patch(`/api/v1/activities/${activity.id}`)
+          .send({ version: activity.version, startDate: '2027-01-02', dueDate: '2027-01-01' })
+          .expect(400)
       ).body as ApiErrorBody;
       expect(body.fields).toEqual([expect.objectContaining({ field: 'startDate', rule: 'notAfter' })]);
       const unknown = (
-        await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, contributorCodes: ['NOPE'] }).expect(400)
+        await coordinator
+          .patch(`/api/v1/activities/${activity.id}`)
+          .send({ version: activity.version, contributorCodes: ['NOPE'] })
+          .expect(400)
       ).body as ApiErrorBody;
-      expect(unknown.fields).toEqual([expect.objectContaining({ field: 'contributorCodes', rule: 'unknownInstitution' })]);
-      await coordinator.patch(`/api/v1/activities/${activity.id}`).send({ version: activity.version, status: 'completed' }).expect(400);
+      expect(unknown.fields).toEqual([
+        expect.objectContaining({ field: 'contributorCodes', rule: 'unknownInstitution' }),
+      ]);
+      await coordinator
+        .patch(`/api/v1/activities/${activity.id}`)
+        .send({ version: activity.version, status: 'completed' })
+        .expect(400);
       expect((await activityByCode('4.1')).version).toBe(activity.version);
     });
   });
@@ -259,17 +298,35 @@ describe('The plan over HTTP (real database)', () => {
     it('stores a PDF checked from its bytes and serves it back', async () => {
       const activity = await activityByCode('8.1');
       const update = (
-        await coordinator.post(`/api/v1/activities/${activity.id}/updates`).send({ status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } }).expect(201)
+        await coordinator
+          .post(`/api/v1/activities/${activity.id}/updates`)
+          .send({ status: 'in_progress', progress: 5, narrative: { fr: 'atelier' } })
+          .expect(201)
       ).body;
       const evidence = (
-        await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', pdf, 'compte-rendu.pdf').field('title', 'Compte rendu').expect(201)
+        await coordinator
+          .post(`/api/v1/progress-updates/${update.id}/evidence`)
+          .attach('file', pdf, 'compte-rendu.pdf')
+          .field('title', 'Compte rendu')
+          .expect(201)
       ).body;
-      expect(evidence).toEqual(expect.objectContaining({ kind: 'file', title: 'Compte rendu', contentType: 'application/pdf', sizeBytes: pdf.length }));
-      const download = await t.http.get(evidence.url).buffer(true).parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      }).expect(200);
+      expect(evidence).toEqual(
+        expect.objectContaining({
+          kind: 'file',
+          title: 'Compte rendu',
+          contentType: 'application/pdf',
+          sizeBytes: pdf.length,
+        }),
+      );
+      const download = await t.http
+        .get(evidence.url)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(download.headers['content-type']).toBe('application/pdf');
       expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
     });
@@ -279,7 +336,10 @@ describe('The plan over HTTP (real database)', () => {
       const update = (await t.http.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body[0];
       const response = await coordinator
         .post(`/api/v1/progress-updates/${update.id}/evidence`)
-        .attach('file', Buffer.from('#!/bin/sh\necho not a pdf\n'), { filename: 'report.pdf', contentType: 'application/pdf' })
+        .attach('file', Buffer.from('#!/bin/sh\necho not a pdf\n'), {
+          filename: 'report.pdf',
+          contentType: 'application/pdf',
+        })
         .expect(415);
       expect(response.body.code).toBe('UNSUPPORTED_FILE_TYPE');
       await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).expect(400);
@@ -289,7 +349,10 @@ describe('The plan over HTTP (real database)', () => {
       const activity = await activityByCode('8.1');
       const update = (await t.http.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body[0];
       const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
-      const response = await coordinator.post(`/api/v1/progress-updates/${update.id}/evidence`).attach('file', big, 'big.pdf').expect(413);
+      const response = await coordinator
+        .post(`/api/v1/progress-updates/${update.id}/evidence`)
+        .attach('file', big, 'big.pdf')
+        .expect(413);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
   });
@@ -298,6 +361,8 @@ describe('The plan over HTTP (real database)', () => {
     const health = (await t.http.get('/api/health').expect(200)).body;
     expect(health).toEqual({ status: 'ok', database: t.database.kind, version: expect.any(String), demo: false });
     const docs = (await t.http.get('/api/docs-json').expect(200)).body;
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/plans/{code}', '/api/v1/activities/{id}/updates']));
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/plans/{code}', '/api/v1/activities/{id}/updates']),
+    );
   });
 });

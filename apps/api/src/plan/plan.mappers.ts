@@ -96,8 +96,15 @@ export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivit
  * if any part was validated, else `reference`; as of the newest part.
  */
 export function combinedProvenance(parts: Provenance[]): Provenance {
-  const source = parts.some((p) => p.source === 'demo') ? 'demo' : parts.some((p) => p.source === 'validated') ? 'validated' : 'reference';
-  const asOf = parts.reduce<string | null>((latest, p) => (p.asOf && (!latest || p.asOf > latest) ? p.asOf : latest), null);
+  const source = parts.some((p) => p.source === 'demo')
+    ? 'demo'
+    : parts.some((p) => p.source === 'validated')
+      ? 'validated'
+      : 'reference';
+  const asOf = parts.reduce<string | null>(
+    (latest, p) => (p.asOf && (!latest || p.asOf > latest) ? p.asOf : latest),
+    null,
+  );
   return { source, asOf, by: null };
 }
 

@@ -17,7 +17,10 @@ import { ValidationController } from './validation.controller';
 import { ValidationService } from './validation.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone]), InstitutionsModule],
+  imports: [
+    TypeOrmModule.forFeature([Plan, Measure, Activity, ProgressUpdate, Evidence, Milestone]),
+    InstitutionsModule,
+  ],
   controllers: [PlansController, MeasuresController, ActivitiesController, ValidationController],
   providers: [PlansService, MeasuresService, ActivitiesService, ValidationService],
 })

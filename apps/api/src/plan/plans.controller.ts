@@ -21,7 +21,8 @@ export class PlansController {
   @Public()
   @ApiOperation({
     summary: 'One plan (e.g. PANDO-2021) with its measures and activities',
-    description: 'Filters narrow the activities listed (and drop measures left empty); progress figures always count every activity.',
+    description:
+      'Filters narrow the activities listed (and drop measures left empty); progress figures always count every activity.',
   })
   get(@Param('code') code: string, @Query() filters: ActivityFiltersDto): Promise<PlanDetail> {
     return this.plans.get(code, filters);

@@ -61,7 +61,11 @@ export class PlansService {
   ) {}
 
   async list(): Promise<PlanSummary[]> {
-    const plans = await this.plans.find({ relations: PLAN_TREE, relationLoadStrategy: 'query', order: { code: 'ASC' } });
+    const plans = await this.plans.find({
+      relations: PLAN_TREE,
+      relationLoadStrategy: 'query',
+      order: { code: 'ASC' },
+    });
     return plans.map((plan) => this.build(plan).summary);
   }
 

@@ -2,23 +2,48 @@ import { countStatuses, measureProgress, rollUpStatus, weightedProgress } from '
 
 describe('weightedProgress', () => {
   it('weights each part', () => {
-    expect(weightedProgress([{ weight: 3, progress: 100 }, { weight: 1, progress: 0 }])).toBe(75);
+    expect(
+      weightedProgress([
+        { weight: 3, progress: 100 },
+        { weight: 1, progress: 0 },
+      ]),
+    ).toBe(75);
   });
   it('rounds to one decimal', () => {
-    expect(weightedProgress([{ weight: 1, progress: 10 }, { weight: 2, progress: 0 }])).toBe(3.3);
+    expect(
+      weightedProgress([
+        { weight: 1, progress: 10 },
+        { weight: 2, progress: 0 },
+      ]),
+    ).toBe(3.3);
   });
   it('returns null when there is nothing to count', () => {
     expect(weightedProgress([])).toBeNull();
     expect(weightedProgress([{ weight: 1, progress: null }])).toBeNull();
   });
   it('leaves out parts without progress', () => {
-    expect(weightedProgress([{ weight: 1, progress: null }, { weight: 1, progress: 40 }])).toBe(40);
+    expect(
+      weightedProgress([
+        { weight: 1, progress: null },
+        { weight: 1, progress: 40 },
+      ]),
+    ).toBe(40);
   });
   it('falls back to a plain mean when every weight is zero', () => {
-    expect(weightedProgress([{ weight: 0, progress: 20 }, { weight: 0, progress: 60 }])).toBe(40);
+    expect(
+      weightedProgress([
+        { weight: 0, progress: 20 },
+        { weight: 0, progress: 60 },
+      ]),
+    ).toBe(40);
   });
   it('ignores a zero-weight part when others have weight', () => {
-    expect(weightedProgress([{ weight: 0, progress: 100 }, { weight: 2, progress: 50 }])).toBe(50);
+    expect(
+      weightedProgress([
+        { weight: 0, progress: 100 },
+        { weight: 2, progress: 50 },
+      ]),
+    ).toBe(50);
   });
 });
 

@@ -24,7 +24,9 @@ export function weightedProgress(parts: Weighted[]): number | null {
 }
 
 /** Measure progress: weighted mean of its activities, cancelled ones excluded. */
-export function measureProgress(activities: { weight: number; progress: number; status: ActivityStatus }[]): number | null {
+export function measureProgress(
+  activities: { weight: number; progress: number; status: ActivityStatus }[],
+): number | null {
   return weightedProgress(activities.filter((activity) => activity.status !== 'cancelled'));
 }
 

@@ -7,7 +7,11 @@ import { ProgressUpdate } from './entities/progress-update.entity';
  * the activity's official status and progress, and their provenance (who validated, when). A
  * back-dated report stays in the history only. Returns whether the figures changed hands.
  */
-export async function applyValidatedReport(manager: EntityManager, activity: Activity, report: ProgressUpdate): Promise<boolean> {
+export async function applyValidatedReport(
+  manager: EntityManager,
+  activity: Activity,
+  report: ProgressUpdate,
+): Promise<boolean> {
   const newer = await manager
     .getRepository(ProgressUpdate)
     .createQueryBuilder('u')

@@ -4,7 +4,11 @@ import { Permission, type ProgressUpdateView, type ValidationQueue } from '@mars
 import type { SignedInContext } from '../auth/actor';
 import { Authorize, SignedInCaller } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
-import { ReturnProgressUpdateDto, ReviseProgressUpdateDto, ValidateProgressUpdateDto } from './dto/create-progress-update.dto';
+import {
+  ReturnProgressUpdateDto,
+  ReviseProgressUpdateDto,
+  ValidateProgressUpdateDto,
+} from './dto/create-progress-update.dto';
 import { ValidationService } from './validation.service';
 
 @ApiTags('validation')
@@ -14,7 +18,10 @@ export class ValidationController {
 
   @Get('validation-queue')
   @Authorize(Permission.ProgressValidate)
-  @ApiOperation({ summary: 'Submitted progress reports awaiting validation, oldest first, with activity, administration, author and evidence' })
+  @ApiOperation({
+    summary:
+      'Submitted progress reports awaiting validation, oldest first, with activity, administration, author and evidence',
+  })
   queue(): Promise<ValidationQueue> {
     return this.validation.queue();
   }
@@ -22,7 +29,10 @@ export class ValidationController {
   @Post('progress-updates/:id/validate')
   @Authorize(Permission.ProgressValidate)
   @HttpCode(200)
-  @ApiOperation({ summary: "Validate a submitted report: it becomes official and, when newest, sets the activity's status and progress (409 if not submitted)" })
+  @ApiOperation({
+    summary:
+      "Validate a submitted report: it becomes official and, when newest, sets the activity's status and progress (409 if not submitted)",
+  })
   validate(
     @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('progressUpdate')) id: string,
@@ -34,7 +44,9 @@ export class ValidationController {
   @Post('progress-updates/:id/return')
   @Authorize(Permission.ProgressValidate)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Return a submitted report to its administration with a comment (required); no figure changes' })
+  @ApiOperation({
+    summary: 'Return a submitted report to its administration with a comment (required); no figure changes',
+  })
   returnToAuthor(
     @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('progressUpdate')) id: string,
@@ -45,7 +57,10 @@ export class ValidationController {
 
   @Patch('progress-updates/:id')
   @Authorize(Permission.ProgressReport)
-  @ApiOperation({ summary: "Correct a draft or returned report of one's administration and submit it again (send the version read; 409 if stale or already submitted)" })
+  @ApiOperation({
+    summary:
+      "Correct a draft or returned report of one's administration and submit it again (send the version read; 409 if stale or already submitted)",
+  })
   revise(
     @SignedInCaller() caller: SignedInContext,
     @Param('id', new UuidParamPipe('progressUpdate')) id: string,

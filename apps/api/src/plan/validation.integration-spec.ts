@@ -27,22 +27,40 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
   });
 
   const plan = async (): Promise<PlanDetail> => (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body;
-  const publicActivity = async (): Promise<ActivityDetail> => (await t.http.get(`/api/v1/activities/${activity.id}`).expect(200)).body;
-  const report = { status: 'completed', progress: 100, narrative: { fr: 'Terminé' }, blockers: [{ category: 'budget', text: 'Crédits tardifs' }] };
+  const publicActivity = async (): Promise<ActivityDetail> =>
+    (await t.http.get(`/api/v1/activities/${activity.id}`).expect(200)).body;
+  const report = {
+    status: 'completed',
+    progress: 100,
+    narrative: { fr: 'Terminé' },
+    blockers: [{ category: 'budget', text: 'Crédits tardifs' }],
+  };
   let submitted: ProgressUpdateView;
 
   it("an officer's report is submitted, signed by the account, and changes no public figure", async () => {
     const before = await plan();
-    const refused: ApiErrorBody = (await mef.post(`/api/v1/activities/${activity.id}/updates`).send({ ...report, authorName: 'Salma Bennani (ADD, validé)' }).expect(400)).body;
+    const refused: ApiErrorBody = (
+      await mef
+        .post(`/api/v1/activities/${activity.id}/updates`)
+        .send({ ...report, authorName: 'Salma Bennani (ADD, validé)' })
+        .expect(400)
+    ).body;
     expect(refused.fields).toEqual([expect.objectContaining({ field: 'authorName', rule: 'whitelistValidation' })]);
 
     submitted = (await mef.post(`/api/v1/activities/${activity.id}/updates`).send(report).expect(201)).body;
     expect(submitted).toEqual(
-      expect.objectContaining({ state: 'submitted', authorName: 'OFFICER MEF', decidedAt: null, blockers: report.blockers }),
+      expect.objectContaining({
+        state: 'submitted',
+        authorName: 'OFFICER MEF',
+        decidedAt: null,
+        blockers: report.blockers,
+      }),
     );
     expect(submitted.authorInstitution?.code).toBe('MEF');
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-    const file = (await mef.post(`/api/v1/progress-updates/${submitted.id}/evidence`).attach('file', pdf, 'rapport.pdf').expect(201)).body;
+    const file = (
+      await mef.post(`/api/v1/progress-updates/${submitted.id}/evidence`).attach('file', pdf, 'rapport.pdf').expect(201)
+    ).body;
 
     const after = await plan();
     expect(after.progress).toBe(before.progress);
@@ -72,10 +90,16 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
   });
 
   it('an officer cannot validate or return; returning needs a comment', async () => {
-    expect((await mef.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({}).expect(403)).body.code).toBe('FORBIDDEN');
+    expect((await mef.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({}).expect(403)).body.code).toBe(
+      'FORBIDDEN',
+    );
     await mef.post(`/api/v1/progress-updates/${submitted.id}/return`).send({ comment: 'x' }).expect(403);
     const blank: ApiErrorBody = (
-      await coordinator.post(`/api/v1/progress-updates/${submitted.id}/return`).set('Accept-Language', 'fr').send({ comment: '   ' }).expect(400)
+      await coordinator
+        .post(`/api/v1/progress-updates/${submitted.id}/return`)
+        .set('Accept-Language', 'fr')
+        .send({ comment: '   ' })
+        .expect(400)
     ).body;
     expect(blank.fields).toEqual([expect.objectContaining({ field: 'comment', rule: 'isNotEmpty' })]);
     await coordinator.post(`/api/v1/progress-updates/${submitted.id}/return`).send({}).expect(400);
@@ -83,37 +107,75 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
 
   it('a returned report shows the comment to its administration, changes nothing public, and cannot be validated', async () => {
     const returned: ProgressUpdateView = (
-      await coordinator.post(`/api/v1/progress-updates/${submitted.id}/return`).send({ comment: 'Joindre le procès-verbal signé' }).expect(200)
+      await coordinator
+        .post(`/api/v1/progress-updates/${submitted.id}/return`)
+        .send({ comment: 'Joindre le procès-verbal signé' })
+        .expect(200)
     ).body;
-    expect(returned).toEqual(expect.objectContaining({ state: 'returned', returnComment: 'Joindre le procès-verbal signé', decidedBy: 'COORDINATOR' }));
+    expect(returned).toEqual(
+      expect.objectContaining({
+        state: 'returned',
+        returnComment: 'Joindre le procès-verbal signé',
+        decidedBy: 'COORDINATOR',
+      }),
+    );
     expect((await publicActivity()).updates).toEqual([]);
     const own: ProgressUpdateView[] = (await mef.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body;
-    expect(own[0]).toEqual(expect.objectContaining({ state: 'returned', returnComment: 'Joindre le procès-verbal signé' }));
-    const late: ApiErrorBody = (await coordinator.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({}).expect(409)).body;
+    expect(own[0]).toEqual(
+      expect.objectContaining({ state: 'returned', returnComment: 'Joindre le procès-verbal signé' }),
+    );
+    const late: ApiErrorBody = (
+      await coordinator.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({}).expect(409)
+    ).body;
     expect(late.code).toBe('REPORT_STATE_CONFLICT');
     expect((await coordinator.get('/api/v1/validation-queue').expect(200)).body.total).toBe(0);
     submitted = returned;
   });
 
   it('the officer corrects and resubmits it (a stale version gets 409; another administration 403)', async () => {
-    const corrected = { ...report, progress: 100, narrative: { fr: 'Terminé, PV signé joint' }, version: submitted.version };
+    const corrected = {
+      ...report,
+      progress: 100,
+      narrative: { fr: 'Terminé, PV signé joint' },
+      version: submitted.version,
+    };
     await hcp.patch(`/api/v1/progress-updates/${submitted.id}`).send(corrected).expect(403);
-    await mef.patch(`/api/v1/progress-updates/${submitted.id}`).send({ ...corrected, version: submitted.version - 1 }).expect(409);
-    const resubmitted: ProgressUpdateView = (await mef.patch(`/api/v1/progress-updates/${submitted.id}`).send(corrected).expect(200)).body;
-    expect(resubmitted).toEqual(expect.objectContaining({ state: 'submitted', narrative: { fr: 'Terminé, PV signé joint' } }));
+    await mef
+      .patch(`/api/v1/progress-updates/${submitted.id}`)
+      .send({ ...corrected, version: submitted.version - 1 })
+      .expect(409);
+    const resubmitted: ProgressUpdateView = (
+      await mef.patch(`/api/v1/progress-updates/${submitted.id}`).send(corrected).expect(200)
+    ).body;
+    expect(resubmitted).toEqual(
+      expect.objectContaining({ state: 'submitted', narrative: { fr: 'Terminé, PV signé joint' } }),
+    );
     // Submitted again: not editable until decided.
-    const twice: ApiErrorBody = (await mef.patch(`/api/v1/progress-updates/${submitted.id}`).send({ ...corrected, version: resubmitted.version }).expect(409)).body;
+    const twice: ApiErrorBody = (
+      await mef
+        .patch(`/api/v1/progress-updates/${submitted.id}`)
+        .send({ ...corrected, version: resubmitted.version })
+        .expect(409)
+    ).body;
     expect(twice.code).toBe('REPORT_STATE_CONFLICT');
     submitted = resubmitted;
   });
 
   it("validating it sets the activity's figures and the public plan, with who validated and when", async () => {
     const before = await plan();
-    await coordinator.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({ version: submitted.version - 1 }).expect(409);
+    await coordinator
+      .post(`/api/v1/progress-updates/${submitted.id}/validate`)
+      .send({ version: submitted.version - 1 })
+      .expect(409);
     const validated: ProgressUpdateView = (
-      await coordinator.post(`/api/v1/progress-updates/${submitted.id}/validate`).send({ version: submitted.version }).expect(200)
+      await coordinator
+        .post(`/api/v1/progress-updates/${submitted.id}/validate`)
+        .send({ version: submitted.version })
+        .expect(200)
     ).body;
-    expect(validated).toEqual(expect.objectContaining({ state: 'validated', decidedBy: 'COORDINATOR', returnComment: null }));
+    expect(validated).toEqual(
+      expect.objectContaining({ state: 'validated', decidedBy: 'COORDINATOR', returnComment: null }),
+    );
 
     const seen = await publicActivity();
     expect(seen).toEqual(expect.objectContaining({ status: 'completed', progress: 100 }));
@@ -129,36 +191,58 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
   });
 
   it('a validated report is never edited, nor given new files by its administration', async () => {
-    const edit: ApiErrorBody = (await mef.patch(`/api/v1/progress-updates/${submitted.id}`).send({ ...report, version: submitted.version + 1 }).expect(409)).body;
+    const edit: ApiErrorBody = (
+      await mef
+        .patch(`/api/v1/progress-updates/${submitted.id}`)
+        .send({ ...report, version: submitted.version + 1 })
+        .expect(409)
+    ).body;
     expect(['REPORT_STATE_CONFLICT', 'VERSION_CONFLICT']).toContain(edit.code);
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-    const file: ApiErrorBody = (await mef.post(`/api/v1/progress-updates/${submitted.id}/evidence`).attach('file', pdf, 'late.pdf').expect(409)).body;
+    const file: ApiErrorBody = (
+      await mef.post(`/api/v1/progress-updates/${submitted.id}/evidence`).attach('file', pdf, 'late.pdf').expect(409)
+    ).body;
     expect(file.code).toBe('REPORT_STATE_CONFLICT');
   });
 
   it("a coordinator's own report is validated when made; a draft stays private to its administration", async () => {
     const own: ProgressUpdateView = (
-      await coordinator.post(`/api/v1/activities/${activity.id}/updates`).send({ status: 'in_progress', progress: 90, narrative: { fr: 'Révision' } }).expect(201)
+      await coordinator
+        .post(`/api/v1/activities/${activity.id}/updates`)
+        .send({ status: 'in_progress', progress: 90, narrative: { fr: 'Révision' } })
+        .expect(201)
     ).body;
     expect(own).toEqual(expect.objectContaining({ state: 'validated', decidedBy: 'COORDINATOR' }));
     expect((await publicActivity()).progress).toBe(90);
 
     const draft: ProgressUpdateView = (
-      await mef.post(`/api/v1/activities/${activity.id}/updates`).send({ status: 'in_progress', progress: 95, narrative: { fr: 'brouillon' }, draft: true }).expect(201)
+      await mef
+        .post(`/api/v1/activities/${activity.id}/updates`)
+        .send({ status: 'in_progress', progress: 95, narrative: { fr: 'brouillon' }, draft: true })
+        .expect(201)
     ).body;
     expect(draft.state).toBe('draft');
     expect(draft.submittedAt).toBeNull();
     expect((await coordinator.get('/api/v1/validation-queue').expect(200)).body.total).toBe(0);
-    expect((await coordinator.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body.map((u: ProgressUpdateView) => u.id)).not.toContain(draft.id);
+    expect(
+      (await coordinator.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body.map(
+        (u: ProgressUpdateView) => u.id,
+      ),
+    ).not.toContain(draft.id);
     const sent: ProgressUpdateView = (
-      await mef.patch(`/api/v1/progress-updates/${draft.id}`).send({ status: 'in_progress', progress: 95, narrative: { fr: 'envoyé' }, version: draft.version }).expect(200)
+      await mef
+        .patch(`/api/v1/progress-updates/${draft.id}`)
+        .send({ status: 'in_progress', progress: 95, narrative: { fr: 'envoyé' }, version: draft.version })
+        .expect(200)
     ).body;
     expect(sent.state).toBe('submitted');
     expect((await coordinator.get('/api/v1/validation-queue').expect(200)).body.total).toBe(1);
   });
 
   it('records each step in the audit trail', async () => {
-    const events = await t.dataSource.getRepository(AuditEvent).find({ where: { entityId: submitted.id }, order: { occurredAt: 'ASC' } });
+    const events = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { entityId: submitted.id }, order: { occurredAt: 'ASC' } });
     expect(events.map((event) => event.action)).toEqual([
       'progress-update.create',
       'progress-update.return',
@@ -167,18 +251,23 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
     ]);
     const validate = events.find((event) => event.action === 'progress-update.validate');
     expect(validate?.diff).toEqual(
-      expect.objectContaining({ state: { before: 'submitted', after: 'validated' }, 'activity.progress': { before: 0, after: 100 } }),
+      expect.objectContaining({
+        state: { before: 'submitted', after: 'validated' },
+        'activity.progress': { before: 0, after: 100 },
+      }),
     );
   });
 
-  it("finds the activities an administration contributes to, not only those it leads", async () => {
-    const codes = async (query: string) => ((await t.http.get(`/api/v1/activities?${query}`).expect(200)).body as { code: string }[]).map((a) => a.code);
+  it('finds the activities an administration contributes to, not only those it leads', async () => {
+    const codes = async (query: string) =>
+      ((await t.http.get(`/api/v1/activities?${query}`).expect(200)).body as { code: string }[]).map((a) => a.code);
     expect(await codes('institution=MEF')).toEqual(['13.2']);
     expect(await codes('institution=MEF&involvement=contributor')).toEqual(['13.2']);
     expect(await codes('institution=MEF&involvement=lead')).toEqual([]);
     expect(await codes('lead=MEF')).toEqual([]);
     expect((await codes('institution=ADD&involvement=lead')).length).toBe(26);
-    const bad: ApiErrorBody = (await t.http.get('/api/v1/activities?institution=MEF&involvement=sponsor').expect(400)).body;
+    const bad: ApiErrorBody = (await t.http.get('/api/v1/activities?institution=MEF&involvement=sponsor').expect(400))
+      .body;
     expect(bad.fields).toEqual([expect.objectContaining({ field: 'involvement', rule: 'isIn' })]);
     const plan: PlanDetail = (await t.http.get('/api/v1/plans/PANDO-2021?institution=MEF').expect(200)).body;
     expect(plan.measures.flatMap((m) => m.activities).map((a) => a.code)).toEqual(['13.2']);

@@ -6,7 +6,11 @@ import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
 import { checkReport, reportStateConflict, trimNarrative } from './activities.service';
-import type { ReturnProgressUpdateDto, ReviseProgressUpdateDto, ValidateProgressUpdateDto } from './dto/create-progress-update.dto';
+import type {
+  ReturnProgressUpdateDto,
+  ReviseProgressUpdateDto,
+  ValidateProgressUpdateDto,
+} from './dto/create-progress-update.dto';
 import { Activity } from './entities/activity.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
 import { mapUpdate } from './plan.mappers';
@@ -79,7 +83,9 @@ export class ValidationService {
         diff: {
           ...diffOf({ state: 'submitted' }, { state: 'validated' }),
           ...Object.fromEntries(
-            Object.entries(diffOf(before, { status: activity.status, progress: activity.progress })).map(([key, value]) => [`activity.${key}`, value]),
+            Object.entries(diffOf(before, { status: activity.status, progress: activity.progress })).map(
+              ([key, value]) => [`activity.${key}`, value],
+            ),
           ),
         },
       });
@@ -116,9 +122,12 @@ export class ValidationService {
     const reportedOn = checkReport(dto);
     return this.dataSource.transaction(async (manager) => {
       const report = await this.lockReport(manager, id);
-      const own = report.authorUserId === caller.actor.userId || (!!report.authorInstitutionId && report.authorInstitutionId === caller.actor.institutionId);
+      const own =
+        report.authorUserId === caller.actor.userId ||
+        (!!report.authorInstitutionId && report.authorInstitutionId === caller.actor.institutionId);
       if (!own) throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
-      if (report.version !== dto.version) throw AppException.versionConflict('progressUpdate', dto.version, await this.view(manager, id));
+      if (report.version !== dto.version)
+        throw AppException.versionConflict('progressUpdate', dto.version, await this.view(manager, id));
       if (report.state !== 'draft' && report.state !== 'returned') throw reportStateConflict(report);
       const before = snapshot(report);
       report.reportedOn = reportedOn;
@@ -156,7 +165,12 @@ export class ValidationService {
   }
 
   private async lockActivity(manager: EntityManager, id: string): Promise<Activity> {
-    const activity = await manager.getRepository(Activity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+    const activity = await manager
+      .getRepository(Activity)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
     if (!activity) throw AppException.notFound('activity', id);
     return activity;
   }

@@ -73,11 +73,17 @@ export class CkanClient {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs), headers: { accept: 'application/json' } });
+      response = await fetch(url, {
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        headers: { accept: 'application/json' },
+      });
       text = await response.text();
     } catch (error) {
       const name = (error as Error).name;
-      const reason = name === 'TimeoutError' || name === 'AbortError' ? `no answer within ${this.options.timeoutMs} ms` : `network error (${(error as Error).message})`;
+      const reason =
+        name === 'TimeoutError' || name === 'AbortError'
+          ? `no answer within ${this.options.timeoutMs} ms`
+          : `network error (${(error as Error).message})`;
       throw new CkanRequestError(action, reason, true);
     }
     if (response.status === 429 || response.status >= 500) {
@@ -87,7 +93,12 @@ export class CkanClient {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new CkanRequestError(action, `HTTP ${response.status}, the body is not JSON (${text.length} bytes)`, true, response.status);
+      throw new CkanRequestError(
+        action,
+        `HTTP ${response.status}, the body is not JSON (${text.length} bytes)`,
+        true,
+        response.status,
+      );
     }
     if (body?.success !== true) {
       const type = body?.error?.__type ?? 'Error';

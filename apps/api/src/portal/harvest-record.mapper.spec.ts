@@ -11,9 +11,18 @@ const sample = (file: string) => JSON.parse(readFileSync(join(SAMPLES, file), 'u
 describe('the harvest mapper', () => {
   it('stages every column the entities share, under its database name and type', () => {
     const byName = Object.fromEntries(STAGED_COLUMNS.map((column) => [column.name, column.sqlType]));
-    expect(byName).toMatchObject({ ckan_id: 'varchar', metadata_created: 'timestamptz', formats: 'text[]', resources: 'jsonb', stars: 'smallint' });
+    expect(byName).toMatchObject({
+      ckan_id: 'varchar',
+      metadata_created: 'timestamptz',
+      formats: 'text[]',
+      resources: 'jsonb',
+      stars: 'smallint',
+    });
     // Both tables add their own columns to the shared ones, and nothing else is left out.
-    const own = (target: typeof PortalDataset | typeof PortalDatasetStaging) => getMetadataArgsStorage().filterColumns(target).map((column) => column.propertyName);
+    const own = (target: typeof PortalDataset | typeof PortalDatasetStaging) =>
+      getMetadataArgsStorage()
+        .filterColumns(target)
+        .map((column) => column.propertyName);
     expect(own(PortalDatasetStaging)).toEqual(['runId']);
     expect(own(PortalDataset).sort()).toEqual(['deletedAt', 'firstSeenAt', 'lastRunId']);
     expect(new Set(STAGED_COLUMNS.map((column) => column.name)).size).toBe(21);
@@ -21,7 +30,12 @@ describe('the harvest mapper', () => {
 
   it('maps a CKAN page to rows keyed by column, skipping and noting what it cannot read', () => {
     const state = new HarvestRunState();
-    const datasets = mapDatasetRecords([sample('ckan-package_show-demo.ckan.org-2017.json'), { id: 'x', name: 42 }], state, 'full', 0);
+    const datasets = mapDatasetRecords(
+      [sample('ckan-package_show-demo.ckan.org-2017.json'), { id: 'x', name: 42 }],
+      state,
+      'full',
+      0,
+    );
     expect(datasets).toHaveLength(1);
     expect(state).toMatchObject({ seen: 2, skipped: 1, issueCount: 1 });
     expect(state.datasetOrganizations).toEqual(new Set(['sdb']));

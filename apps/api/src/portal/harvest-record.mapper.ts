@@ -8,7 +8,12 @@ import { MalformedRecordError, normaliseDataset, type NormalisedDataset } from '
  * A page of CKAN `package_search` records → the datasets to stage. A record that cannot be
  * read is skipped and noted, never the end of the run. `start` is the page's offset, for the note.
  */
-export function mapDatasetRecords(records: unknown[], state: HarvestRunState, mode: HarvestMode, start: number): NormalisedDataset[] {
+export function mapDatasetRecords(
+  records: unknown[],
+  state: HarvestRunState,
+  mode: HarvestMode,
+  start: number,
+): NormalisedDataset[] {
   const datasets: NormalisedDataset[] = [];
   for (const record of records) {
     state.seen++;
@@ -21,7 +26,13 @@ export function mapDatasetRecords(records: unknown[], state: HarvestRunState, mo
     } catch (error) {
       if (!(error instanceof MalformedRecordError)) throw error;
       state.skipped++;
-      state.note({ kind: 'skipped_record', message: error.message, dataset: error.dataset, action: 'package_search', start });
+      state.note({
+        kind: 'skipped_record',
+        message: error.message,
+        dataset: error.dataset,
+        action: 'package_search',
+        start,
+      });
     }
   }
   return datasets;
@@ -43,7 +54,8 @@ export interface StagedColumn {
 export const STAGED_COLUMNS: readonly StagedColumn[] = getMetadataArgsStorage()
   .filterColumns(PortalDatasetColumns)
   .map(({ propertyName, options }) => {
-    if (typeof options.type !== 'string') throw new Error(`PortalDatasetColumns.${propertyName} needs an explicit column type`);
+    if (typeof options.type !== 'string')
+      throw new Error(`PortalDatasetColumns.${propertyName} needs an explicit column type`);
     return {
       property: propertyName as keyof NormalisedDataset,
       name: options.name ?? propertyName,

@@ -76,7 +76,14 @@ export class HarvestRunLifecycleService {
         else chosen = 'full';
       }
       const run = await runs.save(
-        runs.create({ mode: chosen, trigger, triggeredBy: caller?.actor?.userId ?? null, status: 'running', portalUrl, since }),
+        runs.create({
+          mode: chosen,
+          trigger,
+          triggeredBy: caller?.actor?.userId ?? null,
+          status: 'running',
+          portalUrl,
+          since,
+        }),
       );
       if (caller) {
         await this.audit.record(manager, caller, {
@@ -96,8 +103,15 @@ export class HarvestRunLifecycleService {
   }
 
   /** Ends the run as succeeded, in the merge's transaction. */
-  async succeed(manager: EntityManager, runId: string, outcome: MergeOutcome, progress: HarvestProgress): Promise<void> {
-    await manager.getRepository(HarvestRun).update(runId, { status: 'succeeded', finishedAt: new Date(), ...outcome, ...progress });
+  async succeed(
+    manager: EntityManager,
+    runId: string,
+    outcome: MergeOutcome,
+    progress: HarvestProgress,
+  ): Promise<void> {
+    await manager
+      .getRepository(HarvestRun)
+      .update(runId, { status: 'succeeded', finishedAt: new Date(), ...outcome, ...progress });
   }
 
   async fail(runId: string, message: string, progress: HarvestProgress): Promise<void> {

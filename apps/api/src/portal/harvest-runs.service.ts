@@ -44,8 +44,11 @@ export class HarvestRunsService implements OnApplicationBootstrap, OnApplication
   /** The scheduled run: full once a week (to notice deletions), incremental otherwise. */
   async scheduled(): Promise<HarvestRunView | null> {
     if (!(await this.source.url())) return null;
-    const lastFull = await this.dataSource.getRepository(HarvestRun).findOne({ where: { status: 'succeeded', mode: 'full' }, order: { startedAt: 'DESC' } });
-    const mode: HarvestMode = !lastFull || Date.now() - lastFull.startedAt.getTime() > FULL_EVERY_MS ? 'full' : 'incremental';
+    const lastFull = await this.dataSource
+      .getRepository(HarvestRun)
+      .findOne({ where: { status: 'succeeded', mode: 'full' }, order: { startedAt: 'DESC' } });
+    const mode: HarvestMode =
+      !lastFull || Date.now() - lastFull.startedAt.getTime() > FULL_EVERY_MS ? 'full' : 'incremental';
     try {
       return await this.harvest.run(mode, 'schedule');
     } catch (error) {

@@ -81,11 +81,20 @@ export class HarvestStagingStore {
   }
 
   /** Upserts the organisations a run saw; a full run also marks the ones it no longer saw as removed. */
-  async mergeOrganizations(manager: EntityManager, organizations: Iterable<CkanOrganization>, mode: HarvestMode): Promise<void> {
+  async mergeOrganizations(
+    manager: EntityManager,
+    organizations: Iterable<CkanOrganization>,
+    mode: HarvestMode,
+  ): Promise<void> {
     const rows = [...organizations].map((org) => ({
       name: String(org.name).slice(0, 100),
       ckan_id: typeof org.id === 'string' ? org.id.slice(0, 100) : null,
-      title: typeof org.title === 'string' && org.title.trim() ? org.title : typeof org.display_name === 'string' ? org.display_name : String(org.name),
+      title:
+        typeof org.title === 'string' && org.title.trim()
+          ? org.title
+          : typeof org.display_name === 'string'
+            ? org.display_name
+            : String(org.name),
       package_count: Number.isInteger(org.package_count) ? org.package_count : 0,
     }));
     if (rows.length > 0) {
@@ -99,13 +108,19 @@ export class HarvestStagingStore {
       );
     }
     if (mode === 'full') {
-      await manager.query(`UPDATE portal_organizations SET removed_at = now() WHERE removed_at IS NULL AND NOT (name = ANY($1))`, [rows.map((row) => row.name)]);
+      await manager.query(
+        `UPDATE portal_organizations SET removed_at = now() WHERE removed_at IS NULL AND NOT (name = ANY($1))`,
+        [rows.map((row) => row.name)],
+      );
     }
   }
 
   /** Of these organisation names, the ones Marsad already keeps. */
   async knownOrganizations(names: string[]): Promise<Set<string>> {
-    const known: { name: string }[] = await this.dataSource.query(`SELECT name FROM portal_organizations WHERE name = ANY($1)`, [names]);
+    const known: { name: string }[] = await this.dataSource.query(
+      `SELECT name FROM portal_organizations WHERE name = ANY($1)`,
+      [names],
+    );
     return new Set(known.map((row) => row.name));
   }
 }

@@ -1,5 +1,12 @@
 import { startCkanFixtureServer, type CkanFixtureServer } from '@marsad/ckan-fixture-server';
-import type { HarvestRunView, InstitutionMetrics, NationalMetrics, Page, PortalDatasetView, PortalOrganizationView } from '@marsad/contracts';
+import type {
+  HarvestRunView,
+  InstitutionMetrics,
+  NationalMetrics,
+  Page,
+  PortalDatasetView,
+  PortalOrganizationView,
+} from '@marsad/contracts';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { HarvestRunsService } from './harvest-runs.service';
@@ -16,7 +23,14 @@ describe('Portal harvest against a CKAN fixture server', () => {
   beforeAll(async () => {
     fixture = await startCkanFixtureServer({ organizations: 12, datasets: 1001, seed: 7 });
     t = await startTestApp({
-      env: { PORTAL_URL: fixture.url, HARVEST_RATE_LIMIT: '1000', HARVEST_TIMEOUT_MS: '2000', HARVEST_RETRIES: '2', HARVEST_SCHEDULE: 'off', LOG_LEVEL: 'error' },
+      env: {
+        PORTAL_URL: fixture.url,
+        HARVEST_RATE_LIMIT: '1000',
+        HARVEST_TIMEOUT_MS: '2000',
+        HARVEST_RETRIES: '2',
+        HARVEST_SCHEDULE: 'off',
+        LOG_LEVEL: 'error',
+      },
     });
     harvest = t.app.get(HarvestService);
     db = t.app.get(DataSource);
@@ -34,12 +48,25 @@ describe('Portal harvest against a CKAN fixture server', () => {
   });
 
   const searches = () => fixture.requests.filter((r) => r.action === 'package_search');
-  const activeCount = async () => (await db.query(`SELECT count(*)::int AS n FROM portal_datasets WHERE deleted_at IS NULL`))[0].n as number;
-  const snapshotState = async () => db.query(`SELECT day, institution_id, score, datasets, figures FROM metric_snapshots ORDER BY institution_id NULLS FIRST`);
+  const activeCount = async () =>
+    (await db.query(`SELECT count(*)::int AS n FROM portal_datasets WHERE deleted_at IS NULL`))[0].n as number;
+  const snapshotState = async () =>
+    db.query(
+      `SELECT day, institution_id, score, datasets, figures FROM metric_snapshots ORDER BY institution_id NULLS FIRST`,
+    );
 
   it('a full run pages package_search at 1000 rows: 1001 datasets take two pages, every dataset is stored and scored', async () => {
     const run = await harvest.run('full', 'cli');
-    expect(run).toMatchObject({ status: 'succeeded', mode: 'full', seen: 1001, created: 1001, updated: 0, deleted: 0, skipped: 0, pages: 2 });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      mode: 'full',
+      seen: 1001,
+      created: 1001,
+      updated: 0,
+      deleted: 0,
+      skipped: 0,
+      pages: 2,
+    });
     expect(searches().map((r) => [r.params['start'], r.params['rows']])).toEqual([
       ['0', '1000'],
       ['1000', '1000'],
@@ -66,7 +93,9 @@ describe('Portal harvest against a CKAN fixture server', () => {
     const run = await harvest.run('full', 'cli');
     expect(run).toMatchObject({ status: 'succeeded', seen: 1000, created: 0, deleted: 1, pages: 1 });
     expect(searches()).toHaveLength(1);
-    const [row] = await db.query(`SELECT deleted_at FROM portal_datasets WHERE ckan_id = $1`, [fixture.catalogue.idOf(gone)]);
+    const [row] = await db.query(`SELECT deleted_at FROM portal_datasets WHERE ckan_id = $1`, [
+      fixture.catalogue.idOf(gone),
+    ]);
     expect(row.deleted_at).not.toBeNull();
     expect(await activeCount()).toBe(1000);
   });
@@ -75,11 +104,20 @@ describe('Portal harvest against a CKAN fixture server', () => {
     const changed = fixture.catalogue.modify(fixture.catalogue.activeIndexes().slice(0, 5));
     const added = fixture.catalogue.add(2, { organization: HCP_ORG });
     const run = await harvest.run('incremental', 'cli');
-    expect(run).toMatchObject({ status: 'succeeded', mode: 'incremental', seen: 7, created: 2, updated: 5, deleted: 0 });
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      mode: 'incremental',
+      seen: 7,
+      created: 2,
+      updated: 5,
+      deleted: 0,
+    });
     expect(run.since).not.toBeNull();
     expect(searches()[0].params['fq']).toMatch(/^metadata_modified:\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ TO \*\]$/);
     expect(fixture.requests.some((r) => r.action === 'organization_list')).toBe(false);
-    const [stored] = await db.query(`SELECT title FROM portal_datasets WHERE ckan_id = $1`, [fixture.catalogue.idOf(changed[0])]);
+    const [stored] = await db.query(`SELECT title FROM portal_datasets WHERE ckan_id = $1`, [
+      fixture.catalogue.idOf(changed[0]),
+    ]);
     expect(stored.title).toBe(fixture.catalogue.titleOf(changed[0]));
     expect(await activeCount()).toBe(1002);
     expect(added).toHaveLength(2);
@@ -112,10 +150,16 @@ describe('Portal harvest against a CKAN fixture server', () => {
   it.each([
     ['HTTP 500 on every call', { http500: { actions: ['package_search'] } }, /HTTP 500/],
     ['success: false with HTTP 200', { successFalse: { actions: ['package_search'] } }, /Internal Error/],
-    ['a page that never answers', { timeout: { actions: ['package_search'], params: { start: 1000 } } }, /no answer within/],
+    [
+      'a page that never answers',
+      { timeout: { actions: ['package_search'], params: { start: 1000 } } },
+      /no answer within/,
+    ],
   ])('%s: the run fails cleanly and the last good data and metrics stay as they were', async (_, faults, message) => {
     const before = await snapshotState();
-    const datasetsBefore = await db.query(`SELECT ckan_id, metadata_modified, deleted_at FROM portal_datasets ORDER BY ckan_id`);
+    const datasetsBefore = await db.query(
+      `SELECT ckan_id, metadata_modified, deleted_at FROM portal_datasets ORDER BY ckan_id`,
+    );
     fixture.catalogue.modify(fixture.catalogue.activeIndexes().slice(0, 3));
     fixture.setFaults(faults);
     const run = await harvest.run('full', 'cli');
@@ -123,7 +167,9 @@ describe('Portal harvest against a CKAN fixture server', () => {
     expect(run.failure).toMatch(message);
     expect(run.finishedAt).not.toBeNull();
     expect(await snapshotState()).toEqual(before);
-    expect(await db.query(`SELECT ckan_id, metadata_modified, deleted_at FROM portal_datasets ORDER BY ckan_id`)).toEqual(datasetsBefore);
+    expect(
+      await db.query(`SELECT ckan_id, metadata_modified, deleted_at FROM portal_datasets ORDER BY ckan_id`),
+    ).toEqual(datasetsBefore);
     expect((await db.query(`SELECT count(*)::int AS n FROM portal_dataset_staging`))[0].n).toBe(0);
     fixture.setFaults({});
   });
@@ -146,17 +192,30 @@ describe('Portal harvest against a CKAN fixture server', () => {
     const list = (await coordinator.get('/api/v1/portal/runs').expect(200)).body as Page<HarvestRunView>;
     expect(list.items[0].id).toBe(run.id);
     expect(list.items.some((r) => r.status === 'failed')).toBe(true);
-    await (await t.as({ role: 'OFFICER', institution: 'HCP' })).post('/api/v1/portal/runs').send({ mode: 'full' }).expect(403);
+    await (
+      await t.as({ role: 'OFFICER', institution: 'HCP' })
+    )
+      .post('/api/v1/portal/runs')
+      .send({ mode: 'full' })
+      .expect(403);
     await coordinator.post('/api/v1/portal/runs').send({ mode: 'everything' }).expect(400);
   });
 
   it('lists unmapped organisations; mapping one to an administration gives it a scorecard at once', async () => {
-    const unmapped = (await t.http.get('/api/v1/portal/organizations?mapped=false&pageSize=100').expect(200)).body as Page<PortalOrganizationView>;
+    const unmapped = (await t.http.get('/api/v1/portal/organizations?mapped=false&pageSize=100').expect(200))
+      .body as Page<PortalOrganizationView>;
     expect(unmapped.items.map((o) => o.name)).not.toContain(HCP_ORG);
-    const target = unmapped.items.find((o) => o.name === 'ministere-de-l-economie-et-des-finances') as PortalOrganizationView;
+    const target = unmapped.items.find(
+      (o) => o.name === 'ministere-de-l-economie-et-des-finances',
+    ) as PortalOrganizationView;
     expect(target.institution).toBeNull();
     const coordinator = await t.as('COORDINATOR');
-    const mapped = (await coordinator.put(`/api/v1/portal/organizations/${target.name}/institution`).send({ institutionCode: 'MEF' }).expect(200)).body;
+    const mapped = (
+      await coordinator
+        .put(`/api/v1/portal/organizations/${target.name}/institution`)
+        .send({ institutionCode: 'MEF' })
+        .expect(200)
+    ).body;
     expect(mapped.institution.code).toBe('MEF');
     const mef = (await t.http.get('/api/v1/institutions/MEF/metrics').expect(200)).body as InstitutionMetrics;
     expect(mef.figures?.datasets).toBe(target.datasets);
@@ -167,12 +226,15 @@ describe('Portal harvest against a CKAN fixture server', () => {
       .send({ institutionCode: 'HCP' })
       .expect(400);
     expect(refused.body.fields[0]).toMatchObject({ field: 'institutionCode', rule: 'hasOtherPortalOrganization' });
-    const audit = await db.query(`SELECT action FROM audit_events WHERE entity_type = 'institution' AND diff->'portalOrgName' IS NOT NULL`);
+    const audit = await db.query(
+      `SELECT action FROM audit_events WHERE entity_type = 'institution' AND diff->'portalOrgName' IS NOT NULL`,
+    );
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
   it('serves the datasets with normalised formats, freshness, stars and completeness, filtered by organisation', async () => {
-    const page = (await t.http.get(`/api/v1/portal/datasets?organization=${HCP_ORG}&pageSize=100`).expect(200)).body as Page<PortalDatasetView>;
+    const page = (await t.http.get(`/api/v1/portal/datasets?organization=${HCP_ORG}&pageSize=100`).expect(200))
+      .body as Page<PortalDatasetView>;
     expect(page.total).toBeGreaterThan(0);
     for (const dataset of page.items) {
       expect(dataset.organization).toBe(HCP_ORG);
@@ -182,7 +244,8 @@ describe('Portal harvest against a CKAN fixture server', () => {
       expect(dataset.stars).toBeGreaterThanOrEqual(0);
       expect(dataset.portalUrl).toBe(`${fixture.origin}/dataset/${dataset.name}`);
     }
-    const csv = (await t.http.get(`/api/v1/portal/datasets?format=CSV&pageSize=5`).expect(200)).body as Page<PortalDatasetView>;
+    const csv = (await t.http.get(`/api/v1/portal/datasets?format=CSV&pageSize=5`).expect(200))
+      .body as Page<PortalDatasetView>;
     expect(csv.items.every((d) => d.formats.includes('CSV'))).toBe(true);
     await t.http.get('/api/v1/portal/datasets?freshness=stale').expect(400);
   });

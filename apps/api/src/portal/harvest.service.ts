@@ -70,9 +70,12 @@ export class HarvestService {
       await this.fetchDatasets(client, run, state);
       if (run.mode === 'incremental') await this.fetchMissingOrganizations(client, run, state);
       const outcome = await this.merge(run, state, client);
-      this.logger.log(`Harvest ${run.id} (${run.mode}) succeeded: ${state.seen} seen, ${outcome.created} new, ${outcome.updated} updated, ${outcome.deleted} deleted, ${state.skipped} skipped`);
+      this.logger.log(
+        `Harvest ${run.id} (${run.mode}) succeeded: ${state.seen} seen, ${outcome.created} new, ${outcome.updated} updated, ${outcome.deleted} deleted, ${state.skipped} skipped`,
+      );
     } catch (error) {
-      const message = error instanceof CkanRequestError ? error.message : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof CkanRequestError ? error.message : error instanceof Error ? error.message : String(error);
       state.note({ kind: 'failure', message });
       this.logger.warn(`Harvest ${run.id} failed: ${message}`);
       await this.staging.discard(run.id);
@@ -89,7 +92,12 @@ export class HarvestService {
 
   private async fetchOrganizations(client: CkanClient, run: HarvestRun, state: HarvestRunState): Promise<void> {
     for (let offset = 0; ; offset += ORGANIZATION_PAGE) {
-      const page = await client.call<unknown>('organization_list', { all_fields: true, limit: ORGANIZATION_PAGE, offset, sort: 'name asc' });
+      const page = await client.call<unknown>('organization_list', {
+        all_fields: true,
+        limit: ORGANIZATION_PAGE,
+        offset,
+        sort: 'name asc',
+      });
       if (!Array.isArray(page)) throw new CkanRequestError('organization_list', 'the result is not a list', false);
       page.forEach((org) => state.rememberOrganization(org));
       if (page.length < ORGANIZATION_PAGE) break;
@@ -118,7 +126,14 @@ export class HarvestService {
     const rows = this.config.portal.pageSize;
     const fq = run.since ? `metadata_modified:[${solrDate(run.since)} TO *]` : undefined;
     const fetchPage = (start: number) =>
-      client.call<SearchResult>('package_search', { q: '*:*', fq, rows, start, sort: 'metadata_modified asc', include_private: false });
+      client.call<SearchResult>('package_search', {
+        q: '*:*',
+        fq,
+        rows,
+        start,
+        sort: 'metadata_modified asc',
+        include_private: false,
+      });
     let start = 0;
     let next: Promise<SearchResult> | null = fetchPage(0);
     while (next) {

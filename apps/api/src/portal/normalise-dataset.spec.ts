@@ -51,8 +51,15 @@ describe('normaliseDataset on the shapes portals vary in', () => {
   const base = { id: 'abc', name: 'abc', title: 'Budget', metadata_modified: '2026-01-10T08:00:00.000000' };
 
   it('frequency from extras, or from a top-level field (ckanext-scheming), which wins', () => {
-    expect(normaliseDataset({ ...base, extras: [{ key: 'frequency', value: 'http://publications.europa.eu/resource/authority/frequency/ANNUAL' }] }).frequency).toBe('annual');
-    expect(normaliseDataset({ ...base, frequency: 'mensuelle', extras: [{ key: 'frequency', value: 'annual' }] }).frequency).toBe('monthly');
+    expect(
+      normaliseDataset({
+        ...base,
+        extras: [{ key: 'frequency', value: 'http://publications.europa.eu/resource/authority/frequency/ANNUAL' }],
+      }).frequency,
+    ).toBe('annual');
+    expect(
+      normaliseDataset({ ...base, frequency: 'mensuelle', extras: [{ key: 'frequency', value: 'annual' }] }).frequency,
+    ).toBe('monthly');
   });
 
   it('format from the MIME type or the URL when the format field is empty', () => {
@@ -72,7 +79,9 @@ describe('normaliseDataset on the shapes portals vary in', () => {
   it('no open licence: no stars, whatever the format (five-star scheme); machine-readable still said', () => {
     const dataset = normaliseDataset({ ...base, license_id: 'other-closed', resources: [{ format: 'RDF' }] });
     expect(dataset).toMatchObject({ openLicence: false, stars: 0, machineReadable: true });
-    expect(normaliseDataset({ ...base, isopen: true, license_id: 'odc-odbl', resources: [{ format: 'rdf' }] }).stars).toBe(5);
+    expect(
+      normaliseDataset({ ...base, isopen: true, license_id: 'odc-odbl', resources: [{ format: 'rdf' }] }).stars,
+    ).toBe(5);
   });
 
   it('the newest resource change is the age of the data', () => {

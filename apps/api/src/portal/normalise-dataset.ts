@@ -24,8 +24,22 @@ export class MalformedRecordError extends Error {
   }
 }
 
-const FREQUENCY_KEYS = ['frequency', 'accrual_periodicity', 'accrualPeriodicity', 'update_frequency', 'frequence', 'periodicite'];
-const TEMPORAL_KEYS = ['temporal', 'temporal_coverage', 'temporal_start', 'temporal_end', 'temporal_coverage_from', 'temporal_coverage_to'];
+const FREQUENCY_KEYS = [
+  'frequency',
+  'accrual_periodicity',
+  'accrualPeriodicity',
+  'update_frequency',
+  'frequence',
+  'periodicite',
+];
+const TEMPORAL_KEYS = [
+  'temporal',
+  'temporal_coverage',
+  'temporal_start',
+  'temporal_end',
+  'temporal_coverage_from',
+  'temporal_coverage_to',
+];
 const SPATIAL_KEYS = ['spatial', 'spatial_coverage', 'spatial_text', 'spatial_uri'];
 const CONTACT_KEYS = ['maintainer_email', 'author_email', 'contact_email', 'contact_point', 'contact_uri'];
 const DATE_KEYS = ['issued', 'modified'];
@@ -42,7 +56,8 @@ function parseDate(value: unknown, field: string, id: string): Date | null {
   if (typeof value !== 'string') throw new MalformedRecordError(id, `${field} is not a date string`);
   const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new MalformedRecordError(id, `${field} is not a date (${value.slice(0, 40)})`);
+  if (Number.isNaN(date.getTime()))
+    throw new MalformedRecordError(id, `${field} is not a date (${value.slice(0, 40)})`);
   return date;
 }
 
@@ -72,7 +87,9 @@ function filled(fields: Map<string, unknown>, keys: readonly string[]): boolean 
 function namesOf(value: unknown, id: string, field: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new MalformedRecordError(id, `${field} is not a list`);
-  const names = value.map((item) => (typeof item === 'string' ? item : isObject(item) ? text(item['name']) ?? text(item['display_name']) : null));
+  const names = value.map((item) =>
+    typeof item === 'string' ? item : isObject(item) ? (text(item['name']) ?? text(item['display_name'])) : null,
+  );
   return [...new Set(names.filter((name): name is string => !!name))];
 }
 
@@ -94,7 +111,8 @@ export function normaliseDataset(raw: unknown): NormalisedDataset {
   if (!id || !name) throw new MalformedRecordError(id ?? name ?? '?', 'id or name missing or not a string');
   if (id.length > 100 || name.length > 200) throw new MalformedRecordError(id, 'id or name too long');
   const title = typeof raw['title'] === 'string' && raw['title'].trim() ? raw['title'].trim() : name;
-  if (raw['title'] !== undefined && raw['title'] !== null && typeof raw['title'] !== 'string') throw new MalformedRecordError(id, 'title is not a string');
+  if (raw['title'] !== undefined && raw['title'] !== null && typeof raw['title'] !== 'string')
+    throw new MalformedRecordError(id, 'title is not a string');
   const organization = isObject(raw['organization']) ? text(raw['organization']['name']) : null;
   const metadataCreated = parseDate(raw['metadata_created'], 'metadata_created', id);
   const metadataModified = parseDate(raw['metadata_modified'], 'metadata_modified', id);
@@ -106,19 +124,33 @@ export function normaliseDataset(raw: unknown): NormalisedDataset {
     const url = text(resource['url']);
     const formatRaw = text(resource['format']) ?? text(resource['mimetype']);
     const format = normaliseFormat(formatRaw ?? extensionOf(url));
-    const changed = parseDate(resource['last_modified'], 'resources.last_modified', id) ?? parseDate(resource['created'], 'resources.created', id);
+    const changed =
+      parseDate(resource['last_modified'], 'resources.last_modified', id) ??
+      parseDate(resource['created'], 'resources.created', id);
     if (changed && (!lastResourceChange || changed > lastResourceChange)) lastResourceChange = changed;
-    return { id: text(resource['id']), name: text(resource['name']), format, formatRaw, url, lastModified: resource['last_modified'] ? String(resource['last_modified']) : null };
+    return {
+      id: text(resource['id']),
+      name: text(resource['name']),
+      format,
+      formatRaw,
+      url,
+      lastModified: resource['last_modified'] ? String(resource['last_modified']) : null,
+    };
   });
 
   const fields = fieldsOf(raw);
   const licenseId = text(raw['license_id']);
-  const openLicence = typeof raw['isopen'] === 'boolean' ? raw['isopen'] : !!licenseId && OPEN_LICENCES.includes(licenseId.toLowerCase());
-  const frequencyRaw = FREQUENCY_KEYS.map((key) => fields.get(key)).find((value) => typeof value === 'string' && value.trim()) as string | undefined;
+  const openLicence =
+    typeof raw['isopen'] === 'boolean' ? raw['isopen'] : !!licenseId && OPEN_LICENCES.includes(licenseId.toLowerCase());
+  const frequencyRaw = FREQUENCY_KEYS.map((key) => fields.get(key)).find(
+    (value) => typeof value === 'string' && value.trim(),
+  ) as string | undefined;
   const frequency = normaliseFrequency(frequencyRaw);
   const tags = namesOf(raw['tags'], id, 'tags');
   const groups = namesOf(raw['groups'], id, 'groups');
-  const formats = [...new Set(resources.map((resource) => resource.format).filter((format): format is string => !!format))];
+  const formats = [
+    ...new Set(resources.map((resource) => resource.format).filter((format): format is string => !!format)),
+  ];
   const bestStars = Math.max(0, ...formats.map(starsForFormat));
 
   const completenessFilled: CompletenessCriterion[] = [];
@@ -131,7 +163,8 @@ export function normaliseDataset(raw: unknown): NormalisedDataset {
   if (filled(fields, TEMPORAL_KEYS)) completenessFilled.push('temporal');
   if (filled(fields, SPATIAL_KEYS)) completenessFilled.push('spatial');
   if (filled(fields, CONTACT_KEYS)) completenessFilled.push('contact');
-  if (resources.some((resource) => resource.lastModified) || filled(fields, DATE_KEYS)) completenessFilled.push('dates');
+  if (resources.some((resource) => resource.lastModified) || filled(fields, DATE_KEYS))
+    completenessFilled.push('dates');
 
   return {
     ckanId: id,

@@ -1,6 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DatasetSort, FreshnessStatus, InstitutionType, LocalizedText, Page, PortalDatasetQuery, PortalDatasetView } from '@marsad/contracts';
+import type {
+  DatasetSort,
+  FreshnessStatus,
+  InstitutionType,
+  LocalizedText,
+  Page,
+  PortalDatasetQuery,
+  PortalDatasetView,
+} from '@marsad/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
@@ -54,7 +62,10 @@ export class PortalDatasetsService {
   ) {}
 
   /** `freshnessIn`: several statuses at once (for the overdue list). */
-  async list(query: PortalDatasetQuery & { freshnessIn?: FreshnessStatus[] }, asOf = new Date()): Promise<Page<PortalDatasetView>> {
+  async list(
+    query: PortalDatasetQuery & { freshnessIn?: FreshnessStatus[] },
+    asOf = new Date(),
+  ): Promise<Page<PortalDatasetView>> {
     const page = Math.max(1, query.page ?? 1);
     const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 25));
     const params: unknown[] = [asOf.toISOString()];
@@ -106,7 +117,9 @@ export class PortalDatasetsService {
   /** Overdue and delinquent datasets of one organisation, the oldest first. */
   async overdue(organization: string, limit: number, asOf = new Date()): Promise<PortalDatasetView[]> {
     // The oldest first: delinquent ones come before overdue ones.
-    return (await this.list({ organization, freshnessIn: ['delinquent', 'overdue'], sort: 'age', pageSize: limit }, asOf)).items;
+    return (
+      await this.list({ organization, freshnessIn: ['delinquent', 'overdue'], sort: 'age', pageSize: limit }, asOf)
+    ).items;
   }
 
   private toView(row: Row): PortalDatasetView {
@@ -115,7 +128,9 @@ export class PortalDatasetsService {
       name: row.name,
       title: row.title,
       organization: row.organization_name,
-      institution: row.institution_code ? { code: row.institution_code, name: row.institution_name, type: row.institution_type as InstitutionType } : null,
+      institution: row.institution_code
+        ? { code: row.institution_code, name: row.institution_name, type: row.institution_type as InstitutionType }
+        : null,
       portalUrl: datasetPortalUrl(this.config.portal.url, row.name),
       createdAt: row.metadata_created ? new Date(row.metadata_created).toISOString() : null,
       modifiedAt: row.metadata_modified ? new Date(row.metadata_modified).toISOString() : null,

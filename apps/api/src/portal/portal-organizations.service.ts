@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { InstitutionType, LocalizedText, Page, PortalOrganizationQuery, PortalOrganizationView } from '@marsad/contracts';
+import type {
+  InstitutionType,
+  LocalizedText,
+  Page,
+  PortalOrganizationQuery,
+  PortalOrganizationView,
+} from '@marsad/contracts';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { ActorContext } from '../auth/actor';
@@ -41,7 +47,8 @@ export class PortalOrganizationsService {
     const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 25));
     const params: unknown[] = [];
     const where = ['true'];
-    if (query.mapped !== undefined) where.push(query.mapped ? 'i.id IS NOT NULL' : 'i.id IS NULL AND o.removed_at IS NULL');
+    if (query.mapped !== undefined)
+      where.push(query.mapped ? 'i.id IS NOT NULL' : 'i.id IS NULL AND o.removed_at IS NULL');
     if (query.q) {
       params.push(`%${normalizeForSearch(query.q)}%`);
       where.push(`(o.name ILIKE $${params.length} OR lower(o.title) LIKE $${params.length})`);
@@ -65,10 +72,15 @@ export class PortalOrganizationsService {
     await this.dataSource.transaction(async (manager) => {
       const [org] = await manager.query(`SELECT name FROM portal_organizations WHERE name = $1`, [name]);
       if (!org) throw AppException.notFound('portalOrganization', name);
-      const previous: { id: string; code: string }[] = await manager.query(`SELECT id, code FROM institutions WHERE portal_org_name = $1`, [name]);
+      const previous: { id: string; code: string }[] = await manager.query(
+        `SELECT id, code FROM institutions WHERE portal_org_name = $1`,
+        [name],
+      );
       let target: { id: string; code: string; portal_org_name: string | null } | undefined;
       if (institutionCode !== null) {
-        [target] = await manager.query(`SELECT id, code, portal_org_name FROM institutions WHERE code = $1`, [institutionCode]);
+        [target] = await manager.query(`SELECT id, code, portal_org_name FROM institutions WHERE code = $1`, [
+          institutionCode,
+        ]);
         if (!target) throw AppException.notFound('institution', institutionCode);
         if (target.portal_org_name && target.portal_org_name !== name) {
           throw AppException.validation([{ field: 'institutionCode', rule: 'hasOtherPortalOrganization' }]);
@@ -76,7 +88,10 @@ export class PortalOrganizationsService {
         if (target.portal_org_name === name) return;
       }
       for (const old of previous) {
-        await manager.query(`UPDATE institutions SET portal_org_name = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [old.id]);
+        await manager.query(
+          `UPDATE institutions SET portal_org_name = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+          [old.id],
+        );
         await this.audit.record(manager, caller, {
           action: 'institution.update',
           entityType: 'institution',
@@ -85,7 +100,10 @@ export class PortalOrganizationsService {
         });
       }
       if (target) {
-        await manager.query(`UPDATE institutions SET portal_org_name = $2, version = version + 1, updated_at = now() WHERE id = $1`, [target.id, name]);
+        await manager.query(
+          `UPDATE institutions SET portal_org_name = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+          [target.id, name],
+        );
         await this.audit.record(manager, caller, {
           action: 'institution.update',
           entityType: 'institution',

@@ -24,10 +24,12 @@ export class PortalSource implements OnApplicationShutdown {
   async url(): Promise<string | null> {
     if (this.config.portal.url) return this.config.portal.url;
     if (!this.config.demoData) return null;
-    this.demo ??= startCkanFixtureServer({ ...DEMO_CATALOGUE, now: new Date(), host: '127.0.0.1', port: 0 }).then((server) => {
-      this.logger.log(`Demo portal: a generated catalogue of ${DEMO_CATALOGUE.datasets} datasets at ${server.url}`);
-      return server;
-    });
+    this.demo ??= startCkanFixtureServer({ ...DEMO_CATALOGUE, now: new Date(), host: '127.0.0.1', port: 0 }).then(
+      (server) => {
+        this.logger.log(`Demo portal: a generated catalogue of ${DEMO_CATALOGUE.datasets} datasets at ${server.url}`);
+        return server;
+      },
+    );
     return (await this.demo).url;
   }
 

@@ -44,7 +44,12 @@ export const DEMO_PORTAL_ORGANIZATIONS: Record<string, string> = {
  */
 export async function seedDemoPortalMapping(dataSource: DataSource): Promise<boolean> {
   return dataSource.transaction(async (manager) => {
-    if (!(await markDemoLoaded(manager, DEMO_PORTAL_KEY, { organizations: Object.keys(DEMO_PORTAL_ORGANIZATIONS).length }))) return false;
+    if (
+      !(await markDemoLoaded(manager, DEMO_PORTAL_KEY, {
+        organizations: Object.keys(DEMO_PORTAL_ORGANIZATIONS).length,
+      }))
+    )
+      return false;
     for (const [code, organization] of Object.entries(DEMO_PORTAL_ORGANIZATIONS)) {
       await manager.query(
         `UPDATE institutions SET portal_org_name = $2 WHERE code = $1 AND portal_org_name IS NULL

@@ -12,7 +12,14 @@ import { PortalSource } from './portal-source';
 @Module({
   imports: [MetricsModule, InventoryModule],
   controllers: [PortalController],
-  providers: [PortalSource, HarvestRunLifecycleService, HarvestStagingStore, HarvestService, HarvestRunsService, PortalOrganizationsService],
+  providers: [
+    PortalSource,
+    HarvestRunLifecycleService,
+    HarvestStagingStore,
+    HarvestService,
+    HarvestRunsService,
+    PortalOrganizationsService,
+  ],
   exports: [HarvestService, HarvestRunsService, PortalSource],
 })
 export class PortalModule {}

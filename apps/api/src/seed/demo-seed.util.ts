@@ -13,7 +13,11 @@ export function demoUnit(seed: string): number {
  * already was. A lock-free check is enough: the key's primary key makes a concurrent second
  * load fail and roll back.
  */
-export async function markDemoLoaded(manager: EntityManager, key: string, value: Record<string, unknown>): Promise<boolean> {
+export async function markDemoLoaded(
+  manager: EntityManager,
+  key: string,
+  value: Record<string, unknown>,
+): Promise<boolean> {
   if (await isDemoLoaded(manager, key)) return false;
   await manager.getRepository(AppSetting).insert({ key, value });
   return true;

@@ -143,9 +143,10 @@ export class ReferenceSeedService {
     const activities = manager.getRepository(Activity);
     for (const source of actionPlan.measures) {
       const measureTitle = text(source);
-      const description = 'portalModernisation' in source && source.portalModernisation
-        ? joinTexts((source.portalModernisation as { objectives: SourceText[] }).objectives)
-        : null;
+      const description =
+        'portalModernisation' in source && source.portalModernisation
+          ? joinTexts((source.portalModernisation as { objectives: SourceText[] }).objectives)
+          : null;
       let measure = await measures.findOneBy({ planId: plan.id, number: source.number });
       if (!measure) {
         measure = await measures.save(

@@ -39,7 +39,9 @@ describe('Seeds', () => {
     const [stored] = await t.dataSource.query(`SELECT value FROM app_settings WHERE key = 'divisions_checksum'`);
     expect(stored.value).toMatch(/^[0-9a-f]{64}$/);
     // A renamed commune stays as it is while the files are unchanged…
-    await t.dataSource.query(`UPDATE institutions SET name = jsonb_set(name, '{fr}', '"Renommée"') WHERE code = '04.421.01.0'`);
+    await t.dataSource.query(
+      `UPDATE institutions SET name = jsonb_set(name, '{fr}', '"Renommée"') WHERE code = '04.421.01.0'`,
+    );
     expect(await t.app.get(ReferenceSeedService).run()).toEqual({ inserted: 0, updated: 0 });
     // …and the next import after a change of files (simulated by forgetting the checksum) restores it.
     await t.dataSource.query(`DELETE FROM app_settings WHERE key = 'divisions_checksum'`);
@@ -111,7 +113,9 @@ describe('Seeds', () => {
     const coverage = (await t.http.get('/api/v1/coverage').expect(200)).body;
     expect(coverage.withRod).toBeGreaterThan(100);
     expect(coverage.withRod).toBeLessThan(coverage.total);
-    expect(coverage.byType.find((row: { type: string }) => row.type === 'ministry')).toEqual(expect.objectContaining({ total: 47 }));
+    expect(coverage.byType.find((row: { type: string }) => row.type === 'ministry')).toEqual(
+      expect.objectContaining({ total: 47 }),
+    );
     const before = await t.dataSource.getRepository(OfficerAppointment).count();
     expect(await t.app.get(DemoSeedService).ensureDemoAppointments()).toBe(false);
     expect(await t.dataSource.getRepository(OfficerAppointment).count()).toBe(before);

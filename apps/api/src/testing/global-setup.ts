@@ -10,7 +10,9 @@ import { dirname, join } from 'node:path';
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env['TEST_DATABASE_URL']) return;
-  const pgliteVersion = JSON.parse(readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')).version;
+  const pgliteVersion = JSON.parse(
+    readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8'),
+  ).version;
   const path = join(tmpdir(), `marsad-pglite-template-${pgliteVersion}.tar`);
   if (!existsSync(path)) {
     const db = await PGlite.create({});

@@ -103,7 +103,9 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     const users = dataSource.getRepository(User);
     const existing = await users.findOneBy({ email });
     if (existing) return existing;
-    const institution = spec.institution ? await dataSource.getRepository(Institution).findOneByOrFail({ code: spec.institution }) : null;
+    const institution = spec.institution
+      ? await dataSource.getRepository(Institution).findOneByOrFail({ code: spec.institution })
+      : null;
     return users.save(
       users.create({
         email,
@@ -117,11 +119,15 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     );
   };
   const as = async (input: Role | AccountSpec): Promise<Client> => {
-    const spec: AccountSpec = typeof input === 'string' ? { role: input, institution: isInstitutionScoped(input) ? 'MEF' : null } : input;
+    const spec: AccountSpec =
+      typeof input === 'string' ? { role: input, institution: isInstitutionScoped(input) ? 'MEF' : null } : input;
     const user = await createAccount(spec);
     const agent = request.agent(server);
-    const signIn = await agent.post('/api/v1/auth/sign-in').send({ email: user.email, password: spec.password ?? TEST_PASSWORD });
-    if (signIn.status !== 200) throw new Error(`sign-in as ${user.email} failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);
+    const signIn = await agent
+      .post('/api/v1/auth/sign-in')
+      .send({ email: user.email, password: spec.password ?? TEST_PASSWORD });
+    if (signIn.status !== 200)
+      throw new Error(`sign-in as ${user.email} failed: ${signIn.status} ${JSON.stringify(signIn.body)}`);
     const csrfToken: string = signIn.body.csrfToken;
     return {
       csrfToken,

@@ -7,7 +7,6 @@ import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
-
 @ApiTags('users')
 @Controller({ path: 'users', version: '1' })
 export class UsersController {
@@ -23,14 +22,21 @@ export class UsersController {
   @Post()
   @Authorize(Permission.UserManage)
   @ApiOperation({ summary: 'Create an account; returns a one-time link for the person to set a password' })
-  create(@SignedInCaller() caller: SignedInContext, @Body() dto: CreateUserDto): Promise<{ user: UserView; resetLink: ResetLinkView }> {
+  create(
+    @SignedInCaller() caller: SignedInContext,
+    @Body() dto: CreateUserDto,
+  ): Promise<{ user: UserView; resetLink: ResetLinkView }> {
     return this.users.create(caller, dto);
   }
 
   @Patch(':id')
   @Authorize(Permission.UserManage)
   @ApiOperation({ summary: 'Change role, institution, language or active flag (send the version you read)' })
-  update(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('user')) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+  update(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('user')) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
     return this.users.update(caller, id, dto);
   }
 
@@ -38,7 +44,10 @@ export class UsersController {
   @HttpCode(201)
   @Authorize(Permission.UserManage)
   @ApiOperation({ summary: 'Issue a one-time password link (48 h); earlier links stop working' })
-  resetLink(@SignedInCaller() caller: SignedInContext, @Param('id', new UuidParamPipe('user')) id: string): Promise<ResetLinkView> {
+  resetLink(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('user')) id: string,
+  ): Promise<ResetLinkView> {
     return this.users.resetLink(caller, id);
   }
 }

@@ -19,7 +19,9 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; in
 export async function seedDemoAccounts(dataSource: DataSource): Promise<number> {
   return dataSource.transaction(async (manager) => {
     const users = manager.getRepository(User);
-    const existing = new Set((await users.findBy({ email: In(DEMO_ACCOUNTS.map((a) => a.email)) })).map((u) => u.email));
+    const existing = new Set(
+      (await users.findBy({ email: In(DEMO_ACCOUNTS.map((a) => a.email)) })).map((u) => u.email),
+    );
     const missing = DEMO_ACCOUNTS.filter((account) => !existing.has(account.email));
     if (missing.length === 0) return 0;
     const institutions = await manager.getRepository(Institution).find();

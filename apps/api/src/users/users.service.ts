@@ -35,7 +35,6 @@ const snapshot = (user: User) => ({
   active: user.active,
 });
 
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -49,10 +48,18 @@ export class UsersService {
   async list(query: UserQueryDto): Promise<Page<UserView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.institution', 'i').orderBy('u.email', 'ASC');
-    if (query.q) qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.institution', 'i')
+      .orderBy('u.email', 'ASC');
+    if (query.q)
+      qb.andWhere('(u.email ILIKE :q OR u.display_name ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    const [rows, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: rows.map(toUserView), total, page, pageSize };
   }
 
@@ -60,7 +67,8 @@ export class UsersService {
   create(caller: SignedInContext, dto: CreateUserDto): Promise<{ user: UserView; resetLink: ResetLinkView }> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      if (await repo.existsBy({ email: dto.email })) throw AppException.validation([{ field: 'email', rule: 'emailTaken' }]);
+      if (await repo.existsBy({ email: dto.email }))
+        throw AppException.validation([{ field: 'email', rule: 'emailTaken' }]);
       const institution = await this.institutionFor(manager, dto.role, dto.institutionCode ?? null);
       const user = await repo.save(
         repo.create({
@@ -74,7 +82,12 @@ export class UsersService {
           passwordHash: null,
         }),
       );
-      await this.audit.record(manager, caller, { action: 'user.create', entityType: 'user', entityId: user.id, diff: diffOf(null, snapshot(user)) });
+      await this.audit.record(manager, caller, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        diff: diffOf(null, snapshot(user)),
+      });
       const resetLink = await this.auth.issueResetLink(manager, user.id, caller.actor.userId);
       return { user: toUserView(user), resetLink };
     });
@@ -83,7 +96,11 @@ export class UsersService {
   update(caller: SignedInContext, id: string, dto: UpdateUserDto): Promise<UserView> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id }, relations: { institution: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+      const user = await repo.findOne({
+        where: { id },
+        relations: { institution: true },
+        lock: { mode: 'pessimistic_write', tables: ['users'] },
+      });
       if (!user) throw AppException.notFound('user', id);
       if (user.version !== dto.version) throw AppException.versionConflict('user', dto.version, toUserView(user));
       const before = snapshot(user);
@@ -91,8 +108,12 @@ export class UsersService {
       if (id === caller.actor.userId && (dto.active === false || (dto.role && dto.role !== 'ADMIN'))) {
         throw AppException.validation([{ field: dto.active === false ? 'active' : 'role', rule: 'notSelf' }]);
       }
-      const code = dto.institutionCode !== undefined ? dto.institutionCode : user.institution?.code ?? null;
-      const institution = await this.institutionFor(manager, role, isInstitutionScoped(role) ? code : dto.institutionCode ?? null);
+      const code = dto.institutionCode !== undefined ? dto.institutionCode : (user.institution?.code ?? null);
+      const institution = await this.institutionFor(
+        manager,
+        role,
+        isInstitutionScoped(role) ? code : (dto.institutionCode ?? null),
+      );
       user.role = role;
       user.institution = institution;
       user.institutionId = institution?.id ?? null;
@@ -132,7 +153,8 @@ export class UsersService {
   private async institutionFor(manager: EntityManager, role: Role, code: string | null) {
     const violations: RuleViolation[] = [];
     if (isInstitutionScoped(role) && !code) violations.push({ field: 'institutionCode', rule: 'institutionRequired' });
-    if (!isInstitutionScoped(role) && code) violations.push({ field: 'institutionCode', rule: 'institutionNotAllowed' });
+    if (!isInstitutionScoped(role) && code)
+      violations.push({ field: 'institutionCode', rule: 'institutionNotAllowed' });
     if (violations.length) throw AppException.validation(violations);
     return code ? (await this.institutions.resolveCodes(manager, [code], 'institutionCode'))[0] : null;
   }

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { NavigationEnd, Router, RouterLink, type ActivatedRouteSnapshot } from '@angular/router';
 import { LocaleService, safeReturnUrl, SessionService } from '@marsad/web/data-access';
 import { LocalizedTextPipe, ROLE_LABEL_KEYS } from '@marsad/web/ui';

@@ -1,8 +1,20 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { inject, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
+import {
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  type ApplicationConfig,
+} from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { isLocale } from '@marsad/contracts';
-import { acceptLanguageInterceptor, apiErrorInterceptor, csrfInterceptor, LocaleService, SessionService, unauthenticatedInterceptor } from '@marsad/web/data-access';
+import {
+  acceptLanguageInterceptor,
+  apiErrorInterceptor,
+  csrfInterceptor,
+  LocaleService,
+  SessionService,
+  unauthenticatedInterceptor,
+} from '@marsad/web/data-access';
 import { MSD_LOCALE } from '@marsad/web/ui';
 import { provideMissingTranslationHandler, provideTranslateService } from '@ngx-translate/core';
 import { provideTranslateHttpLoader } from '@ngx-translate/http-loader';
@@ -21,7 +33,9 @@ export const appConfig: ApplicationConfig = {
     ),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // apiErrorInterceptor first: it sees each failure last, after the CSRF retry and the sign-in redirect.
-    provideHttpClient(withInterceptors([apiErrorInterceptor, acceptLanguageInterceptor, csrfInterceptor, unauthenticatedInterceptor])),
+    provideHttpClient(
+      withInterceptors([apiErrorInterceptor, acceptLanguageInterceptor, csrfInterceptor, unauthenticatedInterceptor]),
+    ),
     provideTranslateService({
       loader: provideTranslateHttpLoader({ prefix: '/i18n/', suffix: '.json' }),
       // A factory, not the class: ngx-translate tells classes from factories by their source text, which minification changes.

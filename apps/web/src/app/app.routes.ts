@@ -1,5 +1,10 @@
 import type { LoadChildren, Route } from '@angular/router';
-import { applyUrlLocale, redirectToPreferredLocale, redirectUnknownLocale, supportedLocaleMatch } from './locale-routing';
+import {
+  applyUrlLocale,
+  redirectToPreferredLocale,
+  redirectUnknownLocale,
+  supportedLocaleMatch,
+} from './locale-routing';
 
 /** Every page lives under its language: `/ar/…`, `/fr/…`, `/en/…`. */
 export function createAppRoutes(loadPages: LoadChildren): Route[] {

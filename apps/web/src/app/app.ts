@@ -7,7 +7,14 @@ import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/mat
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { LOCALES, Permission, pickText, type Locale } from '@marsad/contracts';
-import { DEFAULT_PLAN_CODE, HealthApi, LocaleService, PlanApi, SessionService, swapLocaleInUrl } from '@marsad/web/data-access';
+import {
+  DEFAULT_PLAN_CODE,
+  HealthApi,
+  LocaleService,
+  PlanApi,
+  SessionService,
+  swapLocaleInUrl,
+} from '@marsad/web/data-access';
 import { LocalizedTextPipe } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, filter, map, of } from 'rxjs';
@@ -58,10 +65,11 @@ export class App {
   protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
   protected readonly canManageOfficers = computed(() => this.session.permissions().includes(Permission.OfficerManage));
   /** The portal harvest page: coordinators run it, audit readers follow it. */
-  protected readonly canSeePortal = computed(() => this.session.permissions().some((p) => p === Permission.AuditRead || p === Permission.PortalManage));
+  protected readonly canSeePortal = computed(() =>
+    this.session.permissions().some((p) => p === Permission.AuditRead || p === Permission.PortalManage),
+  );
 
   private readonly sidenav = viewChild.required(MatSidenav);
-
 
   protected readonly handset = toSignal(
     inject(BreakpointObserver)

@@ -25,7 +25,10 @@ function files(dir: string, out: string[] = []): string[] {
 }
 
 const translations = Object.fromEntries(
-  LOCALES.map((locale) => [locale, flatten(JSON.parse(readFileSync(join(ROOT, `apps/web/public/i18n/${locale}.json`), 'utf8')))]),
+  LOCALES.map((locale) => [
+    locale,
+    flatten(JSON.parse(readFileSync(join(ROOT, `apps/web/public/i18n/${locale}.json`), 'utf8'))),
+  ]),
 ) as Record<(typeof LOCALES)[number], Map<string, string>>;
 
 describe('translations', () => {
@@ -40,7 +43,9 @@ describe('translations', () => {
   it('keep the same {{placeholders}} in every language', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
     const differing = [...translations.fr.entries()]
-      .filter(([key, fr]) => LOCALES.some((l) => placeholders(translations[l].get(key) ?? '').join() !== placeholders(fr).join()))
+      .filter(([key, fr]) =>
+        LOCALES.some((l) => placeholders(translations[l].get(key) ?? '').join() !== placeholders(fr).join()),
+      )
       .map(([key]) => key);
     expect(differing).toEqual([]);
   });
@@ -56,10 +61,14 @@ describe('translations', () => {
       const code = /(?::\s*|instant\(|set\()'([a-zA-Z]+(?:\.[a-zA-Z_]+)+)'/g;
       const matches = file.endsWith('.html')
         ? [...text.matchAll(template)]
-        : [...text.matchAll(code), ...[...text.matchAll(/template:\s*`([\s\S]*?)`/g)].flatMap((m) => [...m[1].matchAll(template)])];
+        : [
+            ...text.matchAll(code),
+            ...[...text.matchAll(/template:\s*`([\s\S]*?)`/g)].flatMap((m) => [...m[1].matchAll(template)]),
+          ];
       for (const match of matches) {
         const key = match[1];
-        if (namespaces.has(key.split('.')[0]) && !translations.fr.has(key)) missing.push(`${file.replace(ROOT, '')}: ${key}`);
+        if (namespaces.has(key.split('.')[0]) && !translations.fr.has(key))
+          missing.push(`${file.replace(ROOT, '')}: ${key}`);
       }
     }
     expect(missing).toEqual([]);

@@ -72,7 +72,10 @@ function list(params: Params, key: string): string[] | undefined {
       throw validation({ [key]: ['Not a list'] });
     }
   }
-  return s.split(',').map((x) => x.trim()).filter(Boolean);
+  return s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 }
 
 export class Actions {
@@ -129,7 +132,10 @@ export class Actions {
     } catch (e) {
       if (e instanceof ActionError) return errorResult(help, e.status, e.error);
       if (e instanceof SearchSyntaxError) {
-        return errorResult(help, 409, { __type: 'Search Error', message: `Search error: ('SOLR returned an error running query: ${e.message}',)` });
+        return errorResult(help, 409, {
+          __type: 'Search Error',
+          message: `Search error: ('SOLR returned an error running query: ${e.message}',)`,
+        });
       }
       throw e;
     }
@@ -158,7 +164,9 @@ export class Actions {
     if (only) orgs = orgs.filter((o) => only.includes(o.name));
     if (q) {
       const needle = fold(q);
-      orgs = orgs.filter((o) => fold(o.name).includes(needle) || fold(o.title).includes(needle) || fold(o.description).includes(needle));
+      orgs = orgs.filter(
+        (o) => fold(o.name).includes(needle) || fold(o.title).includes(needle) || fold(o.description).includes(needle),
+      );
     }
     const sign = dir === 'desc' ? -1 : 1;
     const keyOf = (o: (typeof orgs)[number]): string | number =>
@@ -224,7 +232,10 @@ export class Actions {
     const mincount = Number(str(params, 'facet.mincount') ?? 1);
 
     const facets: Record<string, Record<string, number>> = {};
-    const searchFacets: Record<string, { items: Array<{ count: number; display_name: string; name: string }>; title: string }> = {};
+    const searchFacets: Record<
+      string,
+      { items: Array<{ count: number; display_name: string; name: string }>; title: string }
+    > = {};
     if (facetFields.length) {
       const counts = this.engine.facets(JSON.stringify([q, fq, sort]), matches, facetFields);
       for (const field of facetFields) {

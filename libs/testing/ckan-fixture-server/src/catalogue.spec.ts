@@ -22,7 +22,8 @@ describe('Catalogue', () => {
     const cat = new Catalogue({ organizations: 50, datasets: 2000 });
     const all = cat.activeIndexes().map((i) => cat.dataset(i) as CkanPackage);
     const formats = new Set(all.flatMap((d) => d.resources.map((r) => r.format)));
-    for (const f of ['CSV', 'csv', '.csv', 'text/csv', 'xlsx', 'PDF', 'json', 'geojson', 'ZIP', '']) expect(formats).toContain(f);
+    for (const f of ['CSV', 'csv', '.csv', 'text/csv', 'xlsx', 'PDF', 'json', 'geojson', 'ZIP', ''])
+      expect(formats).toContain(f);
     const licences = new Set(all.map((d) => d.license_id));
     for (const l of ['cc-by', 'odc-odbl', 'cc-zero', 'notspecified', 'other-closed', '']) expect(licences).toContain(l);
     const inExtras = all.filter((d) => d.extras.some((e) => e.key === 'frequency')).length;
@@ -31,8 +32,17 @@ describe('Catalogue', () => {
     expect(inExtras / all.length).toBeLessThan(0.6);
     expect(topLevel).toBeGreaterThan(200);
     expect(all.length - inExtras - topLevel).toBeGreaterThan(400);
-    const values = new Set(all.flatMap((d) => [d.frequency, ...d.extras.filter((e) => e.key === 'frequency').map((e) => e.value)]));
-    for (const v of ['http://publications.europa.eu/resource/authority/frequency/MONTHLY', 'annual', 'ANNUAL', 'mensuelle', 'trimestrielle']) expect(values).toContain(v);
+    const values = new Set(
+      all.flatMap((d) => [d.frequency, ...d.extras.filter((e) => e.key === 'frequency').map((e) => e.value)]),
+    );
+    for (const v of [
+      'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+      'annual',
+      'ANNUAL',
+      'mensuelle',
+      'trimestrielle',
+    ])
+      expect(values).toContain(v);
     expect(all.some((d) => d.notes === '')).toBe(true);
     expect(all.some((d) => d.tags.length === 0)).toBe(true);
     expect(all.some((d) => d.groups.length === 0)).toBe(true);

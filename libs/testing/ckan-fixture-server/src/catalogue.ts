@@ -1,8 +1,21 @@
 import { hash32, permute32, Rng, unpermute32, uuid, weighted, type WeightedTable } from './rng';
 import type { CkanExtra, CkanOrganization, CkanPackage, CkanPackageOrganization, CkanResource } from './types';
 import {
-  FORMATS, FREQUENCIES, GROUPS, KNOWN_ORGANIZATIONS, LICENCES, NOTES, ORG_DESCRIPTIONS, PEOPLE, PLACES,
-  RESOURCE_COUNTS, RESOURCE_NAMES, SPATIAL_MOROCCO, SUBJECTS, TAGS, type LicenceEntry,
+  FORMATS,
+  FREQUENCIES,
+  GROUPS,
+  KNOWN_ORGANIZATIONS,
+  LICENCES,
+  NOTES,
+  ORG_DESCRIPTIONS,
+  PEOPLE,
+  PLACES,
+  RESOURCE_COUNTS,
+  RESOURCE_NAMES,
+  SPATIAL_MOROCCO,
+  SUBJECTS,
+  TAGS,
+  type LicenceEntry,
 } from './vocab';
 
 export interface FixtureOptions {
@@ -64,7 +77,10 @@ export function formatCkanDate(us: number): string {
 
 /** Lower case, accents removed: the form used for free-text matching and title sorting. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function slugify(text: string): string {
@@ -109,7 +125,8 @@ export class Catalogue {
 
   constructor(options: FixtureOptions) {
     const { organizations, datasets } = options;
-    if (!Number.isInteger(organizations) || organizations < 0) throw new RangeError('organizations must be an integer ≥ 0');
+    if (!Number.isInteger(organizations) || organizations < 0)
+      throw new RangeError('organizations must be an integer ≥ 0');
     if (!Number.isInteger(datasets) || datasets < 0) throw new RangeError('datasets must be an integer ≥ 0');
     this.seed = options.seed ?? 1;
     this.now = options.now ?? new Date('2026-01-01T00:00:00Z');
@@ -367,7 +384,10 @@ export class Catalogue {
 
   private grow(): void {
     const capacity = this.orgOf.length * 2;
-    const grow = <T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+    const grow = <T extends Int32Array | Float64Array | Uint32Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(capacity);
       next.set(old);
       return next;
@@ -414,7 +434,13 @@ export class Catalogue {
 
     // Stable stream, continued: people, groups, tags, frequency, temporal and spatial fields.
     const person = s.chance(0.45) ? s.pick(PEOPLE) : '';
-    const contact = org ? `${org.name.split('-').map((w) => w[0]).join('').slice(0, 8)}@${'gov.example'}` : 'contact@gov.example';
+    const contact = org
+      ? `${org.name
+          .split('-')
+          .map((w) => w[0])
+          .join('')
+          .slice(0, 8)}@${'gov.example'}`
+      : 'contact@gov.example';
     const maintainer_email = s.chance(0.35) ? `opendata.${contact}` : '';
     const author_email = s.chance(0.15) ? contact : '';
     const author = s.chance(0.2) ? (org?.title ?? '') : '';
@@ -423,7 +449,11 @@ export class Catalogue {
       : s.sample(GROUPS, s.int(1, 2)).map(([gname, gtitle]) => ({
           description: '',
           display_name: gtitle,
-          id: uuid(seed, NS_GROUP, GROUPS.findIndex((g) => g[0] === gname)),
+          id: uuid(
+            seed,
+            NS_GROUP,
+            GROUPS.findIndex((g) => g[0] === gname),
+          ),
           image_display_url: '',
           name: gname,
           title: gtitle,
@@ -444,7 +474,10 @@ export class Catalogue {
     const firstYear = this.now.getUTCFullYear() - s.int(2, 12);
     const lastYear = Math.min(this.now.getUTCFullYear() - 1, firstYear + s.int(0, 6));
     if (temporal >= 0.25 && temporal < 0.4) {
-      extras.push({ key: 'temporal_coverage', value: s.chance(0.5) ? `${firstYear}-${lastYear}` : `${firstYear}-01-01/${lastYear}-12-31` });
+      extras.push({
+        key: 'temporal_coverage',
+        value: s.chance(0.5) ? `${firstYear}-${lastYear}` : `${firstYear}-01-01/${lastYear}-12-31`,
+      });
     }
     if (s.chance(0.15)) extras.push({ key: 'spatial', value: SPATIAL_MOROCCO });
     if (s.chance(0.2)) extras.push({ key: 'language', value: s.chance(0.7) ? 'fr' : 'ar' });
@@ -467,7 +500,12 @@ export class Catalogue {
       const file = `${name.slice(0, 40).replace(/-+$/, '')}-${position + 1}${fmt.ext ? '.' + fmt.ext : ''}`;
       const upload = fmt.format !== 'API' && c.chance(0.7);
       const resCreated = Math.min(createdUs + (position + 1) * c.int(1, 300) * 1_000_000, modifiedUs);
-      const lastModified = rev > 0 && position === 0 ? modifiedUs : c.chance(0.4) ? null : resCreated + (modifiedUs - resCreated) * c.next();
+      const lastModified =
+        rev > 0 && position === 0
+          ? modifiedUs
+          : c.chance(0.4)
+            ? null
+            : resCreated + (modifiedUs - resCreated) * c.next();
       resources.push({
         mimetype: c.chance(0.6) ? fmt.mime : null,
         cache_url: null,

@@ -28,7 +28,9 @@ function int(args: Record<string, string>, key: string, fallback: number): numbe
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if ('help' in args) {
-    console.log('usage: npm run ckan:fixture -- --organizations N --datasets N [--port 5055] [--seed 1] [--prefix /api/3/action] [--host 127.0.0.1] [--now ISO] [--faults JSON]');
+    console.log(
+      'usage: npm run ckan:fixture -- --organizations N --datasets N [--port 5055] [--seed 1] [--prefix /api/3/action] [--host 127.0.0.1] [--now ISO] [--faults JSON]',
+    );
     return;
   }
   const options: StartOptions = {

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const built = ms(t);
   gc?.();
   const heap1 = mem();
-  console.log(`catalogue of ${datasets}: built in ${built.toFixed(0)} ms, heap + array buffers +${mb(heap1 - heap0)}${gc ? '' : ' (no --expose-gc: approximate)'}`);
+  console.log(
+    `catalogue of ${datasets}: built in ${built.toFixed(0)} ms, heap + array buffers +${mb(heap1 - heap0)}${gc ? '' : ' (no --expose-gc: approximate)'}`,
+  );
 
   const actions = new Actions(catalogue);
   t = process.hrtime.bigint();
@@ -31,15 +33,23 @@ async function main(): Promise<void> {
   let bytes = 0;
   for (let start = 0; start < datasets; start += 1000) {
     t = process.hrtime.bigint();
-    const { body } = actions.call('package_search', { rows: '1000', start: String(start), sort: 'metadata_modified desc' });
+    const { body } = actions.call('package_search', {
+      rows: '1000',
+      start: String(start),
+      sort: 'metadata_modified desc',
+    });
     times.push(ms(t));
     bytes += body.length;
   }
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-  console.log(`1000-row page (generate + serialise), ${times.length} pages: median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${pct(1)} ms; ${mb(bytes / times.length)} a page`);
+  console.log(
+    `1000-row page (generate + serialise), ${times.length} pages: median ${pct(0.5)} ms, p90 ${pct(0.9)} ms, max ${pct(1)} ms; ${mb(bytes / times.length)} a page`,
+  );
   gc?.();
-  console.log(`heap after serving every page: ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`);
+  console.log(
+    `heap after serving every page: ${mb(process.memoryUsage().heapUsed)}, rss ${mb(process.memoryUsage().rss)}`,
+  );
 
   const server = await startCkanFixtureServer({ organizations: 120, datasets });
   try {

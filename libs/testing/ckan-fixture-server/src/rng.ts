@@ -117,8 +117,16 @@ export function hex8(n: number): string {
 /** A version-4-shaped UUID from 128 random bits. */
 export function uuidFrom(h: string): string {
   return (
-    h.slice(0, 8) + '-' + h.slice(8, 12) + '-4' + h.slice(13, 16) + '-' +
-    '89ab'[parseInt(h[16], 16) & 3] + h.slice(17, 20) + '-' + h.slice(20, 32)
+    h.slice(0, 8) +
+    '-' +
+    h.slice(8, 12) +
+    '-4' +
+    h.slice(13, 16) +
+    '-' +
+    '89ab'[parseInt(h[16], 16) & 3] +
+    h.slice(17, 20) +
+    '-' +
+    h.slice(20, 32)
   );
 }
 
@@ -137,9 +145,9 @@ const ODD_INV = (() => {
 })();
 
 export function permute32(index: number, key: number): number {
-  return (Math.imul((index ^ key) >>> 0, ODD) >>> 0);
+  return Math.imul((index ^ key) >>> 0, ODD) >>> 0;
 }
 
 export function unpermute32(value: number, key: number): number {
-  return ((Math.imul(value >>> 0, ODD_INV) ^ key) >>> 0);
+  return (Math.imul(value >>> 0, ODD_INV) ^ key) >>> 0;
 }

@@ -84,7 +84,8 @@ class Parser {
 
   private parseUnary(field: string | null): Node {
     this.ws();
-    if (this.keyword('NOT') || this.symbol('-') || this.symbol('!')) return { kind: 'not', item: this.parseUnary(field) };
+    if (this.keyword('NOT') || this.symbol('-') || this.symbol('!'))
+      return { kind: 'not', item: this.parseUnary(field) };
     if (this.symbol('+')) return this.parseUnary(field);
     if (this.symbol('(')) {
       const node = this.parseOr(field);
@@ -97,7 +98,8 @@ class Parser {
   private parseClause(field: string | null): Node {
     this.ws();
     if (this.pos >= this.text.length) throw this.error('unexpected end of query');
-    if (this.text[this.pos] === '"') return { kind: 'term', field: field ?? 'text', value: this.quoted(), phrase: true };
+    if (this.text[this.pos] === '"')
+      return { kind: 'term', field: field ?? 'text', value: this.quoted(), phrase: true };
     if (this.text[this.pos] === '[' || this.text[this.pos] === '{') {
       if (!field) throw this.error('range without a field');
       return this.range(field);
@@ -176,8 +178,17 @@ export function parseQuery(text: string): Node {
 }
 
 const UNIT_MS: Record<string, number> = {
-  SECOND: 1000, SECONDS: 1000, MINUTE: 60_000, MINUTES: 60_000, HOUR: 3_600_000, HOURS: 3_600_000,
-  DAY: 86_400_000, DAYS: 86_400_000, DATE: 86_400_000, WEEK: 604_800_000, WEEKS: 604_800_000,
+  SECOND: 1000,
+  SECONDS: 1000,
+  MINUTE: 60_000,
+  MINUTES: 60_000,
+  HOUR: 3_600_000,
+  HOURS: 3_600_000,
+  DAY: 86_400_000,
+  DAYS: 86_400_000,
+  DATE: 86_400_000,
+  WEEK: 604_800_000,
+  WEEKS: 604_800_000,
 };
 
 /** A Solr date (`2026-01-01T00:00:00Z`, `…00.5Z`, `NOW`, `NOW-7DAYS`, `NOW/DAY`) in microseconds, or ±Infinity for `*`. */
@@ -241,7 +252,10 @@ function compileRange(node: Extract<Node, { kind: 'range' }>, catalogue: Catalog
   if (DATE_FIELDS.has(node.field)) {
     const lo = parseSolrDate(node.lo, true);
     const hi = parseSolrDate(node.hi, false);
-    const get = node.field === 'metadata_modified' ? (i: number) => catalogue.modifiedUsOf(i) : (i: number) => catalogue.createdUsOf(i);
+    const get =
+      node.field === 'metadata_modified'
+        ? (i: number) => catalogue.modifiedUsOf(i)
+        : (i: number) => catalogue.createdUsOf(i);
     return (i) => {
       const v = get(i);
       return (node.loInclusive ? v >= lo : v > lo) && (node.hiInclusive ? v <= hi : v < hi);
@@ -281,7 +295,10 @@ function compileTerm(field: string, value: string, phrase: boolean, catalogue: C
   if (DATE_FIELDS.has(field)) {
     if (value === '*') return () => true;
     const at = parseSolrDate(value, true);
-    const get = field === 'metadata_modified' ? (i: number) => catalogue.modifiedUsOf(i) : (i: number) => catalogue.createdUsOf(i);
+    const get =
+      field === 'metadata_modified'
+        ? (i: number) => catalogue.modifiedUsOf(i)
+        : (i: number) => catalogue.createdUsOf(i);
     return (i) => get(i) === at;
   }
   const matches = valueMatcher(value);
@@ -379,7 +396,8 @@ export function parseSort(sort: string): SortKey[] {
     const [field, dir, ...rest] = part.trim().split(/\s+/);
     if (!field) continue;
     if (!SORT_FIELDS.has(field)) throw new SearchSyntaxError(`can not sort on undefined or unsortable field: ${field}`);
-    if ((dir !== 'asc' && dir !== 'desc') || rest.length) throw new SearchSyntaxError(`Can't determine a Sort Order (asc or desc) in sort spec '${part.trim()}'`);
+    if ((dir !== 'asc' && dir !== 'desc') || rest.length)
+      throw new SearchSyntaxError(`Can't determine a Sort Order (asc or desc) in sort spec '${part.trim()}'`);
     keys.push({ field: field as SortKey['field'], desc: dir === 'desc' });
   }
   return keys;
@@ -465,12 +483,17 @@ export class SearchEngine {
     const comparators = effective.map((k) => {
       const sign = k.desc ? -1 : 1;
       if (k.field === 'metadata_modified' || k.field === 'metadata_created') {
-        const get = k.field === 'metadata_modified' ? (i: number) => c.modifiedUsOf(i) : (i: number) => c.createdUsOf(i);
+        const get =
+          k.field === 'metadata_modified' ? (i: number) => c.modifiedUsOf(i) : (i: number) => c.createdUsOf(i);
         return (a: number, b: number) => sign * (get(a) - get(b));
       }
       const values = new Map<number, string>();
       const get =
-        k.field === 'name' ? (i: number) => c.nameOf(i) : k.field === 'id' ? (i: number) => c.idOf(i) : (i: number) => fold(c.titleOf(i));
+        k.field === 'name'
+          ? (i: number) => c.nameOf(i)
+          : k.field === 'id'
+            ? (i: number) => c.idOf(i)
+            : (i: number) => fold(c.titleOf(i));
       for (const i of active) values.set(i, get(i));
       return (a: number, b: number) => {
         const va = values.get(a) as string;

@@ -37,7 +37,11 @@ describe('CKAN fixture server', () => {
       const seen: string[] = [];
       const sizes: number[] = [];
       for (let offset = 0; ; offset += 25) {
-        const body = await getJson(server, 'organization_list', { all_fields: 'true', limit: '1000', offset: String(offset) });
+        const body = await getJson(server, 'organization_list', {
+          all_fields: 'true',
+          limit: '1000',
+          offset: String(offset),
+        });
         sizes.push(body.result.length);
         if (!body.result.length) break;
         seen.push(...body.result.map((o: { name: string }) => o.name));
@@ -47,7 +51,20 @@ describe('CKAN fixture server', () => {
       const first = (await getJson(server, 'organization_list', { all_fields: true })).result;
       expect(first).toHaveLength(25); // no limit: 25 too
       expect(Object.keys(first[0])).toEqual(
-        expect.arrayContaining(['id', 'name', 'title', 'display_name', 'description', 'image_url', 'created', 'is_organization', 'state', 'type', 'approval_status', 'package_count']),
+        expect.arrayContaining([
+          'id',
+          'name',
+          'title',
+          'display_name',
+          'description',
+          'image_url',
+          'created',
+          'is_organization',
+          'state',
+          'type',
+          'approval_status',
+          'package_count',
+        ]),
       );
       const total = seen.length;
       expect(total).toBe(60);
@@ -56,7 +73,8 @@ describe('CKAN fixture server', () => {
     it('sorts by name and by package_count', async () => {
       const byName = (await getJson(server, 'organization_list', { sort: 'name asc' })).result as string[];
       expect(byName).toEqual([...byName].sort());
-      const byCount = (await getJson(server, 'organization_list', { sort: 'package_count desc', all_fields: true })).result;
+      const byCount = (await getJson(server, 'organization_list', { sort: 'package_count desc', all_fields: true }))
+        .result;
       const counts = byCount.map((o: { package_count: number }) => o.package_count);
       expect(counts).toEqual([...counts].sort((a: number, b: number) => b - a));
     });
@@ -64,7 +82,10 @@ describe('CKAN fixture server', () => {
     it('rejects a bad limit like CKAN (409 Validation Error)', async () => {
       const res = await get(server, 'organization_list', { limit: 'abc' });
       expect(res.status).toBe(409);
-      expect(await res.json()).toMatchObject({ success: false, error: { __type: 'Validation Error', limit: ['Invalid integer'] } });
+      expect(await res.json()).toMatchObject({
+        success: false,
+        error: { __type: 'Validation Error', limit: ['Invalid integer'] },
+      });
     });
   });
 
@@ -72,7 +93,11 @@ describe('CKAN fixture server', () => {
     it('finds by name or id, 404 otherwise', async () => {
       server = await startCkanFixtureServer({ organizations: 10, datasets: 200 });
       const byName = await getJson(server, 'organization_show', { id: 'haut-commissariat-au-plan' });
-      expect(byName.result).toMatchObject({ name: 'haut-commissariat-au-plan', title: 'Haut-Commissariat au Plan', is_organization: true });
+      expect(byName.result).toMatchObject({
+        name: 'haut-commissariat-au-plan',
+        title: 'Haut-Commissariat au Plan',
+        is_organization: true,
+      });
       expect(byName.result.packages).toBeUndefined();
       expect(byName.result.package_count).toBe(server.catalogue.packageCount(0));
       const byId = await getJson(server, 'organization_show', { id: byName.result.id, include_datasets: 'true' });
@@ -80,7 +105,10 @@ describe('CKAN fixture server', () => {
       expect(byId.result.packages.length).toBeGreaterThan(0);
       const missing = await get(server, 'organization_show', { id: 'nope' });
       expect(missing.status).toBe(404);
-      expect(await missing.json()).toMatchObject({ success: false, error: { __type: 'Not Found Error', message: 'Not found' } });
+      expect(await missing.json()).toMatchObject({
+        success: false,
+        error: { __type: 'Not Found Error', message: 'Not found' },
+      });
     });
   });
 
@@ -120,7 +148,9 @@ describe('CKAN fixture server', () => {
       expect((await getJson(server, 'package_search', { rows: '5000' })).result.results).toHaveLength(1000);
       const bad = await get(server, 'package_search', { rows: '-1' });
       expect(bad.status).toBe(409);
-      expect(await bad.json()).toMatchObject({ error: { __type: 'Validation Error', rows: ['Must be a natural number'] } });
+      expect(await bad.json()).toMatchObject({
+        error: { __type: 'Validation Error', rows: ['Must be a natural number'] },
+      });
     });
 
     it('filters with fq organization and metadata_modified ranges', async () => {
@@ -130,7 +160,9 @@ describe('CKAN fixture server', () => {
       const expected = cat.activeIndexes().filter((i) => cat.orgIndexOf(i) === 1).length;
       const byOrg = await getJson(server, 'package_search', { fq: `organization:${org}`, rows: '1000' });
       expect(byOrg.result.count).toBe(expected);
-      expect(byOrg.result.results.every((d: { organization: { name: string } }) => d.organization.name === org)).toBe(true);
+      expect(byOrg.result.results.every((d: { organization: { name: string } }) => d.organization.name === org)).toBe(
+        true,
+      );
 
       const since = '2025-06-01T00:00:00Z';
       const sinceUs = Date.parse(since) * 1000;
@@ -142,12 +174,20 @@ describe('CKAN fixture server', () => {
 
       const until = '2025-09-01T00:00:00Z';
       const untilUs = Date.parse(until) * 1000;
-      const between = cat.activeIndexes().filter((i) => cat.modifiedUsOf(i) >= sinceUs && cat.modifiedUsOf(i) <= untilUs).length;
-      const closed = await getJson(server, 'package_search', { fq: `metadata_modified:[${since} TO ${until}]`, rows: '0' });
+      const between = cat
+        .activeIndexes()
+        .filter((i) => cat.modifiedUsOf(i) >= sinceUs && cat.modifiedUsOf(i) <= untilUs).length;
+      const closed = await getJson(server, 'package_search', {
+        fq: `metadata_modified:[${since} TO ${until}]`,
+        rows: '0',
+      });
       expect(closed.result.count).toBe(between);
 
       const both = cat.activeIndexes().filter((i) => cat.orgIndexOf(i) === 1 && cat.modifiedUsOf(i) >= sinceUs).length;
-      for (const fq of [`organization:${org} metadata_modified:[${since} TO *]`, `+organization:${org} AND metadata_modified:[${since} TO *]`]) {
+      for (const fq of [
+        `organization:${org} metadata_modified:[${since} TO *]`,
+        `+organization:${org} AND metadata_modified:[${since} TO *]`,
+      ]) {
         expect((await getJson(server, 'package_search', { fq, rows: '0' })).result.count).toBe(both);
       }
       // Solr wants a Z: CKAN's own metadata_modified format (no zone) is rejected
@@ -169,25 +209,32 @@ describe('CKAN fixture server', () => {
 
     it('sorts by metadata_modified desc/asc and name asc', async () => {
       server = await startCkanFixtureServer({ organizations: 5, datasets: 400 });
-      const desc = (await getJson(server, 'package_search', { sort: 'metadata_modified desc', rows: '400' })).result.results.map(
-        (d: { metadata_modified: string }) => d.metadata_modified,
-      );
+      const desc = (
+        await getJson(server, 'package_search', { sort: 'metadata_modified desc', rows: '400' })
+      ).result.results.map((d: { metadata_modified: string }) => d.metadata_modified);
       expect(desc).toEqual([...desc].sort().reverse());
-      const asc = (await getJson(server, 'package_search', { sort: 'metadata_modified asc', rows: '400' })).result.results.map(
-        (d: { metadata_modified: string }) => d.metadata_modified,
-      );
+      const asc = (
+        await getJson(server, 'package_search', { sort: 'metadata_modified asc', rows: '400' })
+      ).result.results.map((d: { metadata_modified: string }) => d.metadata_modified);
       expect(asc).toEqual([...desc].reverse());
-      const names = (await getJson(server, 'package_search', { sort: 'name asc', rows: '400' })).result.results.map((d: { name: string }) => d.name);
+      const names = (await getJson(server, 'package_search', { sort: 'name asc', rows: '400' })).result.results.map(
+        (d: { name: string }) => d.name,
+      );
       expect(names).toEqual([...names].sort());
       expect((await get(server, 'package_search', { sort: 'popularity desc' })).status).toBe(409);
     });
 
     it('computes facets when asked', async () => {
       server = await startCkanFixtureServer({ organizations: 5, datasets: 300 });
-      const body = await getJson(server, 'package_search', { 'facet.field': ['organization', 'res_format'], rows: '0' });
+      const body = await getJson(server, 'package_search', {
+        'facet.field': ['organization', 'res_format'],
+        rows: '0',
+      });
       const orgFacet = body.result.facets.organization as Record<string, number>;
       expect(Object.values(orgFacet).reduce((a, b) => a + b, 0)).toBe(300);
-      expect(body.result.search_facets.res_format.items[0]).toEqual(expect.objectContaining({ count: expect.any(Number), name: expect.any(String) }));
+      expect(body.result.search_facets.res_format.items[0]).toEqual(
+        expect.objectContaining({ count: expect.any(Number), name: expect.any(String) }),
+      );
     });
 
     it('accepts POST with a JSON body', async () => {
@@ -196,11 +243,21 @@ describe('CKAN fixture server', () => {
       const res = await fetch(`${server.url}/package_search`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ rows: 5, start: 0, sort: 'name asc', fq: `organization:${server.catalogue.organizations[0].name}` }),
+        body: JSON.stringify({
+          rows: 5,
+          start: 0,
+          sort: 'name asc',
+          fq: `organization:${server.catalogue.organizations[0].name}`,
+        }),
       });
       const body = await res.json();
       expect(body.result.results).toHaveLength(5);
-      expect(server.requests.at(-1)).toMatchObject({ method: 'POST', action: 'package_search', params: { rows: 5 }, status: 200 });
+      expect(server.requests.at(-1)).toMatchObject({
+        method: 'POST',
+        action: 'package_search',
+        params: { rows: 5 },
+        status: 200,
+      });
     });
 
     it('reflects catalogue mutations (modified, deleted, added datasets)', async () => {
@@ -215,7 +272,9 @@ describe('CKAN fixture server', () => {
       const deleted = cat.delete([0, 1]);
       const body = await getJson(server, 'package_search', { fq, rows: '100' });
       const names = body.result.results.map((d: { name: string }) => d.name).sort();
-      expect(names).toEqual([...modified.filter((i) => !deleted.includes(i)), ...added].map((i) => cat.nameOf(i)).sort());
+      expect(names).toEqual(
+        [...modified.filter((i) => !deleted.includes(i)), ...added].map((i) => cat.nameOf(i)).sort(),
+      );
       expect(body.result.results[0].metadata_modified).toBe('2026-03-02T00:00:00.000000');
       expect((await getJson(server, 'package_search', { rows: '0' })).result.count).toBe(200);
       const gone = await get(server, 'package_show', { id: cat.nameOf(0) });
@@ -228,7 +287,10 @@ describe('CKAN fixture server', () => {
       server = await startCkanFixtureServer({ organizations: 5, datasets: 50 });
       const name = server.catalogue.nameOf(17);
       const byName = await getJson(server, 'package_show', { id: name });
-      expect(byName).toMatchObject({ success: true, result: { name, type: 'dataset', state: 'active', private: false } });
+      expect(byName).toMatchObject({
+        success: true,
+        result: { name, type: 'dataset', state: 'active', private: false },
+      });
       const byId = await getJson(server, 'package_show', { id: byName.result.id });
       expect(byId.result).toEqual(byName.result);
       const search = await getJson(server, 'package_search', { fq: `name:${name}` });
@@ -277,7 +339,14 @@ describe('CKAN fixture server', () => {
       expect(statuses).toEqual([200, 200, 500, 500, 200, 200]);
       // other actions are not counted
       expect((await get(server, 'organization_list')).status).toBe(200);
-      expect(server.requests.map((r) => r.fault ?? null).slice(0, 6)).toEqual([null, null, 'http500', 'http500', null, null]);
+      expect(server.requests.map((r) => r.fault ?? null).slice(0, 6)).toEqual([
+        null,
+        null,
+        'http500',
+        'http500',
+        null,
+        null,
+      ]);
     });
 
     it('every Nth call, or another status', async () => {
@@ -332,7 +401,11 @@ describe('CKAN fixture server', () => {
     });
 
     it('dataset #17 has wrong types', async () => {
-      server = await startCkanFixtureServer({ organizations: 5, datasets: 30, faults: { wrongTypes: { datasetIndexes: [17] } } });
+      server = await startCkanFixtureServer({
+        organizations: 5,
+        datasets: 30,
+        faults: { wrongTypes: { datasetIndexes: [17] } },
+      });
       const body = await getJson(server, 'package_show', { id: server.catalogue.nameOf(17) });
       expect(typeof body.result.resources).toBe('string');
       expect(typeof body.result.metadata_modified).toBe('number');
@@ -368,7 +441,11 @@ describe('CKAN fixture server', () => {
 
   it('serves a 1000-row page of a 100,000-dataset catalogue (sanity, not timed)', async () => {
     server = await startCkanFixtureServer({ organizations: 120, datasets: 100_000 });
-    const body = await getJson(server, 'package_search', { rows: '1000', start: '50000', sort: 'metadata_modified desc' });
+    const body = await getJson(server, 'package_search', {
+      rows: '1000',
+      start: '50000',
+      sort: 'metadata_modified desc',
+    });
     expect(body.result.count).toBe(100_000);
     expect(body.result.results).toHaveLength(1000);
   });

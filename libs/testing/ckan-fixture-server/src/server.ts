@@ -2,7 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { Actions, type Params } from './actions';
 import { Catalogue, type FixtureOptions } from './catalogue';
-import { FaultPlan, type FaultKind, type Faults, type Http500Rule, type SuccessFalseRule, type TruncatedJsonRule } from './faults';
+import {
+  FaultPlan,
+  type FaultKind,
+  type Faults,
+  type Http500Rule,
+  type SuccessFalseRule,
+  type TruncatedJsonRule,
+} from './faults';
 
 export interface RequestLog {
   /** 1-based number of the call. */
@@ -122,8 +129,15 @@ export class CkanFixtureHandler {
     this.requests.push(entry);
 
     if (!isAction) {
-      if (url.pathname === prefix.replace(/\/action$/, '')) return this.finish(entry, res, 200, JSON_TYPE, '{"version":3}');
-      return this.finish(entry, res, 404, 'text/html; charset=utf-8', '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>');
+      if (url.pathname === prefix.replace(/\/action$/, ''))
+        return this.finish(entry, res, 200, JSON_TYPE, '{"version":3}');
+      return this.finish(
+        entry,
+        res,
+        404,
+        'text/html; charset=utf-8',
+        '<!DOCTYPE html><html><body><h1>404 Not Found</h1></body></html>',
+      );
     }
     if (method !== 'GET' && method !== 'POST') {
       return this.finish(entry, res, 400, JSON_TYPE, JSON.stringify(`Bad request - Invalid request method: ${method}`));
@@ -140,7 +154,13 @@ export class CkanFixtureHandler {
       }
       if (fired?.kind === 'http500') {
         const rule = fired.rule as Http500Rule;
-        return this.finish(entry, res, rule.status ?? 500, rule.contentType ?? 'text/html; charset=utf-8', rule.body ?? INTERNAL_ERROR_PAGE);
+        return this.finish(
+          entry,
+          res,
+          rule.status ?? 500,
+          rule.contentType ?? 'text/html; charset=utf-8',
+          rule.body ?? INTERNAL_ERROR_PAGE,
+        );
       }
       if (fired?.kind === 'successFalse') {
         const rule = fired.rule as SuccessFalseRule;

@@ -7,18 +7,33 @@ export const KNOWN_ORGANIZATIONS: ReadonlyArray<readonly [string, string]> = [
   ['ministere-de-l-economie-et-des-finances', "Ministère de l'Économie et des Finances"],
   ['region-rabat-sale-kenitra', 'Région Rabat-Salé-Kénitra'],
   ['ministere-de-la-sante-et-de-la-protection-sociale', 'Ministère de la Santé et de la Protection sociale'],
-  ['ministere-de-l-education-nationale-du-prescolaire-et-des-sports', "Ministère de l'Éducation nationale, du Préscolaire et des Sports"],
+  [
+    'ministere-de-l-education-nationale-du-prescolaire-et-des-sports',
+    "Ministère de l'Éducation nationale, du Préscolaire et des Sports",
+  ],
   ['agence-de-developpement-du-digital', 'Agence de Développement du Digital'],
   ['ministere-de-l-interieur', "Ministère de l'Intérieur"],
   ['region-casablanca-settat', 'Région Casablanca-Settat'],
-  ['ministere-de-l-agriculture-de-la-peche-maritime-du-developpement-rural-et-des-eaux-et-forets', "Ministère de l'Agriculture, de la Pêche maritime, du Développement rural et des Eaux et Forêts"],
+  [
+    'ministere-de-l-agriculture-de-la-peche-maritime-du-developpement-rural-et-des-eaux-et-forets',
+    "Ministère de l'Agriculture, de la Pêche maritime, du Développement rural et des Eaux et Forêts",
+  ],
   ['office-national-de-l-electricite-et-de-l-eau-potable', "Office National de l'Électricité et de l'Eau Potable"],
   ['ministere-de-l-equipement-et-de-l-eau', "Ministère de l'Équipement et de l'Eau"],
   ['direction-generale-des-collectivites-territoriales', 'Direction Générale des Collectivités Territoriales'],
-  ['ministere-de-la-transition-energetique-et-du-developpement-durable', 'Ministère de la Transition énergétique et du Développement durable'],
+  [
+    'ministere-de-la-transition-energetique-et-du-developpement-durable',
+    'Ministère de la Transition énergétique et du Développement durable',
+  ],
   ['region-fes-meknes', 'Région Fès-Meknès'],
-  ['ministere-du-tourisme-de-l-artisanat-et-de-l-economie-sociale-et-solidaire', "Ministère du Tourisme, de l'Artisanat et de l'Économie sociale et solidaire"],
-  ['agence-nationale-de-la-conservation-fonciere-du-cadastre-et-de-la-cartographie', 'Agence Nationale de la Conservation Foncière, du Cadastre et de la Cartographie'],
+  [
+    'ministere-du-tourisme-de-l-artisanat-et-de-l-economie-sociale-et-solidaire',
+    "Ministère du Tourisme, de l'Artisanat et de l'Économie sociale et solidaire",
+  ],
+  [
+    'agence-nationale-de-la-conservation-fonciere-du-cadastre-et-de-la-cartographie',
+    'Agence Nationale de la Conservation Foncière, du Cadastre et de la Cartographie',
+  ],
   ['region-marrakech-safi', 'Région Marrakech-Safi'],
   ['office-des-changes', 'Office des Changes'],
   ['ministere-de-la-justice', 'Ministère de la Justice'],
@@ -28,10 +43,16 @@ export const KNOWN_ORGANIZATIONS: ReadonlyArray<readonly [string, string]> = [
   ['region-souss-massa', 'Région Souss-Massa'],
   ['commune-de-rabat', 'Commune de Rabat'],
   ['region-de-l-oriental', "Région de l'Oriental"],
-  ['ministere-de-l-enseignement-superieur-de-la-recherche-scientifique-et-de-l-innovation', "Ministère de l'Enseignement supérieur, de la Recherche scientifique et de l'Innovation"],
+  [
+    'ministere-de-l-enseignement-superieur-de-la-recherche-scientifique-et-de-l-innovation',
+    "Ministère de l'Enseignement supérieur, de la Recherche scientifique et de l'Innovation",
+  ],
   ['commune-de-casablanca', 'Commune de Casablanca'],
   ['agence-nationale-des-ports', 'Agence Nationale des Ports'],
-  ['ministere-de-la-transition-numerique-et-de-la-reforme-de-l-administration', "Ministère de la Transition numérique et de la Réforme de l'Administration"],
+  [
+    'ministere-de-la-transition-numerique-et-de-la-reforme-de-l-administration',
+    "Ministère de la Transition numérique et de la Réforme de l'Administration",
+  ],
   ['office-national-des-aeroports', 'Office National des Aéroports'],
 ];
 
@@ -141,10 +162,36 @@ export const GROUPS = [
 ] as const;
 
 export const TAGS = [
-  'budget', 'finances publiques', 'statistiques', 'population', 'emploi', 'santé', 'éducation',
-  'environnement', 'eau', 'énergie', 'transport', 'tourisme', 'agriculture', 'pêche', 'commerce',
-  'industrie', 'région', 'commune', 'open data', 'données ouvertes', 'ميزانية', 'إحصاء', 'climat',
-  'marchés publics', 'foncier', 'urbanisme', 'culture', 'sport', 'jeunesse', 'numérique',
+  'budget',
+  'finances publiques',
+  'statistiques',
+  'population',
+  'emploi',
+  'santé',
+  'éducation',
+  'environnement',
+  'eau',
+  'énergie',
+  'transport',
+  'tourisme',
+  'agriculture',
+  'pêche',
+  'commerce',
+  'industrie',
+  'région',
+  'commune',
+  'open data',
+  'données ouvertes',
+  'ميزانية',
+  'إحصاء',
+  'climat',
+  'marchés publics',
+  'foncier',
+  'urbanisme',
+  'culture',
+  'sport',
+  'jeunesse',
+  'numérique',
 ];
 
 export interface LicenceEntry {
@@ -155,10 +202,42 @@ export interface LicenceEntry {
 }
 
 export const LICENCES = weighted<LicenceEntry>([
-  [{ id: 'cc-by', title: 'Creative Commons Attribution', url: 'http://www.opendefinition.org/licenses/cc-by', open: true }, 24],
-  [{ id: 'cc-by-sa', title: 'Creative Commons Attribution Share-Alike', url: 'http://www.opendefinition.org/licenses/cc-by-sa', open: true }, 8],
-  [{ id: 'cc-zero', title: 'Creative Commons CCZero', url: 'http://www.opendefinition.org/licenses/cc-zero', open: true }, 6],
-  [{ id: 'odc-odbl', title: 'Open Data Commons Open Database License (ODbL)', url: 'http://www.opendefinition.org/licenses/odc-odbl', open: true }, 10],
+  [
+    {
+      id: 'cc-by',
+      title: 'Creative Commons Attribution',
+      url: 'http://www.opendefinition.org/licenses/cc-by',
+      open: true,
+    },
+    24,
+  ],
+  [
+    {
+      id: 'cc-by-sa',
+      title: 'Creative Commons Attribution Share-Alike',
+      url: 'http://www.opendefinition.org/licenses/cc-by-sa',
+      open: true,
+    },
+    8,
+  ],
+  [
+    {
+      id: 'cc-zero',
+      title: 'Creative Commons CCZero',
+      url: 'http://www.opendefinition.org/licenses/cc-zero',
+      open: true,
+    },
+    6,
+  ],
+  [
+    {
+      id: 'odc-odbl',
+      title: 'Open Data Commons Open Database License (ODbL)',
+      url: 'http://www.opendefinition.org/licenses/odc-odbl',
+      open: true,
+    },
+    10,
+  ],
   [{ id: 'other-open', title: 'Other (Open)', open: true }, 8],
   [{ id: 'notspecified', title: 'License not specified', open: false }, 14],
   [{ id: 'other-closed', title: 'Other (Not Open)', open: false }, 5],
@@ -234,9 +313,24 @@ export const RESOURCE_COUNTS = weighted<number>([
   [5, 7],
 ]);
 
-export const RESOURCE_NAMES = ['Données', 'Fichier', 'Tableau', 'Série', 'Annexe', 'Rapport', 'Dictionnaire des données'];
+export const RESOURCE_NAMES = [
+  'Données',
+  'Fichier',
+  'Tableau',
+  'Série',
+  'Annexe',
+  'Rapport',
+  'Dictionnaire des données',
+];
 
-export const PEOPLE = ['Service des statistiques', 'Division des systèmes d’information', 'Cellule open data', 'Direction des études', 'A. Benali', 'F. Zahra El Idrissi'];
+export const PEOPLE = [
+  'Service des statistiques',
+  'Division des systèmes d’information',
+  'Cellule open data',
+  'Direction des études',
+  'A. Benali',
+  'F. Zahra El Idrissi',
+];
 
 export const SPATIAL_MOROCCO =
   '{"type": "Polygon", "coordinates": [[[-13.2, 27.6], [-1.0, 27.6], [-1.0, 35.9], [-13.2, 35.9], [-13.2, 27.6]]]}';

@@ -1,4 +1,9 @@
-import { EMAIL_MAX_LENGTH, type ChangePasswordRequest, type ResetPasswordRequest, type SignInRequest } from '@marsad/contracts';
+import {
+  EMAIL_MAX_LENGTH,
+  type ChangePasswordRequest,
+  type ResetPasswordRequest,
+  type SignInRequest,
+} from '@marsad/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 

@@ -4,10 +4,13 @@ describe('StampedCache', () => {
   it('computes once while the stamp holds, again when it changes or after a write', async () => {
     let stamp = 'a';
     let stampReads = 0;
-    const cache = new StampedCache(async () => {
-      stampReads++;
-      return stamp;
-    }, { stampTtlMs: 0 });
+    const cache = new StampedCache(
+      async () => {
+        stampReads++;
+        return stamp;
+      },
+      { stampTtlMs: 0 },
+    );
     let computed = 0;
     const compute = async () => ++computed;
     expect(await cache.get('k', compute)).toBe(1);

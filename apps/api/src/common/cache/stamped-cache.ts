@@ -36,7 +36,8 @@ export class StampedCache {
     const stamp = this.stamp;
     const value = await compute();
     // Keep it only if nothing changed while it was computed.
-    if (stamp === this.stamp && this.checkedAt !== 0 && this.entries.size < (this.options.maxEntries ?? 2000)) this.entries.set(key, value);
+    if (stamp === this.stamp && this.checkedAt !== 0 && this.entries.size < (this.options.maxEntries ?? 2000))
+      this.entries.set(key, value);
     return value;
   }
 

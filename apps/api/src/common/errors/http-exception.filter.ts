@@ -25,7 +25,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (app.status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
-    if (typeof app.params['retryAfter'] === 'number') response.setHeader('Retry-After', String(app.params['retryAfter']));
+    if (typeof app.params['retryAfter'] === 'number')
+      response.setHeader('Retry-After', String(app.params['retryAfter']));
     response.status(app.status).json(renderError(app, locale, requestId));
   }
 
@@ -48,10 +49,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     // A value PostgreSQL cannot take (SQLSTATE class 22: out of range, bad encoding, bad date…) is the
     // caller's input that validation let through: a 400, logged so the missing rule gets written.
-    const sqlState = exception instanceof QueryFailedError ? String((exception.driverError as { code?: unknown })?.code ?? '') : '';
+    const sqlState =
+      exception instanceof QueryFailedError ? String((exception.driverError as { code?: unknown })?.code ?? '') : '';
     if (sqlState.startsWith('22')) {
-      this.logger.warn({ requestId: String((request as Request & { id?: string }).id ?? ''), sqlState }, 'Input refused by the database');
-      return new AppException(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', { reason: `a value is outside what the database accepts (${sqlState})` });
+      this.logger.warn(
+        { requestId: String((request as Request & { id?: string }).id ?? ''), sqlState },
+        'Input refused by the database',
+      );
+      return new AppException(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', {
+        reason: `a value is outside what the database accepts (${sqlState})`,
+      });
     }
     return new AppException(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR');
   }
@@ -60,8 +67,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 export function renderError(app: AppException, locale: Locale, requestId: string): ApiErrorBody {
   const fields = app.fields.map((violation) => renderViolation(violation, locale));
   const params: Record<string, unknown> = { ...app.params, requestId };
-  if (typeof params['entity'] === 'string') params['entity'] = ENTITY_NAMES[params['entity']]?.[locale] ?? params['entity'];
-  if (app.code === 'VALIDATION_FAILED' || app.code === 'FILE_LIMIT_EXCEEDED') params['details'] = fields.map((field) => field.message).join('; ');
+  if (typeof params['entity'] === 'string')
+    params['entity'] = ENTITY_NAMES[params['entity']]?.[locale] ?? params['entity'];
+  if (app.code === 'VALIDATION_FAILED' || app.code === 'FILE_LIMIT_EXCEEDED')
+    params['details'] = fields.map((field) => field.message).join('; ');
   const body: ApiErrorBody = {
     statusCode: app.status,
     code: app.code as ErrorCode,

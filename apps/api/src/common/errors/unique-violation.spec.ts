@@ -2,7 +2,10 @@ import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { AppException } from './app-exception';
 import { transactionMappingUniqueViolations, violatedConstraint } from './unique-violation';
 
-const uniqueViolation = (constraint: string) => Object.assign(new QueryFailedError('INSERT …', [], new Error('duplicate key')), { driverError: { code: '23505', constraint } });
+const uniqueViolation = (constraint: string) =>
+  Object.assign(new QueryFailedError('INSERT …', [], new Error('duplicate key')), {
+    driverError: { code: '23505', constraint },
+  });
 const failingWith = (error: unknown) => ({ transaction: async () => Promise.reject(error) }) as unknown as DataSource;
 const work = async (manager: EntityManager) => (manager ? 'done' : 'none');
 
@@ -10,7 +13,11 @@ describe('transactionMappingUniqueViolations', () => {
   const violations = { UQ_inventory_reference_per_institution: { field: 'reference', rule: 'referenceTaken' } };
 
   it('turns a named unique constraint into the rule it stands for', async () => {
-    const error = await transactionMappingUniqueViolations(failingWith(uniqueViolation('UQ_inventory_reference_per_institution')), violations, work).catch((e: unknown) => e);
+    const error = await transactionMappingUniqueViolations(
+      failingWith(uniqueViolation('UQ_inventory_reference_per_institution')),
+      violations,
+      work,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppException);
     expect((error as AppException).fields).toEqual([{ field: 'reference', rule: 'referenceTaken' }]);
   });

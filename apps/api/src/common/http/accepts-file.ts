@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
@@ -22,6 +30,9 @@ export class MultipartRoutesGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const type = String(request.headers['content-type'] ?? '').toLowerCase();
     if (!type.startsWith('multipart/') || this.reflector.get<boolean>(ACCEPTS_FILE, context.getHandler())) return true;
-    throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', { expected: 'application/json', received: 'multipart/form-data' });
+    throw new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', {
+      expected: 'application/json',
+      received: 'multipart/form-data',
+    });
   }
 }

@@ -17,12 +17,16 @@ export function refuseDeepJson(_req: unknown, _res: unknown, raw: Buffer): void 
   for (let i = 0; i < raw.length; i += 1) {
     const byte = raw[i];
     if (inString) {
-      if (byte === 0x5c) i += 1; // backslash: skip the escaped character
+      if (byte === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (byte === 0x22) inString = false;
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x5b || byte === 0x7b) {
       depth += 1;
-      if (depth > MAX_JSON_DEPTH) throw new AppException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', {}, [{ field: 'body', rule: 'maxDepth', args: [MAX_JSON_DEPTH] }]);
+      if (depth > MAX_JSON_DEPTH)
+        throw new AppException(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', {}, [
+          { field: 'body', rule: 'maxDepth', args: [MAX_JSON_DEPTH] },
+        ]);
     } else if (byte === 0x5d || byte === 0x7d) depth -= 1;
   }
 }
@@ -73,9 +77,17 @@ export function refuseHostileValues(req: Request, _res: Response, next: NextFunc
 export function requireKnownBodyType(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (!hasBody || !WRITE_METHODS.has(req.method) || !req.path.startsWith('/api/')) return next();
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
   if (type === 'application/json' || type === 'multipart/form-data') return next();
-  next(new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', { expected: 'application/json', received: type || '—' }));
+  next(
+    new AppException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', {
+      expected: 'application/json',
+      received: type || '—',
+    }),
+  );
 }
 
 /**

@@ -38,7 +38,9 @@ function routeFields(t: TestApp): Map<string, { query: string[]; body: string[] 
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, instance[name]) as number];
       const base = typeof version === 'string' ? `/api/v${version}` : '/api';
-      const full = `${base}/${[prefix, String(path)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/').replace(/:(\w+)/g, '{$1}');
+      const full = `${base}/${[prefix, String(path)].filter((p) => p && p !== '/').join('/')}`
+        .replace(/\/+/g, '/')
+        .replace(/:(\w+)/g, '{$1}');
       const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, metatype, name) ?? {};
       const types: unknown[] = Reflect.getMetadata('design:paramtypes', prototype, name) ?? [];
       const of = (kind: RouteParamtypes) =>
@@ -52,13 +54,39 @@ function routeFields(t: TestApp): Map<string, { query: string[]; body: string[] 
 }
 
 /** Values that must never reach PostgreSQL as they are. */
-const BAD_VALUES: unknown[] = ['\u0000', 'a\u0000b', [], {}, [[]], 1e20, -1e20, 1.5, { ar: '\u0000', fr: '\u0000' }, ['\u0000'], true];
+const BAD_VALUES: unknown[] = [
+  '\u0000',
+  'a\u0000b',
+  [],
+  {},
+  [[]],
+  1e20,
+  -1e20,
+  1.5,
+  { ar: '\u0000', fr: '\u0000' },
+  ['\u0000'],
+  true,
+];
 /** Valid bodies, so that one bad field at a time gets past the others' validation. */
 const BASE_BODIES: Record<string, object> = {
-  'POST /api/v1/institutions/{code}/inventory': { reference: 'WALK-1', title: { fr: 'Élément', ar: 'عنصر' }, classification: 'open' },
+  'POST /api/v1/institutions/{code}/inventory': {
+    reference: 'WALK-1',
+    title: { fr: 'Élément', ar: 'عنصر' },
+    classification: 'open',
+  },
   'POST /api/v1/institutions': { code: 'WALK-1', name: { fr: 'Marche', ar: 'مشي' }, type: 'ministry' },
-  'POST /api/v1/activities/{id}/updates': { status: 'in_progress', progress: 10, reportedOn: '2026-01-01', narrative: { fr: 'ok' } },
-  'POST /api/v1/institutions/{code}/officers': { role: 'GDD', fullName: { fr: 'Test' }, email: 'walk@mef.test', appointedOn: '2026-01-01' },
+  'POST /api/v1/activities/{id}/updates': {
+    status: 'in_progress',
+    progress: 10,
+    reportedOn: '2026-01-01',
+    narrative: { fr: 'ok' },
+  },
+  'POST /api/v1/institutions/{code}/officers': {
+    role: 'GDD',
+    fullName: { fr: 'Test' },
+    email: 'walk@mef.test',
+    appointedOn: '2026-01-01',
+  },
   'POST /api/v1/users': { email: 'walk@test.ma', displayName: 'Walk', role: 'COMMITTEE' },
   'POST /api/v1/auth/sign-in': { email: 'nobody@test.ma', password: 'not the password' },
 };
@@ -77,12 +105,19 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
     t = await startTestApp({ demo: true });
     coordinator = await t.as('COORDINATOR');
     admin = await t.as('ADMIN');
-    const document = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const document = (await t.http.get('/api/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const fields = routeFields(t);
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path, ...(fields.get(`${method.toUpperCase()} ${path}`) ?? { query: [], body: [] }) })),
+      Object.keys(methods).map((method) => ({
+        method: method.toUpperCase(),
+        path,
+        ...(fields.get(`${method.toUpperCase()} ${path}`) ?? { query: [], body: [] }),
+      })),
     );
-    const one = async (sql: string) => ((await t.dataSource.query(sql)) as { id: string }[])[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+    const one = async (sql: string) =>
+      ((await t.dataSource.query(sql)) as { id: string }[])[0]?.id ?? '00000000-0000-4000-8000-000000000000';
     real = {
       activities: await one('SELECT id FROM activities LIMIT 1'),
       measures: await one('SELECT id FROM measures LIMIT 1'),
@@ -111,14 +146,21 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
     });
   };
 
-  const send = async (client: Client, op: Operation, url: string, body?: string | object, type = 'application/json'): Promise<void> => {
+  const send = async (
+    client: Client,
+    op: Operation,
+    url: string,
+    body?: string | object,
+    type = 'application/json',
+  ): Promise<void> => {
     if (op.path.endsWith('/auth/sign-out')) return; // would end the walking session
     const call = (client as unknown as Record<string, (url: string) => request.Test>)[op.method.toLowerCase()](url);
     if (body !== undefined) call.set('Content-Type', type).send(typeof body === 'string' ? body : JSON.stringify(body));
     const response = await call;
     const label = `${op.method} ${url.slice(0, 120)} ${body === undefined ? '' : (typeof body === 'string' ? body : JSON.stringify(body)).slice(-100)}`;
     if (response.status >= 500) failures.push(`${response.status} ${label}`);
-    else if (/\(22[0-9A-Z]{3}\)/.test(String(response.body?.message ?? ''))) failures.push(`database refused ${label}: ${response.body.message}`);
+    else if (/\(22[0-9A-Z]{3}\)/.test(String(response.body?.message ?? '')))
+      failures.push(`database refused ${label}: ${response.body.message}`);
   };
 
   it('walks every route with NUL bytes, huge numbers, wrong types, deep nesting and prototype keys', async () => {
@@ -129,7 +171,8 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
         const client = op.path.startsWith('/api/v1/users') ? admin : coordinator;
         const params = (op.path.match(/\{\w+\}/g) ?? []).length;
         for (let index = 0; index < params; index += 1) {
-          for (const value of ['%00', 'HCP%00', '99999999999999999999']) await send(client, op, fill(op.path, { index, value }));
+          for (const value of ['%00', 'HCP%00', '99999999999999999999'])
+            await send(client, op, fill(op.path, { index, value }));
         }
         for (const name of new Set([...op.query, 'page', 'pageSize'])) {
           for (const value of BAD_QUERY) await send(client, op, `${fill(op.path)}?${name}=${value}`);
@@ -138,7 +181,8 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
         if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(op.method)) continue;
         const url = fill(op.path);
         const base = BASE_BODIES[`${op.method} ${op.path}`] ?? (op.body.includes('version') ? { version: 1 } : {});
-        for (const field of op.body) for (const value of BAD_VALUES) await send(client, op, url, { ...base, [field]: value });
+        for (const field of op.body)
+          for (const value of BAD_VALUES) await send(client, op, url, { ...base, [field]: value });
         await send(client, op, url, '['.repeat(5000));
         await send(client, op, url, `{"a":${'['.repeat(5000)}`);
         await send(client, op, url, '{"__proto__":{"admin":true}}');
@@ -155,10 +199,20 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
       [coordinator.get('/api/v1/plans/%00'), 'path'],
       [coordinator.get('/api/v1/coverage?region=%00'), 'region'],
       [coordinator.get('/api/v1/portal/datasets?format=%00'), 'format'],
-      [coordinator.post(`/api/v1/activities/${activity}/updates`).send({ status: 'in_progress', progress: 10, reportedOn: '2026-01-01', narrative: { fr: '\u0000' } }), 'narrative.fr'],
+      [
+        coordinator
+          .post(`/api/v1/activities/${activity}/updates`)
+          .send({ status: 'in_progress', progress: 10, reportedOn: '2026-01-01', narrative: { fr: '\u0000' } }),
+        'narrative.fr',
+      ],
       [coordinator.get('/api/v1/institutions?page=99999999999999999999'), 'page'],
       [coordinator.get('/api/v1/audit-events?pageSize=99999999999999999999'), 'pageSize'],
-      [coordinator.post('/api/v1/institutions/MEF/inventory').send({ reference: 'X-1', title: [], classification: 'open' }), 'title'],
+      [
+        coordinator
+          .post('/api/v1/institutions/MEF/inventory')
+          .send({ reference: 'X-1', title: [], classification: 'open' }),
+        'title',
+      ],
       [coordinator.post('/api/v1/institutions').send({ code: 'NEW-1', name: [], type: 'ministry' }), 'name'],
       [t.http.post('/api/v1/auth/sign-in').set('Content-Type', 'application/json').send('['.repeat(5000)), 'body'],
     ];
@@ -166,13 +220,18 @@ describe('Malformed input never makes the API answer 5xx (issue #9, finding 5: a
     for (const [call, field] of cases) {
       const response = await call.set('Accept-Language', 'en');
       const named = (response.body.fields ?? []).some((f: { field: string }) => f.field === field);
-      answers.push(`${field}: ${response.status} ${response.body.code} ${named ? 'named' : JSON.stringify(response.body.fields)}`);
+      answers.push(
+        `${field}: ${response.status} ${response.body.code} ${named ? 'named' : JSON.stringify(response.body.fields)}`,
+      );
     }
     expect(answers).toEqual(cases.map(([, field]) => `${field}: 400 VALIDATION_FAILED named`));
     const proto = await coordinator
       .patch(`/api/v1/activities/${activity}`)
       .set('Content-Type', 'application/json')
       .send('{"__proto__":{"x":1},"version":1}');
-    expect([proto.status, proto.body.fields[0]]).toEqual([400, expect.objectContaining({ field: '__proto__', rule: 'whitelistValidation' })]);
+    expect([proto.status, proto.body.fields[0]]).toEqual([
+      400,
+      expect.objectContaining({ field: '__proto__', rule: 'whitelistValidation' }),
+    ]);
   });
 });

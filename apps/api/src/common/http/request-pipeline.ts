@@ -8,7 +8,13 @@ import { renderError } from '../errors/http-exception.filter';
 import { requestLocale } from '../i18n/request-locale';
 import { requestId } from '../logging/logger.options';
 import type { AppConfig } from '../../config/app-config';
-import { refuseDeepJson, refuseHostileValues, requireKnownBodyType, requireOwnOrigin, strictTransportSecurity } from './input-guards';
+import {
+  refuseDeepJson,
+  refuseHostileValues,
+  requireKnownBodyType,
+  requireOwnOrigin,
+  strictTransportSecurity,
+} from './input-guards';
 
 type Middleware = (req: Request, res: Response, next: (error?: unknown) => void) => void;
 
@@ -17,7 +23,10 @@ type Middleware = (req: Request, res: Response, next: (error?: unknown) => void)
  * that fails to parse is answered with one), then parses bodies, answering
  * malformed or oversized ones with the API's own error shape.
  */
-export function installRequestPipeline(app: NestExpressApplication, config: Pick<AppConfig, 'trustProxy' | 'publicUrl'>): void {
+export function installRequestPipeline(
+  app: NestExpressApplication,
+  config: Pick<AppConfig, 'trustProxy' | 'publicUrl'>,
+): void {
   // Client address and scheme from X-Forwarded-* only when the peer is a configured proxy (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
@@ -62,7 +71,9 @@ function guard(parser: Middleware): Middleware {
       const exception =
         type === 'entity.too.large'
           ? new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '1 MB' })
-          : new AppException(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', { reason: type === 'entity.parse.failed' ? 'malformed JSON' : 'unreadable body' });
+          : new AppException(HttpStatus.BAD_REQUEST, 'BAD_REQUEST', {
+              reason: type === 'entity.parse.failed' ? 'malformed JSON' : 'unreadable body',
+            });
       res
         .status(exception.status)
         .json(renderError(exception, requestLocale(req), String((req as Request & { id?: string }).id ?? '')));

@@ -14,10 +14,14 @@ interface RawResponse {
   body: Buffer;
 }
 
-const INDEX_HTML = '<!doctype html><html lang="fr"><head><title>Marsad</title><script src="/main-ABC123.js" type="module"></script></head><body><msd-root></msd-root></body></html>';
+const INDEX_HTML =
+  '<!doctype html><html lang="fr"><head><title>Marsad</title><script src="/main-ABC123.js" type="module"></script></head><body><msd-root></msd-root></body></html>';
 // Over the 1 KB threshold and compressible, like a real bundle.
 const MAIN_JS = `export const marsad = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `mesure-${i}`))};\n`;
-const FR_JSON = JSON.stringify({ app: { title: 'Marsad' }, plan: Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`key${i}`, `Texte de la clé ${i}`])) });
+const FR_JSON = JSON.stringify({
+  app: { title: 'Marsad' },
+  plan: Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`key${i}`, `Texte de la clé ${i}`])),
+});
 
 describe('Web delivery: compression, static files, SPA fallback and HTTP caching', () => {
   let t: TestApp;
@@ -32,7 +36,9 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
       const req = httpRequest(`${base}${path}`, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -70,7 +76,9 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
       expect(br.body.length).toBeLessThan(plain.body.length / 3);
-      expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+      expect(JSON.parse(brotliDecompressSync(br.body).toString('utf8'))).toEqual(
+        JSON.parse(plain.body.toString('utf8')),
+      );
 
       const gz = await raw('/api/v1/plans/PANDO-2021', { 'Accept-Encoding': 'gzip' });
       expect(gz.headers['content-encoding']).toBe('gzip');
@@ -94,28 +102,31 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
       expect(Number(csv.headers['content-length'])).toBe(csv.body.length);
     });
 
-    it.each(['/api/v1/plans/PANDO-2021', '/api/v1/metrics/national', '/api/v1/metrics/rankings', '/api/v1/coverage', '/api/v1/institutions'])(
-      'answers a matching If-None-Match with 304 on the public aggregate %s (compressed or not)',
-      async (path) => {
-        const first = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br' });
-        expect(first.status).toBe(200);
-        expect(first.headers['etag']).toMatch(/^W\/".+"$/);
-        expect(first.headers['cache-control']).toBe(CACHE_CONTROL.apiPublic);
-        const etag = String(first.headers['etag']);
+    it.each([
+      '/api/v1/plans/PANDO-2021',
+      '/api/v1/metrics/national',
+      '/api/v1/metrics/rankings',
+      '/api/v1/coverage',
+      '/api/v1/institutions',
+    ])('answers a matching If-None-Match with 304 on the public aggregate %s (compressed or not)', async (path) => {
+      const first = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(first.status).toBe(200);
+      expect(first.headers['etag']).toMatch(/^W\/".+"$/);
+      expect(first.headers['cache-control']).toBe(CACHE_CONTROL.apiPublic);
+      const etag = String(first.headers['etag']);
 
-        const again = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br', 'If-None-Match': etag });
-        expect(again.status).toBe(304);
-        expect(again.body.length).toBe(0);
-        expect(again.headers['etag']).toBe(etag);
+      const again = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br', 'If-None-Match': etag });
+      expect(again.status).toBe(304);
+      expect(again.body.length).toBe(0);
+      expect(again.headers['etag']).toBe(etag);
 
-        const identity = await raw(path, { 'If-None-Match': etag });
-        expect(identity.status).toBe(304);
+      const identity = await raw(path, { 'If-None-Match': etag });
+      expect(identity.status).toBe(304);
 
-        const stale = await raw(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': 'W/"stale"' });
-        expect(stale.status).toBe(200);
-        expect(stale.body.length).toBeGreaterThan(0);
-      },
-    );
+      const stale = await raw(path, { 'Accept-Encoding': 'gzip', 'If-None-Match': 'W/"stale"' });
+      expect(stale.status).toBe(200);
+      expect(stale.body.length).toBeGreaterThan(0);
+    });
 
     it('keeps what a session sees out of shared caches, and anonymous reads public', async () => {
       const anonymous = await t.http.get('/api/v1/auth/session').expect(200);
@@ -135,7 +146,10 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
       const response = await t.http.get('/api/v1/nope').set('Accept', 'text/html').expect(404);
       expect(response.headers['content-type']).toMatch(/application\/json/);
       expect(response.body.code).toBe('ROUTE_NOT_FOUND');
-      await t.http.get('/api/nope.js').expect(404).expect('Content-Type', /application\/json/);
+      await t.http
+        .get('/api/nope.js')
+        .expect(404)
+        .expect('Content-Type', /application\/json/);
     });
   });
 
@@ -174,14 +188,20 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
       }
     });
 
-    it.each(['/fr/measures/1', '/ar/measures/1', '/fr/metrics', '/en/institutions/01.001'])('answers the client route %s with index.html', async (path) => {
-      const response = await raw(path, { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'Accept-Encoding': 'gzip, deflate, br' });
-      expect(response.status).toBe(200);
-      expect(response.headers['content-type']).toMatch(/text\/html/);
-      expect(response.headers['cache-control']).toBe('no-cache');
-      expect(response.headers['content-security-policy']).toBeDefined();
-      expect(response.body.toString('utf8')).toBe(INDEX_HTML);
-    });
+    it.each(['/fr/measures/1', '/ar/measures/1', '/fr/metrics', '/en/institutions/01.001'])(
+      'answers the client route %s with index.html',
+      async (path) => {
+        const response = await raw(path, {
+          Accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
+          'Accept-Encoding': 'gzip, deflate, br',
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toMatch(/text\/html/);
+        expect(response.headers['cache-control']).toBe('no-cache');
+        expect(response.headers['content-security-policy']).toBeDefined();
+        expect(response.body.toString('utf8')).toBe(INDEX_HTML);
+      },
+    );
 
     it('answers a deep link without an Accept header too, but not a missing bundle', async () => {
       const deepLink = await raw('/fr/measures/1');

@@ -37,17 +37,26 @@ export function installWebDelivery(app: NestExpressApplication, config: Pick<App
 
   const root = resolve(config.webDist);
   if (!existsSync(root)) {
-    if (config.env !== 'test') new Logger('Web').warn(`No web build at ${root}: serving the API only (run \`npm run build\`).`);
+    if (config.env !== 'test')
+      new Logger('Web').warn(`No web build at ${root}: serving the API only (run \`npm run build\`).`);
     return;
   }
   if (!existsSync(resolve(root, 'index.html.br')) && config.env === 'production') {
-    new Logger('Web').warn(`No precompressed files in ${root}: JS and CSS are compressed on each request (build with \`npm run build\`).`);
+    new Logger('Web').warn(
+      `No precompressed files in ${root}: JS and CSS are compressed on each request (build with \`npm run build\`).`,
+    );
   }
   const serveStatic = expressStaticGzip(root, {
     enableBrotli: true,
     orderPreference: ['br', 'gzip'],
     index: 'index.html',
-    serveStatic: { cacheControl: false, etag: true, lastModified: true, redirect: false, setHeaders: (res: ServerResponse, path: string) => res.setHeader('Cache-Control', cacheControlFor(root, path)) },
+    serveStatic: {
+      cacheControl: false,
+      etag: true,
+      lastModified: true,
+      redirect: false,
+      setHeaders: (res: ServerResponse, path: string) => res.setHeader('Cache-Control', cacheControlFor(root, path)),
+    },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isApiPath(req.path)) return next();
@@ -71,7 +80,12 @@ export function isApiPath(path: string): boolean {
 /** The Cache-Control of a built file (`path` may be its `.br`/`.gz` variant). */
 export function cacheControlFor(root: string, path: string): string {
   const file = path.replace(/\.(br|gz)$/, '');
-  const inside = file.startsWith(root + sep) ? file.slice(root.length + 1).split(sep).join('/') : basename(file);
+  const inside = file.startsWith(root + sep)
+    ? file
+        .slice(root.length + 1)
+        .split(sep)
+        .join('/')
+    : basename(file);
   if (inside === 'index.html' || inside.startsWith('i18n/')) return CACHE_CONTROL.revalidate;
   if (HASHED_NAME.test(basename(inside))) return CACHE_CONTROL.immutable;
   return CACHE_CONTROL.short;

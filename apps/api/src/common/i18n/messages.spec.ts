@@ -31,10 +31,15 @@ function collect(pattern: RegExp): Map<string, string[]> {
 }
 
 /** Keys of `found` whose catalogue entry is missing or blank in some language, with where they are used. */
-function unlabelled(found: Map<string, string[]>, catalogue: Record<string, Partial<Record<string, string>>>): string[] {
+function unlabelled(
+  found: Map<string, string[]>,
+  catalogue: Record<string, Partial<Record<string, string>>>,
+): string[] {
   return [...found]
     .flatMap(([key, files]) =>
-      LOCALES.filter((locale) => !catalogue[key]?.[locale]?.trim()).map((locale) => `${key} (${locale}), used in ${[...new Set(files)].join(', ')}`),
+      LOCALES.filter((locale) => !catalogue[key]?.[locale]?.trim()).map(
+        (locale) => `${key} (${locale}), used in ${[...new Set(files)].join(', ')}`,
+      ),
     )
     .sort();
 }
@@ -42,11 +47,14 @@ function unlabelled(found: Map<string, string[]>, catalogue: Record<string, Part
 describe('error message catalogues', () => {
   describe('entity names', () => {
     const entities = collect(/\b(?:notFound|versionConflict)\(\s*'([^']+)'/g);
-    for (const [key, files] of collect(/new UuidParamPipe\(\s*'([^']+)'/g)) entities.set(key, [...(entities.get(key) ?? []), ...files]);
+    for (const [key, files] of collect(/new UuidParamPipe\(\s*'([^']+)'/g))
+      entities.set(key, [...(entities.get(key) ?? []), ...files]);
 
     it('finds the call sites (the patterns still match the code)', () => {
       expect(entities.size).toBeGreaterThanOrEqual(10);
-      expect([...entities.keys()]).toEqual(expect.arrayContaining(['activity', 'institution', 'harvestRun', 'portalOrganization']));
+      expect([...entities.keys()]).toEqual(
+        expect.arrayContaining(['activity', 'institution', 'harvestRun', 'portalOrganization']),
+      );
     });
 
     it('has a label in every language for every entity an error can name', () => {
@@ -54,12 +62,16 @@ describe('error message catalogues', () => {
     });
 
     it('spells every entity key one way: camelCase, like the catalogue', () => {
-      const badlySpelled = [...entities.keys(), ...Object.keys(ENTITY_NAMES)].filter((key) => !/^[a-z][a-zA-Z]*$/.test(key));
+      const badlySpelled = [...entities.keys(), ...Object.keys(ENTITY_NAMES)].filter(
+        (key) => !/^[a-z][a-zA-Z]*$/.test(key),
+      );
       expect(badlySpelled).toEqual([]);
     });
 
     it('passes entity keys as literals, so the collection above sees them all', () => {
-      const computed = SOURCES.filter(({ text }) => /\b(?:notFound|versionConflict)\(\s*[^'\s]/.test(text)).map(({ file }) => file);
+      const computed = SOURCES.filter(({ text }) => /\b(?:notFound|versionConflict)\(\s*[^'\s]/.test(text)).map(
+        ({ file }) => file,
+      );
       // UuidParamPipe forwards the key given to `new UuidParamPipe('…')`, collected above;
       // AppException declares the factories themselves.
       expect(computed.sort()).toEqual(['common/errors/app-exception.ts', 'common/pipes/uuid-param.pipe.ts']);
@@ -70,7 +82,8 @@ describe('error message catalogues', () => {
     it('has a message in every language for every rule written in the services', () => {
       const rules = collect(/\brule: '(\w+)'/g);
       // The import services report row problems through a local `flag(column, rule, args)`.
-      for (const [rule, files] of collect(/\bflag\(\s*(?:'[^']*'|\w+)\s*,\s*'(\w+)'/g)) rules.set(rule, [...(rules.get(rule) ?? []), ...files]);
+      for (const [rule, files] of collect(/\bflag\(\s*(?:'[^']*'|\w+)\s*,\s*'(\w+)'/g))
+        rules.set(rule, [...(rules.get(rule) ?? []), ...files]);
       expect(rules.size).toBeGreaterThanOrEqual(30);
       expect([...rules.keys()]).toEqual(expect.arrayContaining(['fileType', 'oneActiveRod', 'duplicateRow']));
       expect(unlabelled(rules, RULE_MESSAGES)).toEqual([]);
@@ -89,12 +102,16 @@ describe('error message catalogues', () => {
             // @IsOptional and @ValidateIf only decide whether the other rules run: they never fail.
             if (metadata.type === 'conditionalValidation') continue;
             const names =
-              metadata.type === 'customValidation' ? storage.getTargetValidatorConstraints(metadata.constraintCls).map((constraint) => constraint.name) : [metadata.type];
+              metadata.type === 'customValidation'
+                ? storage.getTargetValidatorConstraints(metadata.constraintCls).map((constraint) => constraint.name)
+                : [metadata.type];
             for (const name of names) constraints.set(name, [...(constraints.get(name) ?? []), file]);
           }
         }
       }
-      expect([...constraints.keys()]).toEqual(expect.arrayContaining(['maxLength', 'isIn', 'isIsoDate', 'hasSomeLocale', 'nestedValidation']));
+      expect([...constraints.keys()]).toEqual(
+        expect.arrayContaining(['maxLength', 'isIn', 'isIsoDate', 'hasSomeLocale', 'nestedValidation']),
+      );
       expect(unlabelled(constraints, RULE_MESSAGES)).toEqual([]);
     });
   });

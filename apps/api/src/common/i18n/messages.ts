@@ -46,7 +46,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
   },
   FORBIDDEN: {
     en: 'Your role does not allow this, or the data belongs to another administration.',
-    fr: "Votre rôle ne le permet pas, ou les données appartiennent à une autre administration.",
+    fr: 'Votre rôle ne le permet pas, ou les données appartiennent à une autre administration.',
     ar: 'دورك لا يسمح بذلك، أو أن المعطيات تعود لإدارة أخرى.',
   },
   CSRF_REJECTED: {
@@ -134,8 +134,16 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     ar: '{field} ليس حقلا مقبولا',
   },
   isDefined: { en: '{field} is required', fr: '{field} est obligatoire', ar: '{field} إلزامي' },
-  isNotEmpty: { en: '{field} must not be empty', fr: '{field} ne doit pas être vide', ar: '{field} يجب ألا يكون فارغا' },
-  isInt: { en: '{field} must be a whole number', fr: '{field} doit être un nombre entier', ar: '{field} يجب أن يكون عددا صحيحا' },
+  isNotEmpty: {
+    en: '{field} must not be empty',
+    fr: '{field} ne doit pas être vide',
+    ar: '{field} يجب ألا يكون فارغا',
+  },
+  isInt: {
+    en: '{field} must be a whole number',
+    fr: '{field} doit être un nombre entier',
+    ar: '{field} يجب أن يكون عددا صحيحا',
+  },
   isNumber: { en: '{field} must be a number', fr: '{field} doit être un nombre', ar: '{field} يجب أن يكون رقما' },
   min: { en: '{field} must be at least {0}', fr: '{field} doit être au moins {0}', ar: '{field} يجب ألا يقل عن {0}' },
   max: { en: '{field} must be at most {0}', fr: '{field} doit être au plus {0}', ar: '{field} يجب ألا يتجاوز {0}' },
@@ -283,7 +291,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: '{field} est absente : partez du modèle',
     ar: '{field} غير موجود: انطلق من النموذج',
   },
-  noRows: { en: '{field} has no data rows', fr: '{field} ne contient aucune ligne de données', ar: '{field} لا يتضمن أي سطر' },
+  noRows: {
+    en: '{field} has no data rows',
+    fr: '{field} ne contient aucune ligne de données',
+    ar: '{field} لا يتضمن أي سطر',
+  },
   readableTable: {
     en: '{field} is not a readable XLSX or CSV (UTF-8) file',
     fr: "{field} n'est pas un fichier XLSX ou CSV (UTF-8) lisible",
@@ -345,7 +357,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     ar: '{field}: لا توجد مجموعة بيانات لهذه الإدارة في البوابة بهذا المعرّف',
   },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
-  isBoolean: { en: '{field} must be true or false', fr: '{field} doit être vrai ou faux', ar: '{field} يجب أن يكون صحيحا أو خاطئا' },
+  isBoolean: {
+    en: '{field} must be true or false',
+    fr: '{field} doit être vrai ou faux',
+    ar: '{field} يجب أن يكون صحيحا أو خاطئا',
+  },
   fileType: {
     en: '{field}: the content of the file is not of an accepted type (checked from its bytes, not its name)',
     fr: "{field} : le contenu du fichier n'est pas d'un type accepté (vérifié d'après ses octets, pas son nom)",

@@ -9,12 +9,17 @@ import { ERROR_MESSAGES } from './messages';
  * words things for its screens), so the keys they share — the error codes — are kept in step here.
  */
 const WEB = Object.fromEntries(
-  LOCALES.map((locale) => [locale, JSON.parse(readFileSync(join(__dirname, '../../../../web/public/i18n', `${locale}.json`), 'utf8'))]),
+  LOCALES.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(join(__dirname, '../../../../web/public/i18n', `${locale}.json`), 'utf8')),
+  ]),
 ) as Record<string, { errors: Record<string, string> }>;
 
 describe('API and web translations stay in step', () => {
   it.each(LOCALES)('every error code has an API message and a web string in %s', (locale) => {
-    const missing = ERROR_CODES.filter((code) => !ERROR_MESSAGES[code]?.[locale]?.trim() || !WEB[locale].errors?.[code]?.trim());
+    const missing = ERROR_CODES.filter(
+      (code) => !ERROR_MESSAGES[code]?.[locale]?.trim() || !WEB[locale].errors?.[code]?.trim(),
+    );
     expect(missing).toEqual([]);
   });
 

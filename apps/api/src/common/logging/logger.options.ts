@@ -20,10 +20,19 @@ export function loggerOptions(config: Pick<AppConfig, 'env' | 'logLevel'>): Para
     pinoHttp: {
       level: config.logLevel,
       // The request pipeline has already given the request its id.
-      genReqId: (request, response) => (request as IncomingMessage & { id?: string }).id ?? requestId(request, response),
+      genReqId: (request, response) =>
+        (request as IncomingMessage & { id?: string }).id ?? requestId(request, response),
       customAttributeKeys: { reqId: 'requestId' },
       // Secrets never reach the log: cookies, tokens, and the parameters of a failed SQL statement (a password hash, say).
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', 'err.parameters', 'err.driverError', 'err.query'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+        'err.parameters',
+        'err.driverError',
+        'err.query',
+      ],
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -32,7 +41,10 @@ export function loggerOptions(config: Pick<AppConfig, 'env' | 'logLevel'>): Para
       transport:
         config.env === 'production'
           ? undefined
-          : { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+          : {
+              target: 'pino-pretty',
+              options: { singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' },
+            },
     },
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     // Log lines written outside a request (start-up, jobs) have no request id; that is expected.

@@ -81,7 +81,10 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The parts of a minimal XLSX workbook whose one sheet and shared strings are given. */
-export function workbookParts(sheetData: ZipPart['data'], sharedStrings: ZipPart['data'] = xml(`<sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`)): ZipPart[] {
+export function workbookParts(
+  sheetData: ZipPart['data'],
+  sharedStrings: ZipPart['data'] = xml(`<sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`),
+): ZipPart[] {
   return [
     {
       name: '[Content_Types].xml',
@@ -89,8 +92,18 @@ export function workbookParts(sheetData: ZipPart['data'], sharedStrings: ZipPart
         `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
       ),
     },
-    { name: '_rels/.rels', data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
-    { name: 'xl/workbook.xml', data: xml(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+    {
+      name: '_rels/.rels',
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: xml(
+        `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+    },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: xml(
@@ -110,7 +123,9 @@ export function sheetXml(rows: string): Buffer {
 /** Shared strings holding one string of `megabytes` MB of the letter A, generated a megabyte at a time. */
 export function hugeSharedString(megabytes: number): () => Iterable<Buffer> {
   return function* () {
-    yield Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`);
+    yield Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN}" count="1" uniqueCount="1"><si><t>`,
+    );
     const megabyte = Buffer.alloc(1024 * 1024, 'A');
     for (let i = 0; i < megabytes; i += 1) yield megabyte;
     yield Buffer.from('</t></si></sst>');
@@ -120,10 +135,13 @@ export function hugeSharedString(megabytes: number): () => Iterable<Buffer> {
 /** A sheet of `count` rows of one inline cell each, generated in chunks. */
 export function manyRows(count: number): () => Iterable<Buffer> {
   return function* () {
-    yield Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>`);
+    yield Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}"><sheetData>`,
+    );
     for (let start = 1; start <= count; start += 10_000) {
       let chunk = '';
-      for (let r = start; r < Math.min(start + 10_000, count + 1); r += 1) chunk += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x${r}</t></is></c></row>`;
+      for (let r = start; r < Math.min(start + 10_000, count + 1); r += 1)
+        chunk += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x${r}</t></is></c></row>`;
       yield Buffer.from(chunk);
     }
     yield Buffer.from('</sheetData></worksheet>');

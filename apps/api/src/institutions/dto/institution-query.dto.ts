@@ -1,4 +1,11 @@
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType, MAX_PAGE } from '@marsad/contracts';
+import {
+  INSTITUTION_SORTS,
+  INSTITUTION_TYPES,
+  type InstitutionQuery,
+  type InstitutionSort,
+  type InstitutionType,
+  MAX_PAGE,
+} from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 

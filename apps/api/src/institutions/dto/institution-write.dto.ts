@@ -1,6 +1,25 @@
-import { INSTITUTION_TYPES, type CreateInstitutionRequest, type InstitutionType, type UpdateInstitutionRequest } from '@marsad/contracts';
+import {
+  INSTITUTION_TYPES,
+  type CreateInstitutionRequest,
+  type InstitutionType,
+  type UpdateInstitutionRequest,
+} from '@marsad/contracts';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 export class InstitutionNameDto {
   @IsString() @IsNotEmpty() @MaxLength(300) ar!: string;
@@ -18,7 +37,11 @@ export class CreateInstitutionDto implements CreateInstitutionRequest {
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(32) acronym?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(64) parentCode?: string | null;
   @IsOptional() @ValidateIf(nullable) @Matches(/^\d{2}$/) regionCode?: string | null;
-  @IsOptional() @ValidateIf(nullable) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(300) website?: string | null;
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(300)
+  website?: string | null;
   @IsOptional() @ValidateIf(nullable) @Matches(/^[a-z0-9_-]{2,100}$/) portalOrgName?: string | null;
 }
 
@@ -29,7 +52,11 @@ export class UpdateInstitutionDto implements UpdateInstitutionRequest {
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(32) acronym?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsString() @MaxLength(64) parentCode?: string | null;
   @IsOptional() @ValidateIf(nullable) @Matches(/^\d{2}$/) regionCode?: string | null;
-  @IsOptional() @ValidateIf(nullable) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) @MaxLength(300) website?: string | null;
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(300)
+  website?: string | null;
   @IsOptional() @ValidateIf(nullable) @Matches(/^[a-z0-9_-]{2,100}$/) portalOrgName?: string | null;
   @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -20,7 +20,24 @@ import {
   MAX_PAGE,
 } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -40,7 +57,12 @@ class InventoryFieldsDto {
   @IsOptional() @IsIn(INVENTORY_PRIORITIES) priority?: InventoryPriority;
   @IsOptional() @ValidateIf(nullable) @IsIsoDate() plannedDate?: string | null;
   @IsOptional() @ValidateIf(nullable) @IsIn(FREQUENCIES) frequency?: Frequency | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(LIMITS.formats) @IsString({ each: true }) @MaxLength(LIMITS.format, { each: true }) formats?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIMITS.formats)
+  @IsString({ each: true })
+  @MaxLength(LIMITS.format, { each: true })
+  formats?: string[];
   @IsOptional() @IsIn(INVENTORY_STATUSES) status?: InventoryStatus;
   @IsOptional() @IsBoolean() public?: boolean;
 }

@@ -1,5 +1,23 @@
-import type { Classification, DataTheme, Frequency, InventoryPriority, InventoryStatus, MatchState } from '@marsad/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type {
+  Classification,
+  DataTheme,
+  Frequency,
+  InventoryPriority,
+  InventoryStatus,
+  MatchState,
+} from '@marsad/contracts';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Institution } from '../../institutions/entities/institution.entity';
 
 /**

@@ -7,7 +7,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * so the history keeps one point a day.
  */
 @Entity({ name: 'metric_snapshots' })
-@Index('UQ_metric_snapshot_day_institution', ['day', 'institutionId'], { unique: true, where: `"institution_id" IS NOT NULL` })
+@Index('UQ_metric_snapshot_day_institution', ['day', 'institutionId'], {
+  unique: true,
+  where: `"institution_id" IS NOT NULL`,
+})
 @Index('UQ_metric_snapshot_day_national', ['day'], { unique: true, where: `"institution_id" IS NULL` })
 @Index(['institutionId', 'day'])
 // Ranks are counted among one day's scores.
@@ -25,7 +28,13 @@ export class MetricSnapshot {
   @Column({ type: 'integer' })
   datasets!: number;
 
-  @Column({ type: 'numeric', precision: 4, scale: 1, nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 1,
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   score!: number | null;
 
   @Column({ type: 'jsonb' })

@@ -7,7 +7,21 @@ import {
   type UpdateAppointmentRequest,
 } from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
 import { HasSomeName } from './has-some-name.validator';
 
@@ -28,7 +42,8 @@ export class CreateAppointmentDto implements CreateAppointmentRequest {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsIsoDate() appointedOn!: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?:
+    string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() actDate?: string | null;
 }
 
@@ -41,7 +56,8 @@ export class UpdateAppointmentDto implements UpdateAppointmentRequest {
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsOptional() @IsIsoDate() appointedOn?: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.actReference) actReference?:
+    string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() actDate?: string | null;
 }
 

@@ -12,7 +12,11 @@ export function HasSomeName(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) =>
           typeof value === 'object' &&
           value !== null &&
-          ['ar', 'fr'].some((k) => typeof (value as Record<string, unknown>)[k] === 'string' && ((value as Record<string, string>)[k]).trim() !== ''),
+          ['ar', 'fr'].some(
+            (k) =>
+              typeof (value as Record<string, unknown>)[k] === 'string' &&
+              (value as Record<string, string>)[k].trim() !== '',
+          ),
       },
     });
 }

@@ -19,7 +19,10 @@ import { Institution } from '../../institutions/entities/institution.entity';
  * interim may stand in beside it), enforced by a partial unique index.
  */
 @Entity({ name: 'officer_appointments' })
-@Index('UQ_one_active_rod_per_institution', ['institutionId'], { unique: true, where: `"role" = 'ROD' AND "status" = 'active'` })
+@Index('UQ_one_active_rod_per_institution', ['institutionId'], {
+  unique: true,
+  where: `"role" = 'ROD' AND "status" = 'active'`,
+})
 @Index(['institutionId', 'status'])
 @Index(['email'])
 @Check(`"role" IN ('ROD', 'GDD')`)

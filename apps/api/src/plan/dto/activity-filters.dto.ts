@@ -1,4 +1,12 @@
-import { ACTIVITY_STATUSES, HEALTHS, INVOLVEMENTS, type ActivityFilters, type ActivityStatus, type Health, type Involvement } from '@marsad/contracts';
+import {
+  ACTIVITY_STATUSES,
+  HEALTHS,
+  INVOLVEMENTS,
+  type ActivityFilters,
+  type ActivityStatus,
+  type Health,
+  type Involvement,
+} from '@marsad/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
 

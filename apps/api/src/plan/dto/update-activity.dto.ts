@@ -1,5 +1,16 @@
 import type { UpdateActivityRequest } from '@marsad/contracts';
-import { ArrayMaxSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsIsoDate, NotAfter } from '../../common/validation/validators';
 
 export class UpdateActivityDto implements UpdateActivityRequest {

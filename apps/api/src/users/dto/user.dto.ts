@@ -1,6 +1,27 @@
-import { LOCALES, ROLES, USER_LIMITS, type CreateUserRequest, type Locale, type Role, type UpdateUserRequest, MAX_PAGE } from '@marsad/contracts';
+import {
+  LOCALES,
+  ROLES,
+  USER_LIMITS,
+  type CreateUserRequest,
+  type Locale,
+  type Role,
+  type UpdateUserRequest,
+  MAX_PAGE,
+} from '@marsad/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class CreateUserDto implements CreateUserRequest {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))

@@ -37,8 +37,19 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ['activity', 'progress-update', 'evidence', 'user', 'officer-appointment', 'institution', 'inventory_item', 'harvest_run'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  'activity',
+  'progress-update',
+  'evidence',
+  'user',
+  'officer-appointment',
+  'institution',
+  'inventory_item',
+  'harvest_run',
+] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
-export const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
-export const isAuditEntityType = (value: string): value is AuditEntityType => (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);
+export const isAuditAction = (value: string): value is AuditAction =>
+  (AUDIT_ACTIONS as readonly string[]).includes(value);
+export const isAuditEntityType = (value: string): value is AuditEntityType =>
+  (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);

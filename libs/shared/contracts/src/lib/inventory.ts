@@ -13,7 +13,21 @@ export const INVENTORY_STATUSES = ['identified', 'in_preparation', 'published', 
 export type InventoryStatus = (typeof INVENTORY_STATUSES)[number];
 
 /** The EU data themes (DCAT-AP), used as the inventory's theme list. */
-export const DATA_THEMES = ['AGRI', 'ECON', 'EDUC', 'ENER', 'ENVI', 'GOVE', 'HEAL', 'INTR', 'JUST', 'REGI', 'SOCI', 'TECH', 'TRAN'] as const;
+export const DATA_THEMES = [
+  'AGRI',
+  'ECON',
+  'EDUC',
+  'ENER',
+  'ENVI',
+  'GOVE',
+  'HEAL',
+  'INTR',
+  'JUST',
+  'REGI',
+  'SOCI',
+  'TECH',
+  'TRAN',
+] as const;
 export type DataTheme = (typeof DATA_THEMES)[number];
 
 /** none: no dataset found; suggested: found automatically, awaiting a person; confirmed: a person said so. */

@@ -150,7 +150,9 @@ export type Frequency = (typeof FREQUENCIES)[number];
  * Bimonthly and biennial are not in HDX's table; they follow its pattern.
  * Irregular, continuous and never have no thresholds: freshness does not apply.
  */
-export const FRESHNESS_THRESHOLDS: Readonly<Partial<Record<Frequency, { due: number; overdue: number; delinquent: number }>>> = {
+export const FRESHNESS_THRESHOLDS: Readonly<
+  Partial<Record<Frequency, { due: number; overdue: number; delinquent: number }>>
+> = {
   daily: { due: 1, overdue: 2, delinquent: 3 },
   weekly: { due: 7, overdue: 14, delinquent: 21 },
   fortnightly: { due: 14, overdue: 21, delinquent: 28 },
@@ -221,12 +223,31 @@ export function normaliseFrequency(raw: unknown): Frequency | null {
   if (typeof raw !== 'string') return null;
   let value = raw.trim();
   if (!value) return null;
-  const iso: Record<string, Frequency> = { 'R/P1D': 'daily', 'R/P1W': 'weekly', 'R/P2W': 'fortnightly', 'R/P1M': 'monthly', 'R/P2M': 'bimonthly', 'R/P3M': 'quarterly', 'R/P6M': 'semiannual', 'R/P1Y': 'annual', 'R/P2Y': 'biennial' };
+  const iso: Record<string, Frequency> = {
+    'R/P1D': 'daily',
+    'R/P1W': 'weekly',
+    'R/P2W': 'fortnightly',
+    'R/P1M': 'monthly',
+    'R/P2M': 'bimonthly',
+    'R/P3M': 'quarterly',
+    'R/P6M': 'semiannual',
+    'R/P1Y': 'annual',
+    'R/P2Y': 'biennial',
+  };
   if (iso[value.toUpperCase()]) return iso[value.toUpperCase()];
   value = value.replace(/[/#]+$/, '');
   const tail = value.split(/[/#]/).pop() ?? value;
-  const word = tail.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().trim();
-  return FREQUENCY_WORDS[word] ?? FREQUENCY_WORDS[word.replace(/[_-]/g, ' ')] ?? FREQUENCY_WORDS[word.replace(/[\s_-]/g, '')] ?? null;
+  const word = tail
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .trim();
+  return (
+    FREQUENCY_WORDS[word] ??
+    FREQUENCY_WORDS[word.replace(/[_-]/g, ' ')] ??
+    FREQUENCY_WORDS[word.replace(/[\s_-]/g, '')] ??
+    null
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -303,11 +324,19 @@ export function round1(value: number): number {
 export function compositeScore(
   datasets: number,
   components: Record<ScoreComponent, number | null>,
-): { value: number | null; breakdown: { component: ScoreComponent; weight: number; value: number | null; points: number }[] } {
+): {
+  value: number | null;
+  breakdown: { component: ScoreComponent; weight: number; value: number | null; points: number }[];
+} {
   const breakdown = SCORE_COMPONENTS.map((component) => {
     const value = components[component];
     const points = value === null ? 0 : (value * SCORE_WEIGHTS[component]) / 100;
-    return { component, weight: SCORE_WEIGHTS[component], value: value === null ? null : round1(value), points: round1(points) };
+    return {
+      component,
+      weight: SCORE_WEIGHTS[component],
+      value: value === null ? null : round1(value),
+      points: round1(points),
+    };
   });
   if (datasets === 0) return { value: null, breakdown };
   const total = SCORE_COMPONENTS.reduce((sum, component) => {

@@ -212,7 +212,14 @@ export interface ValidateProgressUpdateRequest {
 
 /** One report awaiting validation, with its activity. */
 export interface ValidationQueueItem extends ProgressUpdateView {
-  activity: { id: string; code: string; measureNumber: number; title: LocalizedText; status: ActivityStatus; progress: number };
+  activity: {
+    id: string;
+    code: string;
+    measureNumber: number;
+    title: LocalizedText;
+    status: ActivityStatus;
+    progress: number;
+  };
 }
 
 /** GET /api/v1/validation-queue: submitted reports, oldest first: the first 50 in `items`, how many wait in `total`. */

@@ -136,7 +136,10 @@ export interface PortalDatasetView {
 }
 
 /** What a scorecard lists of an overdue dataset. */
-export type OverdueDatasetView = Pick<PortalDatasetView, 'ckanId' | 'name' | 'title' | 'portalUrl' | 'frequency' | 'lastUpdatedAt' | 'ageDays' | 'freshness'>;
+export type OverdueDatasetView = Pick<
+  PortalDatasetView,
+  'ckanId' | 'name' | 'title' | 'portalUrl' | 'frequency' | 'lastUpdatedAt' | 'ageDays' | 'freshness'
+>;
 
 export const DATASET_SORTS = ['modified', 'title', 'stars', 'completeness', 'age'] as const;
 export type DatasetSort = (typeof DATASET_SORTS)[number];

@@ -1,4 +1,15 @@
-import type { Classification, DataTheme, Frequency, FreshnessStatus, HarvestMode, HarvestStatus, HarvestTrigger, InventoryPriority, InventoryStatus, MatchState } from '@marsad/contracts';
+import type {
+  Classification,
+  DataTheme,
+  Frequency,
+  FreshnessStatus,
+  HarvestMode,
+  HarvestStatus,
+  HarvestTrigger,
+  InventoryPriority,
+  InventoryStatus,
+  MatchState,
+} from '@marsad/contracts';
 
 // Every value written out, so the translation-key check can see each key.
 export const INVENTORY_STATUS_KEYS: Record<InventoryStatus, string> = {
@@ -7,14 +18,23 @@ export const INVENTORY_STATUS_KEYS: Record<InventoryStatus, string> = {
   published: 'inventory.status.published',
   withheld: 'inventory.status.withheld',
 };
-export const INVENTORY_STATUS_GLYPHS: Record<InventoryStatus, string> = { identified: '○', in_preparation: '◐', published: '✓', withheld: '✕' };
+export const INVENTORY_STATUS_GLYPHS: Record<InventoryStatus, string> = {
+  identified: '○',
+  in_preparation: '◐',
+  published: '✓',
+  withheld: '✕',
+};
 
 export const CLASSIFICATION_KEYS: Record<Classification, string> = {
   open: 'inventory.classification.open',
   restricted: 'inventory.classification.restricted',
   not_disclosable: 'inventory.classification.not_disclosable',
 };
-export const CLASSIFICATION_GLYPHS: Record<Classification, string> = { open: '●', restricted: '◆', not_disclosable: '■' };
+export const CLASSIFICATION_GLYPHS: Record<Classification, string> = {
+  open: '●',
+  restricted: '◆',
+  not_disclosable: '■',
+};
 
 export const PRIORITY_KEYS: Record<InventoryPriority, string> = {
   high: 'inventory.priority.high',
@@ -75,7 +95,10 @@ export const FREQUENCY_KEYS: Record<Frequency, string> = {
   never: 'inventory.frequency.never',
 };
 
-export const HARVEST_MODE_KEYS: Record<HarvestMode, string> = { full: 'portal.mode.full', incremental: 'portal.mode.incremental' };
+export const HARVEST_MODE_KEYS: Record<HarvestMode, string> = {
+  full: 'portal.mode.full',
+  incremental: 'portal.mode.incremental',
+};
 export const HARVEST_TRIGGER_KEYS: Record<HarvestTrigger, string> = {
   schedule: 'portal.trigger.schedule',
   manual: 'portal.trigger.manual',

@@ -10,7 +10,9 @@ describe('apiErrorInterceptor', () => {
   let backend: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
   });
@@ -19,9 +21,17 @@ describe('apiErrorInterceptor', () => {
 
   it('turns the API error body into an ApiError', async () => {
     const answer = firstValueFrom(http.get('/api/v1/activities/x'));
-    backend
-      .expectOne('/api/v1/activities/x')
-      .flush({ statusCode: 409, code: 'VERSION_CONFLICT', message: 'Modifié', fields: [], requestId: 'r1', current: { version: 4 } }, { status: 409, statusText: 'Conflict' });
+    backend.expectOne('/api/v1/activities/x').flush(
+      {
+        statusCode: 409,
+        code: 'VERSION_CONFLICT',
+        message: 'Modifié',
+        fields: [],
+        requestId: 'r1',
+        current: { version: 4 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     const error = await answer.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 409, code: 'VERSION_CONFLICT', requestId: 'r1', current: { version: 4 } });

@@ -6,7 +6,14 @@ describe('toApiError', () => {
     const error = toApiError(
       new HttpErrorResponse({
         status: 409,
-        error: { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Modifié', fields: [], requestId: 'r1', current: { version: 4 } },
+        error: {
+          statusCode: 409,
+          code: 'VERSION_CONFLICT',
+          message: 'Modifié',
+          fields: [],
+          requestId: 'r1',
+          current: { version: 4 },
+        },
       }),
     );
     expect(error).toBeInstanceOf(ApiError);

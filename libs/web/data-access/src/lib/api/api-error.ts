@@ -79,7 +79,21 @@ export function toApiError(error: unknown): ApiError {
       );
     }
     const fallback: ClientErrorCode =
-      error.status === 401 ? 'UNAUTHENTICATED' : error.status === 403 ? 'FORBIDDEN' : error.status === 429 ? 'TOO_MANY_REQUESTS' : error.status === 404 ? 'NOT_FOUND' : error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_FILE_TYPE' : error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
+      error.status === 401
+        ? 'UNAUTHENTICATED'
+        : error.status === 403
+          ? 'FORBIDDEN'
+          : error.status === 429
+            ? 'TOO_MANY_REQUESTS'
+            : error.status === 404
+              ? 'NOT_FOUND'
+              : error.status === 413
+                ? 'PAYLOAD_TOO_LARGE'
+                : error.status === 415
+                  ? 'UNSUPPORTED_FILE_TYPE'
+                  : error.status < 500
+                    ? 'BAD_REQUEST'
+                    : 'INTERNAL_ERROR';
     return new ApiError(error.status, fallback, error.message);
   }
   return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));

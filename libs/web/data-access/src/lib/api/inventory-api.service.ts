@@ -21,7 +21,10 @@ export class InventoryApi {
 
   /** Anonymous readers and outsiders get the public items only; the API decides. */
   list(institutionCode: string, query: InventoryQuery = {}): Observable<Page<InventoryItemView>> {
-    return this.http.get<Page<InventoryItemView>>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/inventory`, { params: toParams(query) });
+    return this.http.get<Page<InventoryItemView>>(
+      `${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/inventory`,
+      { params: toParams(query) },
+    );
   }
 
   get(id: string): Observable<InventoryItemView> {
@@ -29,7 +32,10 @@ export class InventoryApi {
   }
 
   create(institutionCode: string, request: CreateInventoryItemRequest): Observable<InventoryItemView> {
-    return this.http.post<InventoryItemView>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/inventory`, request);
+    return this.http.post<InventoryItemView>(
+      `${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/inventory`,
+      request,
+    );
   }
 
   /** Send the version you read: a stale one gets 409 with the current item in `ApiError.current`. */
@@ -44,7 +50,9 @@ export class InventoryApi {
 
   /** Up to 10 datasets of the administration's portal organisation that may be this item, best first. */
   candidates(id: string): Observable<InventoryMatchCandidate[]> {
-    return this.http.get<InventoryMatchCandidate[]>(`${this.base}/v1/inventory/${encodeURIComponent(id)}/match-candidates`);
+    return this.http.get<InventoryMatchCandidate[]>(
+      `${this.base}/v1/inventory/${encodeURIComponent(id)}/match-candidates`,
+    );
   }
 
   /** Confirms the dataset the item became, or clears the match with `ckanId: null`. */

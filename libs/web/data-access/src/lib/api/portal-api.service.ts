@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { HarvestMode, HarvestRunView, Page, PortalOrganizationQuery, PortalOrganizationView, PortalStatus } from '@marsad/contracts';
+import type {
+  HarvestMode,
+  HarvestRunView,
+  Page,
+  PortalOrganizationQuery,
+  PortalOrganizationView,
+  PortalStatus,
+} from '@marsad/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 import { toParams } from './users-api.service';
@@ -31,12 +38,17 @@ export class PortalApi {
   }
 
   organizations(query: PortalOrganizationQuery = {}): Observable<Page<PortalOrganizationView>> {
-    return this.http.get<Page<PortalOrganizationView>>(`${this.base}/v1/portal/organizations`, { params: toParams(query) });
+    return this.http.get<Page<PortalOrganizationView>>(`${this.base}/v1/portal/organizations`, {
+      params: toParams(query),
+    });
   }
 
   /** Maps an organisation to an administration, or unmaps it with null (400 hasOtherPortalOrganization). */
   mapOrganization(name: string, institutionCode: string | null): Observable<PortalOrganizationView> {
-    return this.http.put<PortalOrganizationView>(`${this.base}/v1/portal/organizations/${encodeURIComponent(name)}/institution`, { institutionCode });
+    return this.http.put<PortalOrganizationView>(
+      `${this.base}/v1/portal/organizations/${encodeURIComponent(name)}/institution`,
+      { institutionCode },
+    );
   }
 
   /** Recomputes today's figures from the last good run. */

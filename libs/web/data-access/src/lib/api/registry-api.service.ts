@@ -106,11 +106,16 @@ export class OfficersApi {
   private readonly base = inject(API_BASE_URL);
 
   list(institutionCode: string): Observable<AppointmentView[]> {
-    return this.http.get<AppointmentView[]>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`);
+    return this.http.get<AppointmentView[]>(
+      `${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`,
+    );
   }
 
   appoint(institutionCode: string, request: CreateAppointmentRequest): Observable<AppointmentView> {
-    return this.http.post<AppointmentView>(`${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`, request);
+    return this.http.post<AppointmentView>(
+      `${this.base}/v1/institutions/${encodeURIComponent(institutionCode)}/officers`,
+      request,
+    );
   }
 
   update(id: string, request: UpdateAppointmentRequest): Observable<AppointmentView> {

@@ -16,5 +16,7 @@ export function localeOfUrl(url: string, fallback: Locale): Locale {
 
 export function signInUrlTree(router: Router, locale: Locale, returnUrl: string | null): UrlTree {
   const target = safeReturnUrl(returnUrl);
-  return router.createUrlTree(['/', localeOfUrl(returnUrl ?? '', locale), 'sign-in'], { queryParams: target ? { returnUrl: target } : {} });
+  return router.createUrlTree(['/', localeOfUrl(returnUrl ?? '', locale), 'sign-in'], {
+    queryParams: target ? { returnUrl: target } : {},
+  });
 }

@@ -54,7 +54,10 @@ describe('csrfInterceptor', () => {
     const result = firstValueFrom(client.patch('/api/v1/activities/a', { v: 1 }));
     http
       .expectOne({ method: 'PATCH' })
-      .flush({ statusCode: 403, code: 'CSRF_REJECTED', message: 'no', fields: [], requestId: 'r' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { statusCode: 403, code: 'CSRF_REJECTED', message: 'no', fields: [], requestId: 'r' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     http.expectOne('/api/v1/auth/session').flush(sessionFor('COORDINATOR', null, 'csrf-2'));
     const retry = http.expectOne({ method: 'PATCH' });
     expect(retry.request.headers.get(CSRF_HEADER)).toBe('csrf-2');
@@ -67,7 +70,10 @@ describe('csrfInterceptor', () => {
     const result = firstValueFrom(client.post('/api/v1/activities/a/updates', {}));
     http
       .expectOne({ method: 'POST' })
-      .flush({ statusCode: 403, code: 'FORBIDDEN', message: 'no', fields: [], requestId: 'r' }, { status: 403, statusText: 'Forbidden' });
+      .flush(
+        { statusCode: 403, code: 'FORBIDDEN', message: 'no', fields: [], requestId: 'r' },
+        { status: 403, statusText: 'Forbidden' },
+      );
     await expect(result).rejects.toMatchObject({ status: 403 });
     http.expectNone('/api/v1/auth/session');
   });

@@ -19,14 +19,22 @@ export const csrfInterceptor: HttpInterceptorFn = (request, next) => {
   if (!request.url.startsWith(`${base}/`)) return next(request);
   const session = inject(SessionService);
   const token = session.csrfToken();
-  const withToken = (value: string | null) => (value ? request.clone({ setHeaders: { [CSRF_HEADER]: value } }) : request);
+  const withToken = (value: string | null) =>
+    value ? request.clone({ setHeaders: { [CSRF_HEADER]: value } }) : request;
   return next(withToken(token)).pipe(
     catchError((error: unknown) => {
-      const rejected = error instanceof HttpErrorResponse && error.status === 403 && (error.error as ApiErrorBody | null)?.code === 'CSRF_REJECTED';
+      const rejected =
+        error instanceof HttpErrorResponse &&
+        error.status === 403 &&
+        (error.error as ApiErrorBody | null)?.code === 'CSRF_REJECTED';
       if (!rejected) return throwError(() => error);
-      return session.refresh().pipe(
-        switchMap((fresh) => (fresh.csrfToken && fresh.csrfToken !== token ? next(withToken(fresh.csrfToken)) : throwError(() => error))),
-      );
+      return session
+        .refresh()
+        .pipe(
+          switchMap((fresh) =>
+            fresh.csrfToken && fresh.csrfToken !== token ? next(withToken(fresh.csrfToken)) : throwError(() => error),
+          ),
+        );
     }),
   );
 };

@@ -46,7 +46,9 @@ describe('requirePermission', () => {
   });
 
   it('sends a signed-out person to sign-in, keeping language and the way back', async () => {
-    expect(await open('/ar/audit?page=2', SIGNED_OUT_SESSION)).toBe(`/ar/sign-in?returnUrl=${encodeURIComponent('/ar/audit?page=2')}`);
+    expect(await open('/ar/audit?page=2', SIGNED_OUT_SESSION)).toBe(
+      `/ar/sign-in?returnUrl=${encodeURIComponent('/ar/audit?page=2')}`,
+    );
   });
 
   it('sends a signed-in person without it to the forbidden page, naming what is missing', async () => {

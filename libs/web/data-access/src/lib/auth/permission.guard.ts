@@ -17,7 +17,9 @@ export function requirePermission(permission?: Permission): CanActivateFn {
     const fallback = inject(LocaleService).locale();
     if (!session.signedIn()) return signInUrlTree(router, fallback, state.url);
     if (!permission || session.can(permission)) return true;
-    return router.createUrlTree(['/', localeOfUrl(state.url, fallback), 'forbidden'], { queryParams: { need: permission } });
+    return router.createUrlTree(['/', localeOfUrl(state.url, fallback), 'forbidden'], {
+      queryParams: { need: permission },
+    });
   };
 }
 

@@ -8,8 +8,14 @@ import { sessionFor, SIGNED_OUT_SESSION, TEST_INSTITUTIONS } from './testing';
 
 type Activity = Pick<ActivitySummary, 'leadInstitution' | 'contributors'>;
 const ledByMef: Activity = { leadInstitution: TEST_INSTITUTIONS.MEF, contributors: [] };
-const hcpContributes: Activity = { leadInstitution: null, contributors: [TEST_INSTITUTIONS.MEF, TEST_INSTITUTIONS.HCP] };
-const neither: Activity = { leadInstitution: { ...TEST_INSTITUTIONS.MEF, code: 'ADD' }, contributors: [{ ...TEST_INSTITUTIONS.MEF, code: 'DGSN' }] };
+const hcpContributes: Activity = {
+  leadInstitution: null,
+  contributors: [TEST_INSTITUTIONS.MEF, TEST_INSTITUTIONS.HCP],
+};
+const neither: Activity = {
+  leadInstitution: { ...TEST_INSTITUTIONS.MEF, code: 'ADD' },
+  contributors: [{ ...TEST_INSTITUTIONS.MEF, code: 'DGSN' }],
+};
 
 describe('SessionService', () => {
   let http: HttpTestingController;
@@ -96,7 +102,9 @@ describe('SessionService', () => {
   it('signs out, then reads the (new, anonymous) session', async () => {
     await signedInAs('COORDINATOR');
     const out = firstValueFrom(service.signOut());
-    http.expectOne({ method: 'POST', url: '/api/v1/auth/sign-out' }).flush(null, { status: 204, statusText: 'No Content' });
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/auth/sign-out' })
+      .flush(null, { status: 204, statusText: 'No Content' });
     http.expectOne('/api/v1/auth/session').flush(SIGNED_OUT_SESSION);
     await out;
     expect(service.signedIn()).toBe(false);

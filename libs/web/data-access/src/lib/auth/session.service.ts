@@ -37,7 +37,9 @@ export class SessionService {
   readonly permissions = computed<readonly Permission[]>(() => {
     const user = this.state().user;
     if (!user) return [];
-    return user.permissions?.length ? user.permissions : Object.values(Permission).filter((p) => hasPermission(user.role, p));
+    return user.permissions?.length
+      ? user.permissions
+      : Object.values(Permission).filter((p) => hasPermission(user.role, p));
   });
   /** The institution an officer or data manager works for; null for plan-wide roles. */
   readonly scopedInstitution = computed(() => {

@@ -2,12 +2,28 @@ import type { Role, SessionView } from '@marsad/contracts';
 import { ROLE_PERMISSIONS } from '@marsad/contracts';
 
 const INSTITUTIONS = {
-  MEF: { code: 'MEF', name: { ar: 'وزارة الاقتصاد والمالية', fr: "Ministère de l'Économie et des Finances", en: 'Ministry of Economy and Finance' }, type: 'ministry' as const },
-  HCP: { code: 'HCP', name: { ar: 'المندوبية السامية للتخطيط', fr: 'Haut-Commissariat au Plan', en: 'High Commission for Planning' }, type: 'public_institution' as const },
+  MEF: {
+    code: 'MEF',
+    name: {
+      ar: 'وزارة الاقتصاد والمالية',
+      fr: "Ministère de l'Économie et des Finances",
+      en: 'Ministry of Economy and Finance',
+    },
+    type: 'ministry' as const,
+  },
+  HCP: {
+    code: 'HCP',
+    name: { ar: 'المندوبية السامية للتخطيط', fr: 'Haut-Commissariat au Plan', en: 'High Commission for Planning' },
+    type: 'public_institution' as const,
+  },
 };
 
 /** A signed-in session for specs. */
-export function sessionFor(role: Role, institution: keyof typeof INSTITUTIONS | null = null, csrfToken = 'csrf-1'): SessionView {
+export function sessionFor(
+  role: Role,
+  institution: keyof typeof INSTITUTIONS | null = null,
+  csrfToken = 'csrf-1',
+): SessionView {
   return {
     user: {
       id: `u-${role}`,

@@ -62,7 +62,9 @@ describe('unauthenticatedInterceptor', () => {
       .flush({ ...UNAUTHENTICATED, code: 'INVALID_CREDENTIALS' }, { status: 401, statusText: 'Unauthorized' });
     await expect(wrongPassword).rejects.toMatchObject({ status: 401 });
     const forbidden = firstValueFrom(client.get('/api/v1/users'));
-    http.expectOne('/api/v1/users').flush({ ...UNAUTHENTICATED, statusCode: 403, code: 'FORBIDDEN' }, { status: 403, statusText: 'Forbidden' });
+    http
+      .expectOne('/api/v1/users')
+      .flush({ ...UNAUTHENTICATED, statusCode: 403, code: 'FORBIDDEN' }, { status: 403, statusText: 'Forbidden' });
     await expect(forbidden).rejects.toMatchObject({ status: 403 });
     await new Promise((resolve) => setTimeout(resolve));
     expect(router.url).toBe('/ar/activities/a-1?tab=history');

@@ -21,7 +21,12 @@ export const unauthenticatedInterceptor: HttpInterceptorFn = (request, next) => 
   const exempt = [AUTH_SESSION_PATH, AUTH_SIGN_IN_PATH].some((path) => request.url.split('?')[0] === `${base}${path}`);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (!exempt && error instanceof HttpErrorResponse && error.status === 401 && (error.error as ApiErrorBody | null)?.code === 'UNAUTHENTICATED') {
+      if (
+        !exempt &&
+        error instanceof HttpErrorResponse &&
+        error.status === 401 &&
+        (error.error as ApiErrorBody | null)?.code === 'UNAUTHENTICATED'
+      ) {
         session.markSignedOut();
         const current = router.url;
         // Already there (e.g. two calls failing at once): don't stack returnUrls.

@@ -24,7 +24,11 @@ export class LocaleService {
   /** What `/` should open: remembered choice, then the browser's languages, then French. */
   preferred(): Locale {
     const navigator = this.document.defaultView?.navigator;
-    const languages = navigator?.languages?.length ? navigator.languages : navigator?.language ? [navigator.language] : [];
+    const languages = navigator?.languages?.length
+      ? navigator.languages
+      : navigator?.language
+        ? [navigator.language]
+        : [];
     return preferredLocale(this.readStored(), languages);
   }
 

@@ -12,7 +12,11 @@ import { buildAuditQuery } from './audit-query';
 const event: AuditEventView = {
   id: 'e1',
   occurredAt: '2026-03-02T09:30:00Z',
-  actor: { id: '4d1c1a3e-0000-4000-8000-000000000001', displayName: 'Coordination ADD', email: 'coordination@add.gov.ma' },
+  actor: {
+    id: '4d1c1a3e-0000-4000-8000-000000000001',
+    displayName: 'Coordination ADD',
+    email: 'coordination@add.gov.ma',
+  },
   role: 'COORDINATOR',
   institutionCode: 'ADD',
   action: 'activity.update',
@@ -27,7 +31,16 @@ const page = (items: AuditEventView[]): Page<AuditEventView> => ({ items, total:
 
 describe('buildAuditQuery', () => {
   it('drops empty filters, keeps valid days and starts at page 1', () => {
-    expect(buildAuditQuery({ entityType: 'activity', actorId: '', institution: ' MEF ', from: '2026-01-01', to: '2026-02-30', page: 'x' })).toEqual({
+    expect(
+      buildAuditQuery({
+        entityType: 'activity',
+        actorId: '',
+        institution: ' MEF ',
+        from: '2026-01-01',
+        to: '2026-02-30',
+        page: 'x',
+      }),
+    ).toEqual({
       entityType: 'activity',
       institution: 'MEF',
       from: '2026-01-01',
@@ -62,7 +75,9 @@ describe('AuditPage', () => {
   afterEach(() => http.verify());
 
   it('sends the URL’s filters to the API', async () => {
-    await open('/fr/audit?entityType=activity&entityId=a-7&institution=MEF&from=2026-01-01&to=2026-01-31&page=3&actorId=u-1');
+    await open(
+      '/fr/audit?entityType=activity&entityId=a-7&institution=MEF&from=2026-01-01&to=2026-01-31&page=3&actorId=u-1',
+    );
     const request = http.expectOne((r) => r.url === '/api/v1/audit-events');
     const params = Object.fromEntries(request.request.params.keys().map((k) => [k, request.request.params.get(k)]));
     expect(params).toEqual({
@@ -113,7 +128,9 @@ describe('AuditPage', () => {
     http.expectOne((r) => r.url === '/api/v1/audit-events').flush(page([redacted]));
     harness.detectChanges();
     await harness.fixture.whenStable();
-    const cells = [...el.querySelectorAll('tbody td.event__after')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim());
+    const cells = [...el.querySelectorAll('tbody td.event__after')].map((td) =>
+      td.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(cells[0]).toBe('→ audit.values.redacted');
     expect(el.textContent).not.toContain(AUDIT_REDACTED);
   });

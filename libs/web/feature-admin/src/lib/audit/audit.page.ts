@@ -16,7 +16,19 @@ import { buildAuditQuery } from './audit-query';
 /** Who changed what and when, filtered through the URL, newest first. */
 @Component({
   selector: 'msd-audit-page',
-  imports: [TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, MatSelect, MatOption, AuditEventList, EmptyState, LoadingIndicator, Pager],
+  imports: [
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    AuditEventList,
+    EmptyState,
+    LoadingIndicator,
+    Pager,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit.page.html',
   styleUrl: './audit.page.scss',
@@ -58,7 +70,11 @@ export class AuditPage {
   });
 
   protected readonly institutions = rxResource({
-    stream: () => this.institutionApi.list().pipe(map((l) => l.items), catchError(() => of([]))),
+    stream: () =>
+      this.institutionApi.list().pipe(
+        map((l) => l.items),
+        catchError(() => of([])),
+      ),
     defaultValue: [],
   });
   protected readonly institutionOptions = computed(() => {
@@ -69,7 +85,9 @@ export class AuditPage {
       .sort((a, b) => a.name.localeCompare(b.name, locale));
   });
   /** Progress updates record their activity's code: the plan maps codes to the pages' ids. */
-  private readonly plan = rxResource({ stream: () => this.planApi.getPlan(DEFAULT_PLAN_CODE).pipe(catchError(() => of(null))) });
+  private readonly plan = rxResource({
+    stream: () => this.planApi.getPlan(DEFAULT_PLAN_CODE).pipe(catchError(() => of(null))),
+  });
   protected readonly activityIds = computed<Record<string, string>>(() => {
     const plan = this.plan.hasValue() ? this.plan.value() : null;
     return Object.fromEntries((plan?.measures ?? []).flatMap((m) => m.activities.map((a) => [a.code, a.id])));
@@ -89,7 +107,10 @@ export class AuditPage {
     return (id: string) => ['/', lang, 'activities', id];
   });
 
-  protected setFilter(name: 'entityType' | 'institution' | 'from' | 'to' | 'actorId' | 'entityId', value: string | null | undefined): void {
+  protected setFilter(
+    name: 'entityType' | 'institution' | 'from' | 'to' | 'actorId' | 'entityId',
+    value: string | null | undefined,
+  ): void {
     const params: Record<string, string | null> = { [name]: value || null, page: null };
     // An entity id means nothing without its type.
     if (name === 'entityType') params['entityId'] = null;

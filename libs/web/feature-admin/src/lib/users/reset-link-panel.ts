@@ -13,27 +13,68 @@ import { TranslatePipe } from '@ngx-translate/core';
   template: `
     <div class="reset-link">
       <p>{{ 'users.link.handOver' | translate: { name: name() } }}</p>
-      <p class="reset-link__warning"><strong>{{ 'users.link.onlyOnce' | translate }}</strong></p>
+      <p class="reset-link__warning">
+        <strong>{{ 'users.link.onlyOnce' | translate }}</strong>
+      </p>
       <label class="reset-link__label" for="reset-link-url">{{ 'users.link.label' | translate }}</label>
       <div class="reset-link__row">
-        <input #urlInput id="reset-link-url" class="reset-link__url" type="text" readonly dir="ltr" [value]="absoluteUrl()" (focus)="urlInput.select()" />
+        <input
+          #urlInput
+          id="reset-link-url"
+          class="reset-link__url"
+          type="text"
+          readonly
+          dir="ltr"
+          [value]="absoluteUrl()"
+          (focus)="urlInput.select()"
+        />
         <button mat-flat-button type="button" (click)="copy()">{{ 'users.link.copy' | translate }}</button>
       </div>
-      <p class="msd-muted reset-link__expiry">{{ 'users.link.expires' | translate: { date: (link().expiresAt | msdDate: 'datetime') } }}</p>
-      <p class="reset-link__status" role="status" aria-live="polite">{{ copied() ? ('users.link.copied' | translate) : '' }}</p>
+      <p class="msd-muted reset-link__expiry">
+        {{ 'users.link.expires' | translate: { date: (link().expiresAt | msdDate: 'datetime') } }}
+      </p>
+      <p class="reset-link__status" role="status" aria-live="polite">
+        {{ copied() ? ('users.link.copied' | translate) : '' }}
+      </p>
     </div>
   `,
   styles: `
-    .reset-link { display: grid; gap: 0.5rem; }
-    .reset-link p { margin: 0; }
-    .reset-link__warning { color: #7a4b00; }
-    .reset-link__label { font-weight: 600; font-size: 0.9rem; }
-    .reset-link__row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    .reset-link__url {
-      flex: 1 1 14rem; min-inline-size: 0; padding: 0.6rem 0.75rem; font: inherit; font-family: monospace; font-size: 0.85rem;
-      border: 1px solid var(--msd-border, #c5cbd3); border-radius: 8px; background: var(--msd-bg, #f6f7f9);
+    .reset-link {
+      display: grid;
+      gap: 0.5rem;
     }
-    .reset-link__status { min-block-size: 1.5em; color: var(--msd-accent, #1b6b3a); font-weight: 600; }
+    .reset-link p {
+      margin: 0;
+    }
+    .reset-link__warning {
+      color: #7a4b00;
+    }
+    .reset-link__label {
+      font-weight: 600;
+      font-size: 0.9rem;
+    }
+    .reset-link__row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .reset-link__url {
+      flex: 1 1 14rem;
+      min-inline-size: 0;
+      padding: 0.6rem 0.75rem;
+      font: inherit;
+      font-family: monospace;
+      font-size: 0.85rem;
+      border: 1px solid var(--msd-border, #c5cbd3);
+      border-radius: 8px;
+      background: var(--msd-bg, #f6f7f9);
+    }
+    .reset-link__status {
+      min-block-size: 1.5em;
+      color: var(--msd-accent, #1b6b3a);
+      font-weight: 600;
+    }
   `,
 })
 export class ResetLinkPanel {

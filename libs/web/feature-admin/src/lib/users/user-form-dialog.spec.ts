@@ -8,7 +8,15 @@ import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { UserFormDialog, type UserFormDialogData } from './user-form-dialog';
 
-const MEF = { code: 'MEF', name: { ar: 'وزارة الاقتصاد والمالية', fr: "Ministère de l'Économie et des Finances", en: 'Ministry of Economy and Finance' }, type: 'ministry' as const };
+const MEF = {
+  code: 'MEF',
+  name: {
+    ar: 'وزارة الاقتصاد والمالية',
+    fr: "Ministère de l'Économie et des Finances",
+    en: 'Ministry of Economy and Finance',
+  },
+  type: 'ministry' as const,
+};
 const created: UserView = {
   id: 'u-9',
   email: 'rod2@mef.gov.ma',
@@ -75,7 +83,9 @@ describe('UserFormDialog: creating an account', () => {
     fill('displayName', 'Nadia Alaoui');
     await submit();
     http.expectNone({ method: 'POST', url: '/api/v1/users' });
-    expect(el.querySelector('mat-select[formcontrolname="institutionCode"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(el.querySelector('mat-select[formcontrolname="institutionCode"]')?.getAttribute('aria-invalid')).toBe(
+      'true',
+    );
   });
 
   it('creates the account, then shows its reset link once, with a copy button and how to hand it over', async () => {
@@ -96,7 +106,10 @@ describe('UserFormDialog: creating an account', () => {
       preferredLocale: 'ar',
     });
     request.flush(
-      { user: created, resetLink: { url: 'http://localhost/ar/reset-password?token=abc123', expiresAt: '2026-01-07T10:00:00Z' } },
+      {
+        user: created,
+        resetLink: { url: 'http://localhost/ar/reset-password?token=abc123', expiresAt: '2026-01-07T10:00:00Z' },
+      },
       { status: 201, statusText: 'Created' },
     );
     fixture.detectChanges();
@@ -111,14 +124,18 @@ describe('UserFormDialog: creating an account', () => {
 
     const writeText = jest.fn(() => Promise.resolve());
     Object.assign(navigator, { clipboard: { writeText } });
-    const copy = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('users.link.copy')) as HTMLButtonElement;
+    const copy = [...el.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('users.link.copy'),
+    ) as HTMLButtonElement;
     copy.click();
     await fixture.whenStable();
     fixture.detectChanges();
     expect(writeText).toHaveBeenCalledWith('http://localhost/ar/reset-password?token=abc123');
     expect(el.querySelector('[role="status"]')?.textContent).toContain('users.link.copied');
 
-    const done = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('users.link.done')) as HTMLButtonElement;
+    const done = [...el.querySelectorAll('button')].find((b) =>
+      b.textContent?.includes('users.link.done'),
+    ) as HTMLButtonElement;
     done.click();
     expect(close).toHaveBeenCalledWith(created);
   });
@@ -133,7 +150,16 @@ describe('UserFormDialog: creating an account', () => {
     await submit();
     const request = http.expectOne({ method: 'POST', url: '/api/v1/users' });
     expect(request.request.body).toEqual(expect.objectContaining({ role: 'COMMITTEE', institutionCode: null }));
-    request.flush({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', fields: [{ field: 'email', rule: 'unique', message: 'Adresse déjà utilisée' }], requestId: 'r' }, { status: 400, statusText: 'Bad Request' });
+    request.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'x',
+        fields: [{ field: 'email', rule: 'unique', message: 'Adresse déjà utilisée' }],
+        requestId: 'r',
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     fixture.detectChanges();
     await fixture.whenStable();
     expect(el.querySelector('mat-error')?.textContent).toContain('Adresse déjà utilisée');

@@ -3,7 +3,14 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -68,8 +75,13 @@ type EditValues = Omit<UpdateUserRequest, 'version'>;
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-form-dialog.html',
   styles: `
-    .user-form { padding-block-start: 0.5rem; }
-    .user-form__note { margin: 0; font-size: 0.9rem; }
+    .user-form {
+      padding-block-start: 0.5rem;
+    }
+    .user-form__note {
+      margin: 0;
+      font-size: 0.9rem;
+    }
   `,
 })
 export class UserFormDialog {
@@ -103,11 +115,18 @@ export class UserFormDialog {
   protected readonly saving = this.server.saving;
   protected readonly formError = this.server.alert;
 
-  private readonly role = toSignal(this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value)), { requireSync: true });
+  private readonly role = toSignal(
+    this.form.controls.role.valueChanges.pipe(startWith(this.form.controls.role.value)),
+    { requireSync: true },
+  );
   protected readonly needsInstitution = computed(() => isInstitutionScoped(this.role()));
 
   protected readonly institutions = rxResource({
-    stream: () => this.institutionApi.list().pipe(map((list) => list.items), catchError(() => of([]))),
+    stream: () =>
+      this.institutionApi.list().pipe(
+        map((list) => list.items),
+        catchError(() => of([])),
+      ),
     defaultValue: [],
   });
   protected readonly institutionOptions = computed(() => {
@@ -183,7 +202,11 @@ export class UserFormDialog {
   }
 
   private resolveConflict(mine: UpdateUserRequest, theirs: UserView): void {
-    const data: ConflictDialogData = { rows: this.compareRows(mine, theirs), titleKey: 'users.conflict.title', messageKey: 'users.conflict.message' };
+    const data: ConflictDialogData = {
+      rows: this.compareRows(mine, theirs),
+      titleKey: 'users.conflict.title',
+      messageKey: 'users.conflict.message',
+    };
     askConflict(this.dialog, data, this.localeService.dir()).subscribe((choice) => {
       this.result = theirs;
       if (choice === 'theirs') {
@@ -201,11 +224,22 @@ export class UserFormDialog {
   /** Their current values beside mine, in the reader's words. */
   compareRows(mine: EditValues, theirs: UserView): ConflictRow[] {
     const t = (key: string) => this.translate.instant(key) as string;
-    const institution = (code: string | null | undefined) => (code ? (this.institutionOptions().find((i) => i.code === code)?.name ?? code) : '');
+    const institution = (code: string | null | undefined) =>
+      code ? (this.institutionOptions().find((i) => i.code === code)?.name ?? code) : '';
     const yesNo = (value: boolean | undefined) => (value === undefined ? '' : t(value ? 'common.yes' : 'common.no'));
     return [
-      { labelKey: 'users.displayName', theirs: theirs.displayName, mine: mine.displayName ?? '', differs: theirs.displayName !== mine.displayName },
-      { labelKey: 'users.role', theirs: t(ROLE_LABEL_KEYS[theirs.role]), mine: mine.role ? t(ROLE_LABEL_KEYS[mine.role]) : '', differs: theirs.role !== mine.role },
+      {
+        labelKey: 'users.displayName',
+        theirs: theirs.displayName,
+        mine: mine.displayName ?? '',
+        differs: theirs.displayName !== mine.displayName,
+      },
+      {
+        labelKey: 'users.role',
+        theirs: t(ROLE_LABEL_KEYS[theirs.role]),
+        mine: mine.role ? t(ROLE_LABEL_KEYS[mine.role]) : '',
+        differs: theirs.role !== mine.role,
+      },
       {
         labelKey: 'users.institution',
         theirs: institution(theirs.institution?.code),
@@ -218,7 +252,12 @@ export class UserFormDialog {
         mine: mine.preferredLocale ? t(LANGUAGE_KEYS[mine.preferredLocale]) : '',
         differs: theirs.preferredLocale !== mine.preferredLocale,
       },
-      { labelKey: 'users.active', theirs: yesNo(theirs.active), mine: yesNo(mine.active), differs: theirs.active !== mine.active },
+      {
+        labelKey: 'users.active',
+        theirs: yesNo(theirs.active),
+        mine: yesNo(mine.active),
+        differs: theirs.active !== mine.active,
+      },
     ];
   }
 

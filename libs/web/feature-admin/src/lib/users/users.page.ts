@@ -8,7 +8,15 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { pickText, ROLES, type ResetLinkView, type Role, type UserView } from '@marsad/contracts';
 import { ApiError, apiResource, LocaleService, SessionService, UsersApi } from '@marsad/web/data-access';
-import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleDatePipe, ROLE_LABEL_KEYS } from '@marsad/web/ui';
+import {
+  EmptyState,
+  FilterBar,
+  FilterSelect,
+  keyedOptions,
+  LoadingIndicator,
+  LocaleDatePipe,
+  ROLE_LABEL_KEYS,
+} from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -21,7 +29,20 @@ export const USERS_PAGE_SIZE = 20;
 /** Accounts: search, filter by role, create, edit, deactivate, issue password links. */
 @Component({
   selector: 'msd-users-page',
-  imports: [FormsModule, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleDatePipe, Pager],
+  imports: [
+    FormsModule,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    FilterBar,
+    FilterSelect,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    Pager,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users.page.html',
   styleUrl: './users.page.scss',
@@ -104,7 +125,11 @@ export class UsersPage {
     }
     this.api.update(user.id, { version: user.version, active }).subscribe({
       next: (updated) => {
-        this.snackBar.open(this.translate.instant(active ? 'users.reactivated' : 'users.deactivated', { name: updated.displayName }), undefined, { duration: 4000 });
+        this.snackBar.open(
+          this.translate.instant(active ? 'users.reactivated' : 'users.deactivated', { name: updated.displayName }),
+          undefined,
+          { duration: 4000 },
+        );
         this.users.reload();
       },
       error: (error: ApiError) => {
@@ -125,7 +150,8 @@ export class UsersPage {
           width: '36rem',
         });
       },
-      error: (error: ApiError) => this.snackBar.open(this.translate.instant(error.messageKey), undefined, { duration: 6000 }),
+      error: (error: ApiError) =>
+        this.snackBar.open(this.translate.instant(error.messageKey), undefined, { duration: 6000 }),
     });
   }
 
@@ -142,7 +168,8 @@ export class UsersPage {
       .afterClosed()
       .subscribe((result) => {
         if (!result) return;
-        if (data.mode === 'edit') this.snackBar.open(this.translate.instant('users.saved'), undefined, { duration: 4000 });
+        if (data.mode === 'edit')
+          this.snackBar.open(this.translate.instant('users.saved'), undefined, { duration: 4000 });
         this.users.reload();
       });
   }

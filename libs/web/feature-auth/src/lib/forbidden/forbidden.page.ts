@@ -27,7 +27,9 @@ import { TranslatePipe } from '@ngx-translate/core';
           </p>
           <p>{{ (u.role === 'COORDINATOR' ? 'forbidden.whomToAskAdmin' : 'forbidden.whomToAsk') | translate }}</p>
           <div class="msd-form__actions">
-            <button mat-button type="button" (click)="switchAccount()">{{ 'forbidden.otherAccount' | translate }}</button>
+            <button mat-button type="button" (click)="switchAccount()">
+              {{ 'forbidden.otherAccount' | translate }}
+            </button>
             <a mat-flat-button [routerLink]="['/', locale()]">{{ 'common.backToOverview' | translate }}</a>
           </div>
         } @else {

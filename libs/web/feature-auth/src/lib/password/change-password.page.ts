@@ -12,7 +12,18 @@ import { notEqualTo, passwordsMatch } from '../shared/password-validators';
 
 @Component({
   selector: 'msd-change-password-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatError, MatHint, MatInput, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    FieldError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password.page.html',
   styleUrl: '../shared/auth-page.scss',
@@ -30,7 +41,10 @@ export class ChangePasswordPage {
   protected readonly form = inject(FormBuilder).nonNullable.group(
     {
       currentPassword: ['', Validators.required],
-      newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), notEqualTo(() => this.email())]],
+      newPassword: [
+        '',
+        [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH), notEqualTo(() => this.email())],
+      ],
       confirmPassword: ['', Validators.required],
     },
     { validators: passwordsMatch('newPassword', 'confirmPassword') },
@@ -51,7 +65,8 @@ export class ChangePasswordPage {
       error: (error: ApiError) => {
         this.saving.set(false);
         if (error.code === 'VALIDATION_FAILED') applyServerErrors(this.form, error.fields);
-        if (error.code === 'INVALID_CREDENTIALS') this.form.controls.currentPassword.setErrors({ server: error.message });
+        if (error.code === 'INVALID_CREDENTIALS')
+          this.form.controls.currentPassword.setErrors({ server: error.message });
         this.error.set({ key: error.messageKey, detail: error.code === 'VALIDATION_FAILED' ? '' : error.message });
       },
     });

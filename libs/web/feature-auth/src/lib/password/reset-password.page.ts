@@ -13,7 +13,18 @@ import { passwordsMatch } from '../shared/password-validators';
 /** Sets a password from a one-time link (`?token=…`) handed over by an administrator. */
 @Component({
   selector: 'msd-reset-password-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatError, MatHint, MatInput, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    FieldError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reset-password.page.html',
   styleUrl: '../shared/auth-page.scss',
@@ -51,7 +62,11 @@ export class ResetPasswordPage {
       error: (error: ApiError) => {
         this.saving.set(false);
         if (error.code === 'VALIDATION_FAILED') applyServerErrors(this.form, error.fields);
-        this.error.set({ key: error.messageKey, detail: error.code === 'VALIDATION_FAILED' ? '' : error.message, invalidLink: error.code === 'RESET_LINK_INVALID' });
+        this.error.set({
+          key: error.messageKey,
+          detail: error.code === 'VALIDATION_FAILED' ? '' : error.message,
+          invalidLink: error.code === 'RESET_LINK_INVALID',
+        });
       },
     });
   }

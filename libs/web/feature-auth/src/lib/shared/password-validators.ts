@@ -17,7 +17,9 @@ export function passwordsMatch(passwordKey: string, confirmKey: string): Validat
 /** The API refuses a password equal to the account's email. */
 export function notEqualTo(other: () => string | null | undefined): ValidatorFn {
   return (control: AbstractControl): ValidationErrors | null => {
-    const value = String(control.value ?? '').trim().toLowerCase();
+    const value = String(control.value ?? '')
+      .trim()
+      .toLowerCase();
     const email = (other() ?? '').trim().toLowerCase();
     return value && email && value === email ? { passwordIsEmail: true } : null;
   };

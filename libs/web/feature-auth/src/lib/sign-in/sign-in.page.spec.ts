@@ -70,7 +70,9 @@ describe('SignInPage', () => {
   it('is friendly to password managers: username and current-password autocomplete', async () => {
     await open('/fr/sign-in');
     expect(el.querySelector('input[type="email"]')?.getAttribute('autocomplete')).toBe('username');
-    expect(el.querySelector('input[formcontrolname="password"]')?.getAttribute('autocomplete')).toBe('current-password');
+    expect(el.querySelector('input[formcontrolname="password"]')?.getAttribute('autocomplete')).toBe(
+      'current-password',
+    );
   });
 
   it('checks the fields before sending anything', async () => {
@@ -87,12 +89,16 @@ describe('SignInPage', () => {
     fill('email', 'rod@hcp.ma');
     fill('password', 'wrong-password');
     await submit();
-    http
-      .expectOne({ method: 'POST', url: '/api/v1/auth/sign-in' })
-      .flush(
-        { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Adresse e-mail ou mot de passe incorrect.', fields: [], requestId: 'r1' },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    http.expectOne({ method: 'POST', url: '/api/v1/auth/sign-in' }).flush(
+      {
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: 'Adresse e-mail ou mot de passe incorrect.',
+        fields: [],
+        requestId: 'r1',
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     harness.detectChanges();
     await harness.fixture.whenStable();
     const alert = el.querySelector('[role="alert"]');
@@ -108,12 +114,16 @@ describe('SignInPage', () => {
     fill('email', 'rod@hcp.ma');
     fill('password', 'whatever-it-is');
     await submit();
-    http
-      .expectOne('/api/v1/auth/sign-in')
-      .flush(
-        { statusCode: 429, code: 'ACCOUNT_LOCKED', message: 'Compte verrouillé. Réessayez dans 15 minutes.', fields: [], requestId: 'r2' },
-        { status: 429, statusText: 'Too Many Requests' },
-      );
+    http.expectOne('/api/v1/auth/sign-in').flush(
+      {
+        statusCode: 429,
+        code: 'ACCOUNT_LOCKED',
+        message: 'Compte verrouillé. Réessayez dans 15 minutes.',
+        fields: [],
+        requestId: 'r2',
+      },
+      { status: 429, statusText: 'Too Many Requests' },
+    );
     harness.detectChanges();
     await harness.fixture.whenStable();
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Réessayez dans 15 minutes.');

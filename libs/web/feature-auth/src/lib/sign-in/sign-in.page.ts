@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild, type AfterViewInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+  type AfterViewInit,
+} from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
@@ -15,7 +25,18 @@ const SERVER_WORDED: readonly string[] = ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED
 
 @Component({
   selector: 'msd-sign-in-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatError, MatInput, MatSuffix, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSuffix,
+    FieldError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in.page.html',
   styleUrl: '../shared/auth-page.scss',

@@ -14,13 +14,17 @@ describe('MethodologyPage', () => {
   });
 
   it('renders the tables from the constants the API applies', async () => {
-    TestBed.configureTestingModule({ imports: [MethodologyPage], providers: [provideRouter([]), provideTranslateService()] });
+    TestBed.configureTestingModule({
+      imports: [MethodologyPage],
+      providers: [provideRouter([]), provideTranslateService()],
+    });
     TestBed.inject(LocaleService).use('fr');
     const fixture = TestBed.createComponent(MethodologyPage);
     fixture.detectChanges();
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const row = (f: string) => [...el.querySelectorAll(`tr[data-frequency="${f}"] td`)].map((td) => td.textContent?.trim());
+    const row = (f: string) =>
+      [...el.querySelectorAll(`tr[data-frequency="${f}"] td`)].map((td) => td.textContent?.trim());
     // Thresholds from FRESHNESS_THRESHOLDS (the programme's monthly 30/45/60 and annual 365/425/455).
     expect(el.querySelectorAll('tr[data-frequency="monthly"] td').length).toBe(3);
     expect(el.querySelector('tr[data-frequency="annual"]')).not.toBeNull();

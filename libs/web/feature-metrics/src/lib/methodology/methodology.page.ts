@@ -23,10 +23,18 @@ import {
 import { LocaleService } from '@marsad/web/data-access';
 import { formatNumber, LocaleNumberPipe } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { COMPONENT_HINT_KEYS, COMPONENT_KEYS, CRITERION_KEYS, FRESHNESS_KEYS, FREQUENCY_KEYS } from '../shared/metrics-labels';
+import {
+  COMPONENT_HINT_KEYS,
+  COMPONENT_KEYS,
+  CRITERION_KEYS,
+  FRESHNESS_KEYS,
+  FREQUENCY_KEYS,
+} from '../shared/metrics-labels';
 
 /** Formats grouped by their stars, most open first. */
-export function formatsByStars(table: Readonly<Record<string, number>> = FORMAT_STARS): { stars: number; formats: string[] }[] {
+export function formatsByStars(
+  table: Readonly<Record<string, number>> = FORMAT_STARS,
+): { stars: number; formats: string[] }[] {
   const groups = new Map<number, string[]>();
   for (const [format, stars] of Object.entries(table)) groups.set(stars, [...(groups.get(stars) ?? []), format]);
   return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([stars, formats]) => ({ stars, formats }));
@@ -42,7 +50,12 @@ const STATUS_HINT_KEYS: Record<FreshnessStatus, string> = {
 };
 
 /** An illustrative administration, computed by the very function the API applies. */
-export const EXAMPLE_COMPONENTS: Record<ScoreComponent, number | null> = { openness: 60, metadata: 80, freshness: 50, inventory: null };
+export const EXAMPLE_COMPONENTS: Record<ScoreComponent, number | null> = {
+  openness: 60,
+  metadata: 80,
+  freshness: 50,
+  inventory: null,
+};
 
 /** How every figure is computed, rendered from the constants the API applies (libs/shared/contracts methodology.ts). */
 @Component({
@@ -73,7 +86,11 @@ export class MethodologyPage {
   protected readonly notApplicable: Frequency[] = FREQUENCIES.filter((f) => !FRESHNESS_THRESHOLDS[f]);
   protected readonly statuses = FRESHNESS_STATUSES;
   protected readonly upToDate = UP_TO_DATE_STATUSES;
-  protected readonly criteria = COMPLETENESS_CRITERIA.map((c) => ({ criterion: c, key: CRITERION_KEYS[c], points: COMPLETENESS_POINTS[c] }));
+  protected readonly criteria = COMPLETENESS_CRITERIA.map((c) => ({
+    criterion: c,
+    key: CRITERION_KEYS[c],
+    points: COMPLETENESS_POINTS[c],
+  }));
   protected readonly completenessTotal = COMPLETENESS_CRITERIA.reduce((sum, c) => sum + COMPLETENESS_POINTS[c], 0);
   protected readonly descriptionMin = DESCRIPTION_MIN_LENGTH;
   protected readonly weights = SCORE_COMPONENTS.map((c) => ({ component: c, weight: SCORE_WEIGHTS[c] }));
@@ -87,7 +104,14 @@ export class MethodologyPage {
     const m = FRESHNESS_THRESHOLDS.monthly;
     const a = FRESHNESS_THRESHOLDS.annual;
     const n = (v: number | undefined) => formatNumber(v, locale);
-    return { m1: n(m?.due), m2: n(m?.overdue), m3: n(m?.delinquent), a1: n(a?.due), a2: n(a?.overdue), a3: n(a?.delinquent) };
+    return {
+      m1: n(m?.due),
+      m2: n(m?.overdue),
+      m3: n(m?.delinquent),
+      a1: n(a?.due),
+      a2: n(a?.overdue),
+      a3: n(a?.delinquent),
+    };
   });
 
   /** "fresh or due", from UP_TO_DATE_STATUSES. */

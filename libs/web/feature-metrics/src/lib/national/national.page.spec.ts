@@ -14,7 +14,12 @@ describe('NationalPage', () => {
   async function render(body: NationalMetrics | 'error') {
     TestBed.configureTestingModule({
       imports: [NationalPage],
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+      ],
     });
     TestBed.inject(LocaleService).use('fr');
     const http = TestBed.inject(HttpTestingController);
@@ -24,7 +29,16 @@ describe('NationalPage', () => {
     const req = http.expectOne('/api/v1/metrics/national');
     if (body === 'error') req.flush({ code: 'INTERNAL_ERROR' }, { status: 500, statusText: 'Error' });
     else req.flush(body);
-    http.expectOne('/api/v1/portal/status').flush({ portalUrl: 'https://data.gov.ma/data', schedule: '30 2 * * *', nextRunAt: '2026-11-28T02:30:00.000Z', lastGoodRun: null, running: null, datasets: 200, organizations: 3, unmappedOrganizations: 0 });
+    http.expectOne('/api/v1/portal/status').flush({
+      portalUrl: 'https://data.gov.ma/data',
+      schedule: '30 2 * * *',
+      nextRunAt: '2026-11-28T02:30:00.000Z',
+      lastGoodRun: null,
+      running: null,
+      datasets: 200,
+      organizations: 3,
+      unmappedOrganizations: 0,
+    });
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -34,7 +48,9 @@ describe('NationalPage', () => {
   it('shows the headline figures, the ranks and every chart with its table', async () => {
     const { el } = await render(NATIONAL);
     expect(el.querySelector('.sb-score__value')?.textContent?.trim()).toBe('41,3');
-    const figures = [...el.querySelectorAll('.met-figure__value')].map((e) => e.textContent?.replace(/\s/g, ' ').trim());
+    const figures = [...el.querySelectorAll('.met-figure__value')].map((e) =>
+      e.textContent?.replace(/\s/g, ' ').trim(),
+    );
     expect(figures[0]).toBe('200');
     expect(figures[2]).toBe('50 %');
     expect(figures[4]).toBe('50 %');
@@ -48,13 +64,26 @@ describe('NationalPage', () => {
       const scroll = section.querySelector('.msd-table-scroll[role="region"][tabindex="0"]') as HTMLElement;
       expect(scroll.getAttribute('aria-label')).toBe(section.querySelector('caption')?.textContent?.trim());
     }
-    expect([...el.querySelectorAll('.met-rank-table .met-rank')].map((e) => e.textContent?.trim())).toEqual(['1', '2=', '2=']);
+    expect([...el.querySelectorAll('.met-rank-table .met-rank')].map((e) => e.textContent?.trim())).toEqual([
+      '1',
+      '2=',
+      '2=',
+    ]);
     expect(el.querySelector('.met-rank-table a')?.getAttribute('href')).toBe('/fr/metrics/MEF');
     expect(el.querySelector('msd-metrics-source a')?.textContent).toBe('data.gov.ma');
   });
 
   it('explains that figures appear after the first harvest', async () => {
-    const { el } = await render({ ...NATIONAL, figures: null, asOf: null, history: [], top: [], bottom: [], byType: [], distribution: [] });
+    const { el } = await render({
+      ...NATIONAL,
+      figures: null,
+      asOf: null,
+      history: [],
+      top: [],
+      bottom: [],
+      byType: [],
+      distribution: [],
+    });
     expect(el.querySelector('msd-empty-state')?.textContent).toContain('metrics.empty.noHarvestNational');
     expect(el.querySelector('msd-empty-state')?.textContent).toContain('metrics.empty.coordinatorsCan');
     expect(el.querySelector('msd-score-breakdown')).toBeNull();

@@ -2,14 +2,30 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { INSTITUTION_TYPES, NEW_DATASET_WINDOW_DAYS, Permission, pickText, type GroupFigures, type InstitutionRef, type InstitutionType } from '@marsad/contracts';
+import {
+  INSTITUTION_TYPES,
+  NEW_DATASET_WINDOW_DAYS,
+  Permission,
+  pickText,
+  type GroupFigures,
+  type InstitutionRef,
+  type InstitutionType,
+} from '@marsad/contracts';
 import { ApiError, apiResource, LocaleService, MetricsApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, of } from 'rxjs';
 import { COLORS, TYPE_PLURAL_KEYS } from '../shared/metrics-labels';
-import { barHeight, bucketLabel, distributionChart, historyChart, rankLabel, type BarChartData, type Translate } from '../shared/metrics-math';
+import {
+  barHeight,
+  bucketLabel,
+  distributionChart,
+  historyChart,
+  rankLabel,
+  type BarChartData,
+  type Translate,
+} from '../shared/metrics-math';
 import { FigureSection } from '../shared/figure-section';
 import { MetricsSource } from '../shared/metrics-source';
 import { ScoreBreakdown } from '../shared/score-breakdown';
@@ -21,7 +37,21 @@ export interface GroupRow extends GroupFigures {
 /** The national picture of publication on the portal: what a committee member grasps in five seconds, then the detail. */
 @Component({
   selector: 'msd-national-metrics-page',
-  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown, FigureSection],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    BarChart,
+    LineChart,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    MetricsSource,
+    ScoreBreakdown,
+    FigureSection,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './national.page.html',
   styleUrl: '../shared/metrics.scss',
@@ -35,7 +65,10 @@ export class NationalPage {
 
   protected readonly report = apiResource({ stream: () => this.api.national() });
   /** What the figures rest on; the page stands without it. */
-  protected readonly status = rxResource({ stream: () => this.api.status().pipe(catchError(() => of(null))), defaultValue: null });
+  protected readonly status = rxResource({
+    stream: () => this.api.status().pipe(catchError(() => of(null))),
+    defaultValue: null,
+  });
 
   /** Coordinators may start the first harvest from the empty state; the API still decides. */
   protected readonly canHarvest = computed(() => this.session.permissions().includes(Permission.PortalManage));
@@ -59,17 +92,38 @@ export class NationalPage {
     const order = new Map(INSTITUTION_TYPES.map((t, i) => [t, i]));
     return [...(this.report.value()?.byType ?? [])]
       .sort((a, b) => (order.get(a.key as InstitutionType) ?? 99) - (order.get(b.key as InstitutionType) ?? 99))
-      .map((g) => ({ ...g, name: TYPE_PLURAL_KEYS[g.key as InstitutionType] ? this.t(TYPE_PLURAL_KEYS[g.key as InstitutionType]) : g.key }));
+      .map((g) => ({
+        ...g,
+        name: TYPE_PLURAL_KEYS[g.key as InstitutionType] ? this.t(TYPE_PLURAL_KEYS[g.key as InstitutionType]) : g.key,
+      }));
   });
   protected readonly byRegion = computed<GroupRow[]>(() =>
-    [...(this.report.value()?.byRegion ?? [])].sort((a, b) => a.key.localeCompare(b.key)).map((g) => ({ ...g, name: g.label ? this.name(g.label) : g.key })),
+    [...(this.report.value()?.byRegion ?? [])]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((g) => ({ ...g, name: g.label ? this.name(g.label) : g.key })),
   );
   protected readonly typeChart = computed(() => this.groupChart(this.byType()));
   protected readonly regionChart = computed(() => this.groupChart(this.byRegion()));
   /** The sections by type and by region, in page order: heading, table, chart and first column. */
   protected readonly groups = computed(() => [
-    { id: 'met-type', key: 'metrics.national.byType', tableKey: 'metrics.national.byTypeTable', chartKey: 'metrics.national.byTypeChart', headKey: 'metrics.type', rows: this.byType(), chart: this.typeChart() },
-    { id: 'met-region', key: 'metrics.national.byRegion', tableKey: 'metrics.national.byRegionTable', chartKey: 'metrics.national.byRegionChart', headKey: 'metrics.region', rows: this.byRegion(), chart: this.regionChart() },
+    {
+      id: 'met-type',
+      key: 'metrics.national.byType',
+      tableKey: 'metrics.national.byTypeTable',
+      chartKey: 'metrics.national.byTypeChart',
+      headKey: 'metrics.type',
+      rows: this.byType(),
+      chart: this.typeChart(),
+    },
+    {
+      id: 'met-region',
+      key: 'metrics.national.byRegion',
+      tableKey: 'metrics.national.byRegionTable',
+      chartKey: 'metrics.national.byRegionChart',
+      headKey: 'metrics.region',
+      rows: this.byRegion(),
+      chart: this.regionChart(),
+    },
   ]);
 
   protected readonly historyChart = computed(() => {

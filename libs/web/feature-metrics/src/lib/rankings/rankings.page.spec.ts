@@ -46,7 +46,10 @@ describe('RankingsPage', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     const hrefs = [...el.querySelectorAll('a.rk-export__link')].map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(['/api/v1/metrics/rankings/export?format=csv&type=region&region=04', '/api/v1/metrics/rankings/export?format=xlsx&type=region&region=04']);
+    expect(hrefs).toEqual([
+      '/api/v1/metrics/rankings/export?format=csv&type=region&region=04',
+      '/api/v1/metrics/rankings/export?format=xlsx&type=region&region=04',
+    ]);
   });
 
   it('exports everything when nothing is filtered, and says the list is empty', async () => {
@@ -56,7 +59,9 @@ describe('RankingsPage', () => {
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
-    expect(el.querySelector('a.rk-export__link')?.getAttribute('href')).toBe('/api/v1/metrics/rankings/export?format=csv');
+    expect(el.querySelector('a.rk-export__link')?.getAttribute('href')).toBe(
+      '/api/v1/metrics/rankings/export?format=csv',
+    );
     expect(el.querySelector('msd-empty-state')?.textContent).toContain('metrics.rankings.emptyNone');
   });
 });

@@ -4,7 +4,15 @@ import { MatButton } from '@angular/material/button';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { INSTITUTION_TYPES, pickText, type InstitutionRef, type InstitutionSummary } from '@marsad/contracts';
 import { apiResource, LocaleService, MetricsApi, RegistryApi } from '@marsad/web/data-access';
-import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
+import {
+  EmptyState,
+  FilterBar,
+  FilterSelect,
+  keyedOptions,
+  LoadingIndicator,
+  LocaleNumberPipe,
+  LocalePercentPipe,
+} from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
@@ -14,7 +22,18 @@ import { RANKING_PAGE_SIZE, rankingQueryFrom, rankLabel } from '../shared/metric
 /** Every scored administration in rank order, filtered by type and region (in the URL), with exports carrying the filters. */
 @Component({
   selector: 'msd-rankings-page',
-  imports: [RouterLink, TranslatePipe, MatButton, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleNumberPipe, LocalePercentPipe, Pager],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    FilterBar,
+    FilterSelect,
+    EmptyState,
+    LoadingIndicator,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    Pager,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rankings.page.html',
   styleUrls: ['../shared/metrics.scss', './rankings.page.scss'],
@@ -33,7 +52,9 @@ export class RankingsPage {
   protected readonly typeOptions = keyedOptions(INSTITUTION_TYPES, TYPE_KEYS);
   protected readonly typeKeys = TYPE_KEYS;
 
-  protected readonly query = computed(() => rankingQueryFrom({ type: this.type(), region: this.region(), page: this.page() }, RANKING_PAGE_SIZE));
+  protected readonly query = computed(() =>
+    rankingQueryFrom({ type: this.type(), region: this.region(), page: this.page() }, RANKING_PAGE_SIZE),
+  );
   protected readonly narrowed = computed(() => !!(this.query().type || this.query().region));
   /** The ranking with the page's filters, every page. */
   protected readonly exportUrls = computed(() => {
@@ -41,13 +62,22 @@ export class RankingsPage {
     return { csv: this.api.rankingsExportUrl('csv', query), xlsx: this.api.rankingsExportUrl('xlsx', query) };
   });
 
-  protected readonly result = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.rankings(params) });
+  protected readonly result = apiResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.rankings(params),
+  });
 
   protected readonly regions = rxResource({
-    stream: () => this.registry.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
+    stream: () =>
+      this.registry.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(
+        map((p) => p.items),
+        catchError(() => of([] as InstitutionSummary[])),
+      ),
     defaultValue: [],
   });
-  protected readonly regionOptions = computed(() => this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })));
+  protected readonly regionOptions = computed(() =>
+    this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })),
+  );
   private readonly regionNames = computed(() => {
     const locale = this.locale();
     return new Map(this.regions.value().map((r) => [r.code, pickText(r.name, locale)?.text ?? r.code]));

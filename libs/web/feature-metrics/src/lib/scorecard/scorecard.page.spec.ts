@@ -15,10 +15,17 @@ describe('ScorecardPage', () => {
   async function render(body: InstitutionMetrics | { status: number }) {
     TestBed.configureTestingModule({
       imports: [ScorecardPage],
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+      ],
     });
     TestBed.inject(LocaleService).use('fr');
-    TestBed.inject(TranslateService).setTranslation('fr', { metrics: { scorecard: { rankOf: '{{rank}} sur {{of}}', rankOfTied: '{{rank}} sur {{of}} (ex æquo)' } } });
+    TestBed.inject(TranslateService).setTranslation('fr', {
+      metrics: { scorecard: { rankOf: '{{rank}} sur {{of}}', rankOfTied: '{{rank}} sur {{of}} (ex æquo)' } },
+    });
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ScorecardPage);
     fixture.componentRef.setInput('code', 'HCP');
@@ -27,7 +34,16 @@ describe('ScorecardPage', () => {
     const req = http.expectOne('/api/v1/institutions/HCP/metrics');
     if ('status' in body) req.flush({ code: 'NOT_FOUND' }, { status: body.status, statusText: 'Not Found' });
     else req.flush(body);
-    http.expectOne('/api/v1/portal/status').flush({ portalUrl: 'demo', schedule: null, nextRunAt: null, lastGoodRun: null, running: null, datasets: 0, organizations: 0, unmappedOrganizations: 0 });
+    http.expectOne('/api/v1/portal/status').flush({
+      portalUrl: 'demo',
+      schedule: null,
+      nextRunAt: null,
+      lastGoodRun: null,
+      running: null,
+      datasets: 0,
+      organizations: 0,
+      unmappedOrganizations: 0,
+    });
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -37,7 +53,10 @@ describe('ScorecardPage', () => {
   it('shows the score beside its breakdown (value, weight, points) and the rank with its tie', async () => {
     const el = await render(HCP_METRICS);
     expect(el.querySelector('.sb-score__value')?.textContent?.trim()).toBe('41,3');
-    const rows = [...el.querySelectorAll('.sb-table tbody tr')].map((tr) => [tr.getAttribute('data-component'), ...[...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim())]);
+    const rows = [...el.querySelectorAll('.sb-table tbody tr')].map((tr) => [
+      tr.getAttribute('data-component'),
+      ...[...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim()),
+    ]);
     expect(rows[0]).toEqual(['openness', '30', '× 30 %', '9']);
     expect(rows[3]).toEqual(['inventory', 'metrics.breakdown.noValueShort', '× 20 %', '0']);
     expect(el.querySelector('.sc-rank strong')?.textContent?.trim()).toBe('2e sur 240 (ex æquo)');
@@ -52,7 +71,15 @@ describe('ScorecardPage', () => {
   });
 
   it('explains missing figures: no portal organisation mapped', async () => {
-    const el = await render({ ...HCP_METRICS, portalOrgName: null, figures: null, rank: null, asOf: null, history: [], overdue: [] });
+    const el = await render({
+      ...HCP_METRICS,
+      portalOrgName: null,
+      figures: null,
+      rank: null,
+      asOf: null,
+      history: [],
+      overdue: [],
+    });
     expect(el.querySelector('msd-empty-state')?.textContent).toContain('metrics.empty.notMappedTitle');
     expect(el.querySelector('msd-score-breakdown')).toBeNull();
   });

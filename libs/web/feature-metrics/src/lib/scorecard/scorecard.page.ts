@@ -4,7 +4,14 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef } from '@marsad/contracts';
 import { apiResource, DocumentTitleService, LocaleService, MetricsApi } from '@marsad/web/data-access';
-import { EmptyState, formatNumber, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
+import {
+  EmptyState,
+  formatNumber,
+  LoadingIndicator,
+  LocaleDatePipe,
+  LocaleNumberPipe,
+  LocalePercentPipe,
+} from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, of } from 'rxjs';
@@ -29,7 +36,21 @@ import { ScoreBreakdown } from '../shared/score-breakdown';
 /** One administration's publication scorecard: its score and how it was computed, its rank, trends and what to fix. */
 @Component({
   selector: 'msd-scorecard-page',
-  imports: [RouterLink, TranslatePipe, MatButton, BarChart, LineChart, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, LocalePercentPipe, MetricsSource, ScoreBreakdown, FigureSection],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    BarChart,
+    LineChart,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    MetricsSource,
+    ScoreBreakdown,
+    FigureSection,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './scorecard.page.html',
   styleUrls: ['../shared/metrics.scss', './scorecard.page.scss'],
@@ -48,8 +69,14 @@ export class ScorecardPage {
   protected readonly freshnessColors = FRESHNESS_COLORS;
   protected readonly frequencyKeys = FREQUENCY_KEYS;
 
-  protected readonly report = apiResource({ params: () => this.code(), stream: ({ params }) => this.api.institution(params) });
-  protected readonly status = rxResource({ stream: () => this.api.status().pipe(catchError(() => of(null))), defaultValue: null });
+  protected readonly report = apiResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.api.institution(params),
+  });
+  protected readonly status = rxResource({
+    stream: () => this.api.status().pipe(catchError(() => of(null))),
+    defaultValue: null,
+  });
 
   private readonly texts = toSignal(this.translate.onLangChange, { initialValue: null });
   private readonly t: Translate = (key, params) => this.translate.instant(key, params) as string;

@@ -5,11 +5,30 @@ import { FigureSection, type FigureSectionLayout } from './figure-section';
 @Component({
   imports: [FigureSection],
   template: `
-    <section msdFigureSection headingId="x-dist" heading="Distribution" [hint]="hint()" [caption]="caption()" [captionHidden]="hidden()" [layout]="layout()" [table]="table()" scrollClass="x-scroll" tableClass="x-table">
+    <section
+      msdFigureSection
+      headingId="x-dist"
+      heading="Distribution"
+      [hint]="hint()"
+      [caption]="caption()"
+      [captionHidden]="hidden()"
+      [layout]="layout()"
+      [table]="table()"
+      scrollClass="x-scroll"
+      tableClass="x-table"
+    >
       <p class="x-note">Note</p>
       <span msdChart class="x-chart">chart</span>
-      <thead><tr><th scope="col">Range</th></tr></thead>
-      <tbody><tr><th scope="row">0–10</th></tr></tbody>
+      <thead>
+        <tr>
+          <th scope="col">Range</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">0–10</th>
+        </tr>
+      </tbody>
     </section>
   `,
 })
@@ -35,11 +54,17 @@ describe('FigureSection', () => {
     expect(section.classList).toContain('met-section');
     expect(section.getAttribute('aria-labelledby')).toBe('x-dist');
     expect(section.querySelector('h2#x-dist')?.textContent?.trim()).toBe('Distribution');
-    expect([...section.children].map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ')[0] : ''))).toEqual(['h2.msd-card__title', 'p.msd-muted', 'p.x-note', 'span.x-chart', 'div.msd-table-scroll']);
+    expect(
+      [...section.children].map((e) => e.tagName.toLowerCase() + (e.className ? '.' + e.className.split(' ')[0] : '')),
+    ).toEqual(['h2.msd-card__title', 'p.msd-muted', 'p.x-note', 'span.x-chart', 'div.msd-table-scroll']);
     const scroll = section.querySelector('.msd-table-scroll') as HTMLElement;
     expect(scroll.classList).toContain('x-scroll');
     expect(scroll.classList).not.toContain('met-pair__table');
-    expect([scroll.getAttribute('tabindex'), scroll.getAttribute('role'), scroll.getAttribute('aria-label')]).toEqual(['0', 'region', 'Distribution table']);
+    expect([scroll.getAttribute('tabindex'), scroll.getAttribute('role'), scroll.getAttribute('aria-label')]).toEqual([
+      '0',
+      'region',
+      'Distribution table',
+    ]);
     const table = scroll.querySelector('table') as HTMLTableElement;
     expect(table.className.split(' ').sort()).toEqual(['met-table', 'msd-table', 'x-table']);
     expect(table.caption?.textContent?.trim()).toBe('Distribution table');

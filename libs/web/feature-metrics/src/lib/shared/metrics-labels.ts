@@ -1,4 +1,10 @@
-import type { CompletenessCriterion, Frequency, FreshnessStatus, InstitutionType, ScoreComponent } from '@marsad/contracts';
+import type {
+  CompletenessCriterion,
+  Frequency,
+  FreshnessStatus,
+  InstitutionType,
+  ScoreComponent,
+} from '@marsad/contracts';
 
 // Literal keys, so the translation check finds every one.
 export const COMPONENT_KEYS: Record<ScoreComponent, string> = {
@@ -85,4 +91,11 @@ export const FRESHNESS_COLORS: Record<FreshnessStatus, string> = {
   unknown: '#9aa3ad',
 };
 
-export const COLORS = { score: '#0b4f2a', datasets: '#1f63c6', upToDate: '#b26a00', stars: '#6a3fb5', completeness: '#1b6b3a', format: '#1f63c6' };
+export const COLORS = {
+  score: '#0b4f2a',
+  datasets: '#1f63c6',
+  upToDate: '#b26a00',
+  stars: '#6a3fb5',
+  completeness: '#1b6b3a',
+  format: '#1f63c6',
+};

@@ -22,7 +22,15 @@ describe('rank labels', () => {
   });
 
   it('writes ordinals per language', () => {
-    expect([1, 2, 3, 4, 11, 21, 112].map((n) => ordinal(n, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '21st', '112th']);
+    expect([1, 2, 3, 4, 11, 21, 112].map((n) => ordinal(n, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '21st',
+      '112th',
+    ]);
     expect([1, 2].map((n) => ordinal(n, 'fr'))).toEqual(['1er', '2e']);
     expect(ordinal(2, 'ar')).toBe('2');
   });
@@ -30,7 +38,12 @@ describe('rank labels', () => {
 
 describe('rankingQueryFrom', () => {
   it('keeps valid filters and the page, drops what the API would refuse', () => {
-    expect(rankingQueryFrom({ type: 'region', region: '03', page: '2' })).toEqual({ type: 'region', region: '03', page: 2, pageSize: 25 });
+    expect(rankingQueryFrom({ type: 'region', region: '03', page: '2' })).toEqual({
+      type: 'region',
+      region: '03',
+      page: 2,
+      pageSize: 25,
+    });
     expect(rankingQueryFrom({ type: 'planet', region: '<script>', page: '-4' })).toEqual({ page: 1, pageSize: 25 });
   });
 });
@@ -51,7 +64,17 @@ describe('figures to chart data', () => {
 
   it('lists every completeness criterion with its points', () => {
     const rows = completenessRows(FIGURES);
-    expect(rows.map((r) => r.criterion)).toEqual(['description', 'tags', 'theme', 'licence', 'frequency', 'temporal', 'spatial', 'contact', 'dates']);
+    expect(rows.map((r) => r.criterion)).toEqual([
+      'description',
+      'tags',
+      'theme',
+      'licence',
+      'frequency',
+      'temporal',
+      'spatial',
+      'contact',
+      'dates',
+    ]);
     expect(rows[0]).toMatchObject({ points: 15, share: 80, key: 'metrics.criteria.description' });
     expect(rows.reduce((s, r) => s + r.points, 0)).toBe(100);
   });
@@ -59,19 +82,33 @@ describe('figures to chart data', () => {
   it('counts datasets per freshness status', () => {
     const rows = freshnessRows(FIGURES);
     expect(rows.map((r) => [r.status, r.datasets])).toEqual([
-      ['fresh', 40], ['due', 10], ['overdue', 5], ['delinquent', 45], ['not_applicable', 20], ['unknown', 80],
+      ['fresh', 40],
+      ['due', 10],
+      ['overdue', 5],
+      ['delinquent', 45],
+      ['not_applicable', 20],
+      ['unknown', 80],
     ]);
   });
 
   it('draws the inventory funnel as shares of the inventoried items', () => {
-    expect(inventoryFunnel(FIGURES.inventory).map((s) => [s.count, s.share])).toEqual([[20, 100], [10, 50], [4, 20]]);
-    expect(inventoryFunnel({ ...FIGURES.inventory, inventoried: 0, published: 0, fresh: 0 }).map((s) => s.share)).toEqual([0, 0, 0]);
+    expect(inventoryFunnel(FIGURES.inventory).map((s) => [s.count, s.share])).toEqual([
+      [20, 100],
+      [10, 50],
+      [4, 20],
+    ]);
+    expect(
+      inventoryFunnel({ ...FIGURES.inventory, inventoried: 0, published: 0, fresh: 0 }).map((s) => s.share),
+    ).toEqual([0, 0, 0]);
   });
 
   it('puts datasets on a second axis beside score and shares', () => {
     const c = historyChart(NATIONAL.history, 'fr', t, ['score', 'datasets']);
     expect(c.labels).toEqual(['26/11/2026', '27/11/2026']);
-    expect(c.series.map((s) => [s.label, s.axis ?? 'primary'])).toEqual([['metrics.score', 'primary'], ['metrics.datasets', 'secondary']]);
+    expect(c.series.map((s) => [s.label, s.axis ?? 'primary'])).toEqual([
+      ['metrics.score', 'primary'],
+      ['metrics.datasets', 'secondary'],
+    ]);
     expect(historyChart(NATIONAL.history, 'fr', t, ['datasets']).series[0].axis).toBeUndefined();
   });
 });

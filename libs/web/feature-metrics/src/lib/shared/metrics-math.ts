@@ -43,7 +43,8 @@ const EN_ORDINALS: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', o
 /** "2nd", "2e" (1er), or the plain number in Arabic (the sentence carries "rank"). */
 export function ordinal(rank: number, locale: Locale): string {
   const n = formatNumber(rank, locale);
-  if (locale === 'en') return `${n}${EN_ORDINALS[new Intl.PluralRules('en', { type: 'ordinal' }).select(rank)] ?? 'th'}`;
+  if (locale === 'en')
+    return `${n}${EN_ORDINALS[new Intl.PluralRules('en', { type: 'ordinal' }).select(rank)] ?? 'th'}`;
   if (locale === 'fr') return `${n}${rank === 1 ? 'er' : 'e'}`;
   return n;
 }
@@ -66,11 +67,21 @@ export function rankingQueryFrom(params: RankingUrlParams, pageSize = RANKING_PA
 }
 
 /** Score buckets as "0–10", "10–20" … "90–100". */
-export function distributionChart(distribution: { from: number; to: number; institutions: number }[], locale: Locale, t: Translate): BarChartData {
+export function distributionChart(
+  distribution: { from: number; to: number; institutions: number }[],
+  locale: Locale,
+  t: Translate,
+): BarChartData {
   return {
     // A left-to-right mark keeps "0–10" in reading order inside a right-to-left chart.
     labels: distribution.map((b) => `\u200e${bucketLabel(b.from, b.to, locale)}`),
-    series: [{ label: t('metrics.national.administrations'), color: COLORS.score, data: distribution.map((b) => b.institutions) }],
+    series: [
+      {
+        label: t('metrics.national.administrations'),
+        color: COLORS.score,
+        data: distribution.map((b) => b.institutions),
+      },
+    ],
     height: 260,
   };
 }
@@ -128,7 +139,9 @@ export function completenessRows(figures: PublicationFigures): CriterionRow[] {
 export function completenessChart(rows: CriterionRow[], t: Translate): BarChartData {
   return {
     labels: rows.map((r) => t(r.key)),
-    series: [{ label: t('metrics.scorecard.shareFilling'), color: COLORS.completeness, data: rows.map((r) => r.share ?? 0) }],
+    series: [
+      { label: t('metrics.scorecard.shareFilling'), color: COLORS.completeness, data: rows.map((r) => r.share ?? 0) },
+    ],
     height: barHeight(rows.length),
   };
 }
@@ -176,11 +189,27 @@ export function inventoryFunnel(inventory: PublicationFigures['inventory']): Fun
 }
 
 /** Score and shares on 0–100; datasets on a second axis. */
-export function historyChart(history: MetricsHistoryPoint[], locale: Locale, t: Translate, include: ('score' | 'upToDate' | 'datasets')[]): LineChartData {
+export function historyChart(
+  history: MetricsHistoryPoint[],
+  locale: Locale,
+  t: Translate,
+  include: ('score' | 'upToDate' | 'datasets')[],
+): LineChartData {
   const series: LineSeries[] = [];
-  if (include.includes('score')) series.push({ label: t('metrics.score'), color: COLORS.score, data: history.map((p) => p.score), unit: '' });
-  if (include.includes('upToDate')) series.push({ label: t('metrics.upToDateShare'), color: COLORS.upToDate, data: history.map((p) => p.upToDateShare), unit: ' %' });
-  const datasets: LineSeries = { label: t('metrics.datasets'), color: COLORS.datasets, data: history.map((p) => p.datasets) };
+  if (include.includes('score'))
+    series.push({ label: t('metrics.score'), color: COLORS.score, data: history.map((p) => p.score), unit: '' });
+  if (include.includes('upToDate'))
+    series.push({
+      label: t('metrics.upToDateShare'),
+      color: COLORS.upToDate,
+      data: history.map((p) => p.upToDateShare),
+      unit: ' %',
+    });
+  const datasets: LineSeries = {
+    label: t('metrics.datasets'),
+    color: COLORS.datasets,
+    data: history.map((p) => p.datasets),
+  };
   if (include.includes('datasets')) series.push(series.length ? { ...datasets, axis: 'secondary' } : datasets);
   return { labels: history.map((p) => formatDate(p.day, locale, 'short')), series };
 }

@@ -21,21 +21,39 @@ import { portalHost } from './metrics-math';
           }
           @if (host(); as h) {
             {{ 'metrics.source.portal' | translate }}
-            <a [href]="portalUrl()" target="_blank" rel="noopener noreferrer" dir="ltr">{{ h }}</a><span class="msd-visually-hidden"> ({{ 'metrics.newTab' | translate }})</span>.
+            <a [href]="portalUrl()" target="_blank" rel="noopener noreferrer" dir="ltr">{{ h }}</a><span
+              class="msd-visually-hidden"
+            >
+              ({{ 'metrics.newTab' | translate }})</span
+            >.
           } @else if (status()?.portalUrl === 'demo') {
             {{ 'metrics.source.demoPortal' | translate }}
           }
           @if (status()?.nextRunAt; as next) {
-            <span class="src__next">{{ 'metrics.source.nextRun' | translate: { time: (next | msdDate: 'datetime') } }}</span>
+            <span class="src__next">{{
+              'metrics.source.nextRun' | translate: { time: (next | msdDate: 'datetime') }
+            }}</span>
           }
         </span>
       </p>
     }
   `,
   styles: `
-    .src { display: flex; gap: 0.5rem; align-items: baseline; margin: 0 0 1rem; padding: 0.6rem 0.9rem; border-radius: 8px;
-      background: #eef4f0; border: 1px solid #cfe0d5; font-size: 0.9rem; }
-    .src__next { display: inline-block; color: var(--msd-muted, #4d5660); }
+    .src {
+      display: flex;
+      gap: 0.5rem;
+      align-items: baseline;
+      margin: 0 0 1rem;
+      padding: 0.6rem 0.9rem;
+      border-radius: 8px;
+      background: #eef4f0;
+      border: 1px solid #cfe0d5;
+      font-size: 0.9rem;
+    }
+    .src__next {
+      display: inline-block;
+      color: var(--msd-muted, #4d5660);
+    }
   `,
 })
 export class MetricsSource {

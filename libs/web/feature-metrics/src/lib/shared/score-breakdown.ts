@@ -22,9 +22,18 @@ import { COMPONENT_HINT_KEYS, COMPONENT_KEYS } from './metrics-labels';
           <span class="sb-score__max">{{ 'metrics.noScore' | translate }}</span>
         }
       </p>
-      <div class="msd-table-scroll sb-scroll" tabindex="0" role="region" [attr.aria-label]="'metrics.breakdown.title' | translate">
+      <div
+        class="msd-table-scroll sb-scroll"
+        tabindex="0"
+        role="region"
+        [attr.aria-label]="'metrics.breakdown.title' | translate"
+      >
         <table class="msd-table sb-table">
-          <caption>{{ 'metrics.breakdown.title' | translate }}</caption>
+          <caption>
+            {{
+              'metrics.breakdown.title' | translate
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'metrics.breakdown.component' | translate }}</th>
@@ -44,7 +53,9 @@ import { COMPONENT_HINT_KEYS, COMPONENT_KEYS } from './metrics-labels';
                   @if (b.value !== null) {
                     {{ b.value | msdNumber }}
                   } @else {
-                    <span class="msd-muted" [attr.title]="'metrics.breakdown.noValue' | translate">{{ 'metrics.breakdown.noValueShort' | translate }}</span>
+                    <span class="msd-muted" [attr.title]="'metrics.breakdown.noValue' | translate">{{
+                      'metrics.breakdown.noValueShort' | translate
+                    }}</span>
                   }
                 </td>
                 <td class="sb-num">× {{ b.weight | msdNumber }} %</td>
@@ -55,36 +66,109 @@ import { COMPONENT_HINT_KEYS, COMPONENT_KEYS } from './metrics-labels';
           <tfoot>
             <tr>
               <th scope="row" colspan="3">{{ 'metrics.breakdown.total' | translate }}</th>
-              <td class="sb-num sb-points">{{ score().value !== null ? (score().value | msdNumber) : ('common.none' | translate) }}</td>
+              <td class="sb-num sb-points">
+                {{ score().value !== null ? (score().value | msdNumber) : ('common.none' | translate) }}
+              </td>
             </tr>
           </tfoot>
         </table>
       </div>
       <p class="sb-formula msd-muted">
         {{ 'metrics.breakdown.formula' | translate }}
-        <a [routerLink]="['/', locale(), 'metrics', 'methodology']" fragment="score">{{ 'metrics.howComputed' | translate }}</a>
+        <a [routerLink]="['/', locale(), 'metrics', 'methodology']" fragment="score">{{
+          'metrics.howComputed' | translate
+        }}</a>
       </p>
     </div>
   `,
   styles: `
-    :host { display: block; min-inline-size: 0; }
-    .sb { display: grid; gap: 0.75rem 1.5rem; grid-template-columns: minmax(9rem, auto) minmax(0, 1fr); align-items: start; }
-    .sb-score { margin: 0; display: grid; gap: 0.15rem; justify-items: start; }
-    .sb-score__label { font-weight: 600; }
-    .sb-score__value { font-size: 3rem; line-height: 1; font-weight: 700; color: var(--msd-brand, #0b4f2a); font-variant-numeric: tabular-nums; }
-    .sb-score__value--none { color: var(--msd-muted, #4d5660); }
-    .sb-score__max { font-size: 0.9rem; color: var(--msd-muted, #4d5660); }
-    .sb-scroll { min-inline-size: 0; }
-    .sb-table caption { text-align: start; font-weight: 600; padding-block-end: 0.25rem; caption-side: top; }
-    .sb-table th[scope='row'] { font-weight: 500; }
-    .sb-name { display: block; font-weight: 600; }
-    .sb-hint { display: block; font-size: 0.8rem; font-weight: 400; min-inline-size: 11rem; }
-    @media (max-width: 599.98px) { .sb-hint { min-inline-size: 0; } .sb-table th, .sb-table td { padding-inline: 0.35rem; } }
-    .sb-num { text-align: end !important; white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .sb-points { font-weight: 700; }
-    tfoot th, tfoot td { border-block-end: 0; font-weight: 700; }
-    .sb-formula { grid-column: 1 / -1; margin: 0; font-size: 0.85rem; }
-    @media (max-width: 759.98px) { .sb { grid-template-columns: minmax(0, 1fr); } }
+    :host {
+      display: block;
+      min-inline-size: 0;
+    }
+    .sb {
+      display: grid;
+      gap: 0.75rem 1.5rem;
+      grid-template-columns: minmax(9rem, auto) minmax(0, 1fr);
+      align-items: start;
+    }
+    .sb-score {
+      margin: 0;
+      display: grid;
+      gap: 0.15rem;
+      justify-items: start;
+    }
+    .sb-score__label {
+      font-weight: 600;
+    }
+    .sb-score__value {
+      font-size: 3rem;
+      line-height: 1;
+      font-weight: 700;
+      color: var(--msd-brand, #0b4f2a);
+      font-variant-numeric: tabular-nums;
+    }
+    .sb-score__value--none {
+      color: var(--msd-muted, #4d5660);
+    }
+    .sb-score__max {
+      font-size: 0.9rem;
+      color: var(--msd-muted, #4d5660);
+    }
+    .sb-scroll {
+      min-inline-size: 0;
+    }
+    .sb-table caption {
+      text-align: start;
+      font-weight: 600;
+      padding-block-end: 0.25rem;
+      caption-side: top;
+    }
+    .sb-table th[scope='row'] {
+      font-weight: 500;
+    }
+    .sb-name {
+      display: block;
+      font-weight: 600;
+    }
+    .sb-hint {
+      display: block;
+      font-size: 0.8rem;
+      font-weight: 400;
+      min-inline-size: 11rem;
+    }
+    @media (max-width: 599.98px) {
+      .sb-hint {
+        min-inline-size: 0;
+      }
+      .sb-table th,
+      .sb-table td {
+        padding-inline: 0.35rem;
+      }
+    }
+    .sb-num {
+      text-align: end !important;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+    .sb-points {
+      font-weight: 700;
+    }
+    tfoot th,
+    tfoot td {
+      border-block-end: 0;
+      font-weight: 700;
+    }
+    .sb-formula {
+      grid-column: 1 / -1;
+      margin: 0;
+      font-size: 0.85rem;
+    }
+    @media (max-width: 759.98px) {
+      .sb {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
   `,
 })
 export class ScoreBreakdown {

@@ -77,8 +77,16 @@ describe('ActivityEditForm: saving over someone else’s change (409)', () => {
     expect(component).toBe(ConflictDialog);
     const rows = Object.fromEntries(config.data.rows.map((r) => [r.labelKey, r]));
     expect(rows['activity.weight']).toEqual({ labelKey: 'activity.weight', theirs: '5', mine: '1', differs: true });
-    expect(rows['activity.dueDate']).toEqual(expect.objectContaining({ theirs: '30 June 2022', mine: '31 December 2022', differs: true }));
-    expect(rows['activity.lead']).toEqual(expect.objectContaining({ theirs: 'High Commission for Planning', mine: 'Digital Development Agency', differs: true }));
+    expect(rows['activity.dueDate']).toEqual(
+      expect.objectContaining({ theirs: '30 June 2022', mine: '31 December 2022', differs: true }),
+    );
+    expect(rows['activity.lead']).toEqual(
+      expect.objectContaining({
+        theirs: 'High Commission for Planning',
+        mine: 'Digital Development Agency',
+        differs: true,
+      }),
+    );
     expect(rows['activity.startDate'].differs).toBe(false);
 
     const second = http.expectOne({ method: 'PATCH', url: '/api/v1/activities/a-1' });

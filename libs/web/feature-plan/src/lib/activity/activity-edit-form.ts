@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,7 +16,13 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { pickText, type ActivityDetail, type FieldError as ApiFieldError, type InstitutionRef, type UpdateActivityRequest } from '@marsad/contracts';
+import {
+  pickText,
+  type ActivityDetail,
+  type FieldError as ApiFieldError,
+  type InstitutionRef,
+  type UpdateActivityRequest,
+} from '@marsad/contracts';
 import { ActivityApi, ApiError, LocaleService } from '@marsad/web/data-access';
 import { formatDate, formatNumber } from '@marsad/web/ui';
 import {
@@ -152,14 +168,32 @@ export class ActivityEditForm {
     const locale = this.localeService.locale();
     const name = (code: string | null | undefined) => {
       if (!code) return '';
-      const known = this.institutions().find((i) => i.code === code) ?? [theirs.leadInstitution, ...theirs.contributors].find((i) => i?.code === code);
+      const known =
+        this.institutions().find((i) => i.code === code) ??
+        [theirs.leadInstitution, ...theirs.contributors].find((i) => i?.code === code);
       return known ? (pickText(known.name, locale)?.text ?? code) : code;
     };
-    const names = (codes: string[] | undefined) => (codes ?? []).map(name).join(this.translate.instant('common.listSeparator'));
+    const names = (codes: string[] | undefined) =>
+      (codes ?? []).map(name).join(this.translate.instant('common.listSeparator'));
     const rows: ConflictRow[] = [
-      { labelKey: 'activity.startDate', theirs: formatDate(theirs.startDate, locale), mine: formatDate(mine.startDate ?? null, locale), differs: (theirs.startDate ?? null) !== (mine.startDate ?? null) },
-      { labelKey: 'activity.dueDate', theirs: formatDate(theirs.dueDate, locale), mine: formatDate(mine.dueDate ?? null, locale), differs: (theirs.dueDate ?? null) !== (mine.dueDate ?? null) },
-      { labelKey: 'activity.weight', theirs: formatNumber(theirs.weight, locale), mine: formatNumber(mine.weight, locale), differs: theirs.weight !== mine.weight },
+      {
+        labelKey: 'activity.startDate',
+        theirs: formatDate(theirs.startDate, locale),
+        mine: formatDate(mine.startDate ?? null, locale),
+        differs: (theirs.startDate ?? null) !== (mine.startDate ?? null),
+      },
+      {
+        labelKey: 'activity.dueDate',
+        theirs: formatDate(theirs.dueDate, locale),
+        mine: formatDate(mine.dueDate ?? null, locale),
+        differs: (theirs.dueDate ?? null) !== (mine.dueDate ?? null),
+      },
+      {
+        labelKey: 'activity.weight',
+        theirs: formatNumber(theirs.weight, locale),
+        mine: formatNumber(mine.weight, locale),
+        differs: theirs.weight !== mine.weight,
+      },
       {
         labelKey: 'activity.lead',
         theirs: name(theirs.leadInstitution?.code),
@@ -170,7 +204,9 @@ export class ActivityEditForm {
         labelKey: 'activity.contributors',
         theirs: names(theirs.contributors.map((c) => c.code)),
         mine: names(mine.contributorCodes),
-        differs: [...theirs.contributors.map((c) => c.code)].sort().join() !== [...(mine.contributorCodes ?? [])].sort().join(),
+        differs:
+          [...theirs.contributors.map((c) => c.code)].sort().join() !==
+          [...(mine.contributorCodes ?? [])].sort().join(),
       },
     ];
     return rows;
@@ -214,5 +250,10 @@ export class ActivityEditForm {
 }
 
 function isActivity(value: unknown): value is ActivityDetail {
-  return typeof value === 'object' && value !== null && typeof (value as ActivityDetail).version === 'number' && typeof (value as ActivityDetail).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ActivityDetail).version === 'number' &&
+    typeof (value as ActivityDetail).id === 'string'
+  );
 }

@@ -3,8 +3,24 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { isInstitutionScoped, Permission, type ActivityDetail, type ProgressUpdateView } from '@marsad/contracts';
-import { ActivityApi, apiResource, AuditApi, DocumentTitleService, InstitutionApi, LocaleService, SessionService } from '@marsad/web/data-access';
-import { DemoBadge, EmptyState, LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts, ProvenanceLabel } from '@marsad/web/ui';
+import {
+  ActivityApi,
+  apiResource,
+  AuditApi,
+  DocumentTitleService,
+  InstitutionApi,
+  LocaleService,
+  SessionService,
+} from '@marsad/web/data-access';
+import {
+  DemoBadge,
+  EmptyState,
+  LoadingIndicator,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
+  ProgressFacts,
+  ProvenanceLabel,
+} from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
@@ -69,7 +85,9 @@ export class ActivityPage {
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
   /** Reports not yet validated that this reader sees (its administration's, or all for coordinators). */
-  protected readonly pending = computed(() => (this.activity.value()?.updates ?? []).filter((u) => u.state !== 'validated'));
+  protected readonly pending = computed(() =>
+    (this.activity.value()?.updates ?? []).filter((u) => u.state !== 'validated'),
+  );
   /** An officer's administration, whose draft and returned reports it may correct here. */
   protected readonly reviserInstitution = computed(() => {
     const user = this.session.user();
@@ -80,7 +98,8 @@ export class ActivityPage {
 
   /** Who changed this activity (with AuditRead only); reloaded after each change made here. */
   protected readonly history = rxResource({
-    params: () => (this.canReadAudit() ? { id: this.id(), version: this.activity.value()?.version ?? null } : undefined),
+    params: () =>
+      this.canReadAudit() ? { id: this.id(), version: this.activity.value()?.version ?? null } : undefined,
     stream: ({ params }) => this.auditApi.activityHistory(params.id).pipe(catchError(() => of(null))),
   });
   protected readonly auditPath = computed(() => ['/', this.locale(), 'audit']);
@@ -106,7 +125,16 @@ export class ActivityPage {
   protected onSaved(updated: ActivityDetail): void {
     const current = this.activity.value();
     // PATCH answers with the activity; keep the timeline we already have if it came without one.
-    this.activity.set(current ? { ...current, ...updated, updates: updated.updates ?? current.updates, milestones: updated.milestones ?? current.milestones } : updated);
+    this.activity.set(
+      current
+        ? {
+            ...current,
+            ...updated,
+            updates: updated.updates ?? current.updates,
+            milestones: updated.milestones ?? current.milestones,
+          }
+        : updated,
+    );
   }
 
   protected startRevising(report: ProgressUpdateView): void {

@@ -43,7 +43,8 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  const button = (label: string) => Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement;
+  const button = (label: string) =>
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(label)) as HTMLButtonElement;
 
   function fill(lengths: { blockerText: number; narrative: number; linkUrl: number; linkTitle: number }): void {
     button('update.addLink').click();
@@ -71,7 +72,12 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
   });
 
   it('refuses, before sending, texts longer than the API accepts', () => {
-    fill({ blockerText: LIMITS.blockerText + 1, narrative: LIMITS.narrative + 1, linkUrl: LIMITS.linkUrl + 1, linkTitle: LIMITS.linkTitle + 1 });
+    fill({
+      blockerText: LIMITS.blockerText + 1,
+      narrative: LIMITS.narrative + 1,
+      linkUrl: LIMITS.linkUrl + 1,
+      linkTitle: LIMITS.linkTitle + 1,
+    });
     http.expectNone((req) => req.method === 'POST');
     expect(el.querySelectorAll('mat-error').length).toBeGreaterThanOrEqual(4);
   });
@@ -85,10 +91,25 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     draft.flush({ ...draft.request.body, id: 'u1', state: 'draft', version: 1, evidence: [] });
 
     fixture.componentRef.setInput('revising', {
-      id: 'u9', activityId: 'a1', activityCode: '1.1', reportedOn: '2026-01-10', authorName: 'X', authorInstitution: null,
-      state: 'returned', status: 'in_progress', progress: 40, narrative: { en: 'first try' },
-      blockers: [{ category: 'budget', text: 'late credits' }], evidence: [], submittedAt: null, decidedAt: null,
-      decidedBy: 'ADD', returnComment: 'attach the minutes', demo: false, version: 3, createdAt: '2026-01-10T10:00:00Z',
+      id: 'u9',
+      activityId: 'a1',
+      activityCode: '1.1',
+      reportedOn: '2026-01-10',
+      authorName: 'X',
+      authorInstitution: null,
+      state: 'returned',
+      status: 'in_progress',
+      progress: 40,
+      narrative: { en: 'first try' },
+      blockers: [{ category: 'budget', text: 'late credits' }],
+      evidence: [],
+      submittedAt: null,
+      decidedAt: null,
+      decidedBy: 'ADD',
+      returnComment: 'attach the minutes',
+      demo: false,
+      version: 3,
+      createdAt: '2026-01-10T10:00:00Z',
     });
     fixture.detectChanges();
     expect(el.textContent).toContain('attach the minutes');
@@ -96,12 +117,16 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     el.querySelector('form')?.dispatchEvent(new Event('submit'));
     fixture.detectChanges();
     const revise = http.expectOne((req) => req.method === 'PATCH' && req.url.endsWith('/progress-updates/u9'));
-    expect(revise.request.body).toEqual(expect.objectContaining({ version: 3, progress: 40, blockers: [{ category: 'budget', text: 'late credits' }] }));
+    expect(revise.request.body).toEqual(
+      expect.objectContaining({ version: 3, progress: 40, blockers: [{ category: 'budget', text: 'late credits' }] }),
+    );
     expect(revise.request.body).not.toHaveProperty('links');
   });
 
   it('stops adding links at the API’s limit', () => {
-    const addLink = Array.from(el.querySelectorAll('button')).find((button) => button.textContent?.includes('update.addLink')) as HTMLButtonElement;
+    const addLink = Array.from(el.querySelectorAll('button')).find((button) =>
+      button.textContent?.includes('update.addLink'),
+    ) as HTMLButtonElement;
     for (let i = 0; i < LIMITS.links + 3; i++) {
       addLink.click();
       fixture.detectChanges();

@@ -1,5 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
-import { FormArray, FormBuilder, FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import {
+  FormArray,
+  FormBuilder,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
@@ -149,7 +168,8 @@ export class ProgressUpdateForm {
     effect(() => {
       const activity = this.activity();
       untracked(() => {
-        if (!this.form.dirty && !this.revising()) this.form.patchValue({ status: activity.status, progress: activity.progress }, { emitEvent: false });
+        if (!this.form.dirty && !this.revising())
+          this.form.patchValue({ status: activity.status, progress: activity.progress }, { emitEvent: false });
       });
     });
     // Correcting a report: start from what it said.
@@ -227,7 +247,8 @@ export class ProgressUpdateForm {
 
   private fileProblem(file: File): string | null {
     // The API checks the bytes too; this only saves a useless upload.
-    if (file.type && !(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(file.type)) return 'evidence.typeNotAllowed';
+    if (file.type && !(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(file.type))
+      return 'evidence.typeNotAllowed';
     if (file.size > EVIDENCE_MAX_BYTES) return 'evidence.tooLarge';
     return null;
   }
@@ -272,7 +293,10 @@ export class ProgressUpdateForm {
     const revising = this.revising();
     const saved = revising
       ? this.api.reviseUpdate(revising.id, { ...request, version: revising.version })
-      : this.api.createUpdate(this.activity().id, { ...request, links: v.links.map((l) => ({ url: l.url.trim(), title: l.title.trim() })) });
+      : this.api.createUpdate(this.activity().id, {
+          ...request,
+          links: v.links.map((l) => ({ url: l.url.trim(), title: l.title.trim() })),
+        });
     saved
       .pipe(
         concatMap((update) =>
@@ -294,8 +318,14 @@ export class ProgressUpdateForm {
           this.resetForm();
           this.posted.emit(update);
           if (failed.length) {
-            const reasons = failed.map((f) => `${f.file.name}: ${this.translate.instant(f.error?.messageKey ?? 'errors.INTERNAL_ERROR')}`).join(' · ');
-            this.snackBar.open(`${this.translate.instant('update.savedWithFailures', { count: failed.length })} ${reasons}`, this.translate.instant('common.close'), { duration: 10000 });
+            const reasons = failed
+              .map((f) => `${f.file.name}: ${this.translate.instant(f.error?.messageKey ?? 'errors.INTERNAL_ERROR')}`)
+              .join(' · ');
+            this.snackBar.open(
+              `${this.translate.instant('update.savedWithFailures', { count: failed.length })} ${reasons}`,
+              this.translate.instant('common.close'),
+              { duration: 10000 },
+            );
           } else {
             this.snackBar.open(this.translate.instant(SAVED_KEYS[update.state]), undefined, { duration: 5000 });
           }

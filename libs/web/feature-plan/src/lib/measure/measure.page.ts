@@ -53,7 +53,11 @@ export class MeasurePage {
   constructor() {
     effect(() => {
       const measure = this.measure.value();
-      if (measure) this.title.set('titles.measureNumbered', { number: measure.number, title: pickText(measure.title, this.locale())?.text ?? '' });
+      if (measure)
+        this.title.set('titles.measureNumbered', {
+          number: measure.number,
+          title: pickText(measure.title, this.locale())?.text ?? '',
+        });
     });
   }
 }

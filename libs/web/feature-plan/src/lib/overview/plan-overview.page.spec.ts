@@ -19,7 +19,12 @@ describe('PlanOverviewPage', () => {
   async function render(inputs: Record<string, string> = {}): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [PlanOverviewPage],
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+      ],
     });
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('fr', {
@@ -60,7 +65,14 @@ describe('PlanOverviewPage', () => {
   });
 
   it('sends the filters from the query string to the API', async () => {
-    await render({ status: 'delayed', health: 'late', lead: 'ADD', institution: 'HCP', involvement: 'contributor', dueBefore: '2022-12-31' });
+    await render({
+      status: 'delayed',
+      health: 'late',
+      lead: 'ADD',
+      institution: 'HCP',
+      involvement: 'contributor',
+      dueBefore: '2022-12-31',
+    });
     const req = http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021');
     expect(req.request.params.get('status')).toBe('delayed');
     expect(req.request.params.get('health')).toBe('late');
@@ -97,7 +109,10 @@ describe('PlanOverviewPage', () => {
     const el = await render();
     http
       .expectOne((r) => r.url === '/api/v1/plans/PANDO-2021')
-      .flush({ statusCode: 404, code: 'NOT_FOUND', message: 'x', fields: [], requestId: 'r' }, { status: 404, statusText: 'Not Found' });
+      .flush(
+        { statusCode: 404, code: 'NOT_FOUND', message: 'x', fields: [], requestId: 'r' },
+        { status: 404, statusText: 'Not Found' },
+      );
     await fixture.whenStable();
     expect(el.querySelector('.msd-error')?.textContent).toContain('errors.NOT_FOUND');
   });

@@ -5,7 +5,15 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ACTIVITY_STATUSES, HEALTHS, INVOLVEMENTS, pickText, type ActivityStatus, type InstitutionRef, type Involvement } from '@marsad/contracts';
+import {
+  ACTIVITY_STATUSES,
+  HEALTHS,
+  INVOLVEMENTS,
+  pickText,
+  type ActivityStatus,
+  type InstitutionRef,
+  type Involvement,
+} from '@marsad/contracts';
 import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import {
@@ -147,11 +155,18 @@ export class PlanOverviewPage {
     }));
     return {
       // chartTexts() above makes this re-run once the language's texts are in.
-      labels: measures.map((m) => this.translate.instant('overview.chart.measureLabel', { number: m.number }) as string),
+      labels: measures.map(
+        (m) => this.translate.instant('overview.chart.measureLabel', { number: m.number }) as string,
+      ),
       tooltipTitles: measures.map((m) => `${m.number}. ${pickText(m.title, locale)?.text ?? ''}`),
       series: series.filter((s) => s.data.some((n) => n > 0)),
       height: Math.max(260, measures.length * 30 + 90),
-      rows: measures.map((m) => ({ number: m.number, title: m.title, counts: m.statusCounts, total: m.activities.length })),
+      rows: measures.map((m) => ({
+        number: m.number,
+        title: m.title,
+        counts: m.statusCounts,
+        total: m.activities.length,
+      })),
     };
   });
 
@@ -166,13 +181,17 @@ export class PlanOverviewPage {
       const known = new Map(untracked(this.involved));
       const before = known.size;
       for (const activity of plan.measures.flatMap((m) => m.activities)) {
-        for (const institution of [activity.leadInstitution, ...activity.contributors]) if (institution) known.set(institution.code, institution);
+        for (const institution of [activity.leadInstitution, ...activity.contributors])
+          if (institution) known.set(institution.code, institution);
       }
       if (known.size !== before) this.involved.set(known);
     });
   }
 
-  protected setFilter(name: 'status' | 'health' | 'institution' | 'involvement' | 'dueBefore', value: string | null | undefined): void {
+  protected setFilter(
+    name: 'status' | 'health' | 'institution' | 'involvement' | 'dueBefore',
+    value: string | null | undefined,
+  ): void {
     void this.router.navigate([], {
       relativeTo: this.route,
       queryParams: { [name]: value || null },

@@ -29,11 +29,32 @@ export interface Crumb {
     </nav>
   `,
   styles: `
-    ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0 0 1rem; padding: 0; font-size: 0.9rem; }
-    li { display: inline-flex; align-items: center; gap: 0.25rem; min-inline-size: 0; }
-    li + li::before { content: '›'; opacity: 0.6; padding-inline-end: 0.25rem; }
-    :host-context([dir='rtl']) li + li::before { content: '‹'; }
-    span { overflow-wrap: anywhere; }
+    ol {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+      list-style: none;
+      margin: 0 0 1rem;
+      padding: 0;
+      font-size: 0.9rem;
+    }
+    li {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      min-inline-size: 0;
+    }
+    li + li::before {
+      content: '›';
+      opacity: 0.6;
+      padding-inline-end: 0.25rem;
+    }
+    :host-context([dir='rtl']) li + li::before {
+      content: '‹';
+    }
+    span {
+      overflow-wrap: anywhere;
+    }
   `,
 })
 export class Breadcrumbs {

@@ -5,7 +5,10 @@ export type TimelineEntry =
   | { kind: 'milestone'; date: IsoDate | null; done: boolean; milestone: MilestoneView };
 
 /** Milestones and progress updates in one list, newest first; undated milestones last. */
-export function buildTimeline(milestones: readonly MilestoneView[], updates: readonly ProgressUpdateView[]): TimelineEntry[] {
+export function buildTimeline(
+  milestones: readonly MilestoneView[],
+  updates: readonly ProgressUpdateView[],
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     ...updates.map((update) => ({ kind: 'update' as const, date: update.reportedOn, update })),
     ...milestones.map((milestone) => ({

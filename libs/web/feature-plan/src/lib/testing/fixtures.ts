@@ -37,7 +37,11 @@ export function measure(number: number, overrides: Partial<MeasureSummary> = {})
 export function plan(overrides: Partial<PlanDetail> = {}): PlanDetail {
   return {
     code: 'PANDO-2021',
-    title: { ar: 'مخطط العمل الوطني للمعطيات المفتوحة 2021', fr: "Plan d'action national des données ouvertes 2021", en: 'National Open Data Action Plan 2021' },
+    title: {
+      ar: 'مخطط العمل الوطني للمعطيات المفتوحة 2021',
+      fr: "Plan d'action national des données ouvertes 2021",
+      en: 'National Open Data Action Plan 2021',
+    },
     periodStart: '2021-01-01',
     periodEnd: '2023-12-31',
     progress: 42.5,
@@ -46,7 +50,14 @@ export function plan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     activityCount: 26,
     statusCounts: { not_started: 5, in_progress: 10, completed: 8, delayed: 2, cancelled: 1 },
     provenance: { ...VALIDATED, by: null },
-    measures: [measure(1), measure(2, { title: { ar: 'تحديث البوابة', fr: 'Moderniser le portail', en: 'Modernise the portal' }, status: 'delayed', health: 'late' })],
+    measures: [
+      measure(1),
+      measure(2, {
+        title: { ar: 'تحديث البوابة', fr: 'Moderniser le portail', en: 'Modernise the portal' },
+        status: 'delayed',
+        health: 'late',
+      }),
+    ],
     demo: true,
     ...overrides,
   };
@@ -58,7 +69,11 @@ export function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetai
     code: '2.1',
     measureId: 'm-2',
     measureNumber: 2,
-    title: { ar: 'تحيين المكونات التقنية للبوابة', fr: 'Mettre à jour les composants techniques du portail', en: "Update the portal's technical components" },
+    title: {
+      ar: 'تحيين المكونات التقنية للبوابة',
+      fr: 'Mettre à jour les composants techniques du portail',
+      en: "Update the portal's technical components",
+    },
     leadInstitution: ADD,
     contributors: [],
     startDate: '2021-03-01',

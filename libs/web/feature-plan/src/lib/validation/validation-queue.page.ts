@@ -125,7 +125,9 @@ export class ValidationQueuePage {
       next: () => {
         this.busy.set(null);
         this.returning.set(null);
-        this.snackBar.open(this.translate.instant(doneKey, { code: item.activity.code }), undefined, { duration: 5000 });
+        this.snackBar.open(this.translate.instant(doneKey, { code: item.activity.code }), undefined, {
+          duration: 5000,
+        });
         this.queue.reload();
       },
       error: (error: ApiError) => {

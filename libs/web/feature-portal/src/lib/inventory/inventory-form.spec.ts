@@ -13,7 +13,13 @@ function setup(item: ReturnType<typeof itemFixture> | null = null, dialogAnswer:
   const dialog = { open: jest.fn(() => ({ afterClosed: () => of(dialogAnswer) })) };
   TestBed.configureTestingModule({
     imports: [InventoryForm],
-    providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
+    providers: [
+      provideHttpClient(withInterceptors([apiErrorInterceptor])),
+      provideHttpClientTesting(),
+      provideTranslateService(),
+      provideNoopAnimations(),
+      { provide: MatDialog, useValue: dialog },
+    ],
   });
   TestBed.inject(LocaleService).use('fr');
   const fixture = TestBed.createComponent(InventoryForm);
@@ -38,13 +44,19 @@ describe('InventoryForm rules', () => {
     form.submit();
     fixture.detectChanges();
     expect(form.form.controls.legalBasis.hasError('legalBasisRequired')).toBe(true);
-    expect(el.querySelector('.inv-form__legal-error')?.textContent).toContain('inventory.form.rules.legalBasisRequired');
+    expect(el.querySelector('.inv-form__legal-error')?.textContent).toContain(
+      'inventory.form.rules.legalBasisRequired',
+    );
     http.expectNone('/api/v1/institutions/MEF/inventory');
     // Given a basis, the same item goes.
     form.form.controls.legalBasis.setValue('Loi 09-08, article 3');
     form.submit();
     const req = http.expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/inventory' });
-    expect(req.request.body).toMatchObject({ classification: 'restricted', legalBasis: 'Loi 09-08, article 3', public: false });
+    expect(req.request.body).toMatchObject({
+      classification: 'restricted',
+      legalBasis: 'Loi 09-08, article 3',
+      public: false,
+    });
   });
 
   it('lets only open items be public or published, and re-checks when the classification changes', () => {
@@ -70,7 +82,14 @@ describe('InventoryForm rules', () => {
   it('sends what the API takes: trimmed, empty as null, formats split', () => {
     const { form } = setup();
     fill(form, { description: '  ', formats: 'csv, .XLS; json', theme: '', frequency: 'monthly' });
-    expect(form.values()).toMatchObject({ reference: 'MEF-NEW-1', description: null, theme: null, frequency: 'monthly', formats: ['csv', '.XLS', 'json'], plannedDate: null });
+    expect(form.values()).toMatchObject({
+      reference: 'MEF-NEW-1',
+      description: null,
+      theme: null,
+      frequency: 'monthly',
+      formats: ['csv', '.XLS', 'json'],
+      plannedDate: null,
+    });
     expect(splitFormats(' ')).toEqual([]);
   });
 
@@ -79,7 +98,16 @@ describe('InventoryForm rules', () => {
     fill(form, {});
     form.submit();
     http.expectOne('/api/v1/institutions/MEF/inventory').flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Données invalides', fields: [{ field: 'reference', rule: 'referenceTaken', message: 'Cette référence existe déjà' }, { field: 'title.ar', rule: 'isNotEmpty', message: 'Obligatoire' }], requestId: 'r' },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Données invalides',
+        fields: [
+          { field: 'reference', rule: 'referenceTaken', message: 'Cette référence existe déjà' },
+          { field: 'title.ar', rule: 'isNotEmpty', message: 'Obligatoire' },
+        ],
+        requestId: 'r',
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     fixture.detectChanges();
@@ -97,9 +125,14 @@ describe('InventoryForm rules', () => {
     const first = http.expectOne({ method: 'PATCH', url: `/api/v1/inventory/${item.id}` });
     expect(first.request.body).toMatchObject({ version: 3, owningUnit: 'Direction du budget' });
     const theirs = itemFixture({ version: 4, title: { ar: 'الميزانية', fr: 'Budget de l’État' } });
-    first.flush({ statusCode: 409, code: 'VERSION_CONFLICT', message: 'conflit', fields: [], requestId: 'r', current: theirs }, { status: 409, statusText: 'Conflict' });
+    first.flush(
+      { statusCode: 409, code: 'VERSION_CONFLICT', message: 'conflit', fields: [], requestId: 'r', current: theirs },
+      { status: 409, statusText: 'Conflict' },
+    );
     expect(dialog.open).toHaveBeenCalledTimes(1);
-    const rows = (dialog.open.mock.calls[0] as unknown as [unknown, { data: { rows: { labelKey: string; differs: boolean }[] } }])[1].data.rows;
+    const rows = (
+      dialog.open.mock.calls[0] as unknown as [unknown, { data: { rows: { labelKey: string; differs: boolean }[] } }]
+    )[1].data.rows;
     expect(rows.find((r) => r.labelKey === 'inventory.form.titleFr')?.differs).toBe(true);
     const second = http.expectOne({ method: 'PATCH', url: `/api/v1/inventory/${item.id}` });
     expect(second.request.body).toMatchObject({ version: 4, owningUnit: 'Direction du budget' });

@@ -1,6 +1,25 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors, type ValidatorFn } from '@angular/forms';
+import {
+  FormBuilder,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+  type ValidatorFn,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -26,16 +45,29 @@ import {
 } from '@marsad/contracts';
 import { ApiError, InventoryApi, LocaleService } from '@marsad/web/data-access';
 import { formatDate } from '@marsad/web/ui';
-import { askConflict, conflictingRecord, conflictRow as row, FieldError, FormAlertBox, isVersioned, resetForm, ServerForm, type ConflictDialogData } from '@marsad/web/ui/forms';
+import {
+  askConflict,
+  conflictingRecord,
+  conflictRow as row,
+  FieldError,
+  FormAlertBox,
+  isVersioned,
+  resetForm,
+  ServerForm,
+  type ConflictDialogData,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLASSIFICATION_KEYS, FREQUENCY_KEYS, INVENTORY_STATUS_KEYS, PRIORITY_KEYS, THEME_KEYS } from '../labels';
 
-const classificationOf = (control: AbstractControl): Classification | undefined => control.parent?.get('classification')?.value as Classification | undefined;
+const classificationOf = (control: AbstractControl): Classification | undefined =>
+  control.parent?.get('classification')?.value as Classification | undefined;
 
 /** Restricted and not-disclosable items need their legal basis. */
 export const legalBasisRequired: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   const classification = classificationOf(control);
-  return classification && classification !== 'open' && !String(control.value ?? '').trim() ? { legalBasisRequired: true } : null;
+  return classification && classification !== 'open' && !String(control.value ?? '').trim()
+    ? { legalBasisRequired: true }
+    : null;
 };
 
 /** Only open items may be shown to the public. */
@@ -47,7 +79,9 @@ export const publicNeedsOpen: ValidatorFn = (control: AbstractControl): Validati
 /** Only open items may be published. */
 export const publishedNeedsOpen: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
   const classification = classificationOf(control);
-  return control.value === 'published' && classification && classification !== 'open' ? { publishedNeedsOpen: true } : null;
+  return control.value === 'published' && classification && classification !== 'open'
+    ? { publishedNeedsOpen: true }
+    : null;
 };
 
 // The inventory's own rules (literal keys for the translation check); others go to <msd-field-error>.
@@ -79,13 +113,34 @@ export function splitFormats(text: string): string[] {
  */
 @Component({
   selector: 'msd-inventory-form',
-  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatHint, MatInput, MatSelect, MatOption, FieldError, FormAlertBox],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatHint,
+    MatInput,
+    MatSelect,
+    MatOption,
+    FieldError,
+    FormAlertBox,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory-form.html',
   styles: `
-    .inv-form__check { display: grid; gap: 0.1rem; }
-    .inv-form__check p { margin: 0; }
-    .inv-form__wide { grid-column: 1 / -1; }
+    .inv-form__check {
+      display: grid;
+      gap: 0.1rem;
+    }
+    .inv-form__check p {
+      margin: 0;
+    }
+    .inv-form__wide {
+      grid-column: 1 / -1;
+    }
   `,
 })
 export class InventoryForm {
@@ -147,7 +202,8 @@ export class InventoryForm {
     });
     // The classification decides what the legal basis, the public flag and the status may be.
     this.form.controls.classification.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
-      for (const name of ['legalBasis', 'public', 'status'] as const) this.form.controls[name].updateValueAndValidity({ emitEvent: false });
+      for (const name of ['legalBasis', 'public', 'status'] as const)
+        this.form.controls[name].updateValueAndValidity({ emitEvent: false });
     });
   }
 
@@ -205,11 +261,23 @@ export class InventoryForm {
         row('inventory.form.reference', theirs.reference, mine.reference ?? ''),
         row('inventory.form.titleAr', theirs.title.ar, mine.title?.ar ?? ''),
         row('inventory.form.titleFr', theirs.title.fr, mine.title?.fr ?? ''),
-        row('inventory.form.classification', t(CLASSIFICATION_KEYS[theirs.classification]), t(mine.classification && CLASSIFICATION_KEYS[mine.classification])),
+        row(
+          'inventory.form.classification',
+          t(CLASSIFICATION_KEYS[theirs.classification]),
+          t(mine.classification && CLASSIFICATION_KEYS[mine.classification]),
+        ),
         row('inventory.form.legalBasis', theirs.legalBasis ?? '', mine.legalBasis ?? ''),
-        row('inventory.form.status', t(INVENTORY_STATUS_KEYS[theirs.status]), t(mine.status && INVENTORY_STATUS_KEYS[mine.status])),
+        row(
+          'inventory.form.status',
+          t(INVENTORY_STATUS_KEYS[theirs.status]),
+          t(mine.status && INVENTORY_STATUS_KEYS[mine.status]),
+        ),
         row('inventory.form.public', yesNo(theirs.public), yesNo(mine.public)),
-        row('inventory.form.plannedDate', formatDate(theirs.plannedDate, locale), formatDate(mine.plannedDate ?? null, locale)),
+        row(
+          'inventory.form.plannedDate',
+          formatDate(theirs.plannedDate, locale),
+          formatDate(mine.plannedDate ?? null, locale),
+        ),
         row('inventory.form.formats', theirs.formats.join(', '), (mine.formats ?? []).join(', ')),
       ],
     };

@@ -1,4 +1,12 @@
-import { CLASSIFICATIONS, INVENTORY_STATUSES, MATCH_STATES, type Classification, type InventoryQuery, type InventoryStatus, type MatchState } from '@marsad/contracts';
+import {
+  CLASSIFICATIONS,
+  INVENTORY_STATUSES,
+  MATCH_STATES,
+  type Classification,
+  type InventoryQuery,
+  type InventoryStatus,
+  type MatchState,
+} from '@marsad/contracts';
 
 export const INVENTORY_PAGE_SIZE = 20;
 

@@ -10,12 +10,44 @@ import { InventoryPage } from './inventory.page';
 import { itemFixture, sessionFor } from './testing';
 
 const SIGNED_OUT: SessionView = { user: null, csrfToken: null, expiresAt: null };
-const page = (items: InventoryItemView[]): Page<InventoryItemView> => ({ items, total: items.length, page: 1, pageSize: 20 });
+const page = (items: InventoryItemView[]): Page<InventoryItemView> => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 20,
+});
 
-async function open(session: SessionView, query: Record<string, string> = {}, items = [itemFixture(), itemFixture({ id: '22222222-2222-4222-8222-222222222222', reference: 'MEF-DS-002', status: 'published', match: { state: 'suggested', ckanId: 'c1', name: 'budget', title: 'Budget', portalUrl: 'https://data.gov.ma/data/dataset/budget', basis: 'identifier', freshness: 'fresh', publishedAt: null } })]) {
+async function open(
+  session: SessionView,
+  query: Record<string, string> = {},
+  items = [
+    itemFixture(),
+    itemFixture({
+      id: '22222222-2222-4222-8222-222222222222',
+      reference: 'MEF-DS-002',
+      status: 'published',
+      match: {
+        state: 'suggested',
+        ckanId: 'c1',
+        name: 'budget',
+        title: 'Budget',
+        portalUrl: 'https://data.gov.ma/data/dataset/budget',
+        basis: 'identifier',
+        freshness: 'fresh',
+        publishedAt: null,
+      },
+    }),
+  ],
+) {
   TestBed.configureTestingModule({
     imports: [InventoryPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService(), provideNoopAnimations()],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideTranslateService(),
+      provideNoopAnimations(),
+    ],
   });
   TestBed.inject(LocaleService).use('fr');
   const http = TestBed.inject(HttpTestingController);
@@ -31,33 +63,61 @@ async function open(session: SessionView, query: Record<string, string> = {}, it
   fixture.detectChanges();
   TestBed.tick();
   const list = http.expectOne((r) => r.url === '/api/v1/institutions/MEF/inventory');
-  http.match('/api/v1/institutions/MEF').forEach((r) => r.flush({ code: 'MEF', name: { ar: 'المالية', fr: 'Finances' }, type: 'ministry' }));
+  http
+    .match('/api/v1/institutions/MEF')
+    .forEach((r) => r.flush({ code: 'MEF', name: { ar: 'المالية', fr: 'Finances' }, type: 'ministry' }));
   list.flush(page(items));
   fixture.detectChanges();
   await fixture.whenStable();
   fixture.detectChanges();
-  return { fixture, http, navigate, list, el: fixture.nativeElement as HTMLElement, page: fixture.componentInstance, route: TestBed.inject(ActivatedRoute) };
+  return {
+    fixture,
+    http,
+    navigate,
+    list,
+    el: fixture.nativeElement as HTMLElement,
+    page: fixture.componentInstance,
+    route: TestBed.inject(ActivatedRoute),
+  };
 }
 
 describe('InventoryPage', () => {
   it('asks the API for the filters in the URL, and the export links carry them', async () => {
-    const { list, el } = await open(SIGNED_OUT, { status: 'published', classification: 'open', match: 'suggested', q: 'budget', page: '2' });
+    const { list, el } = await open(SIGNED_OUT, {
+      status: 'published',
+      classification: 'open',
+      match: 'suggested',
+      q: 'budget',
+      page: '2',
+    });
     expect(list.request.params.get('status')).toBe('published');
     expect(list.request.params.get('classification')).toBe('open');
     expect(list.request.params.get('match')).toBe('suggested');
     expect(list.request.params.get('q')).toBe('budget');
     expect(list.request.params.get('page')).toBe('2');
     const hrefs = [...el.querySelectorAll('a.inv-export__link')].map((a) => a.getAttribute('href'));
-    expect(hrefs[0]).toBe('/api/v1/institutions/MEF/inventory/export?format=csv&q=budget&status=published&classification=open&match=suggested');
+    expect(hrefs[0]).toBe(
+      '/api/v1/institutions/MEF/inventory/export?format=csv&q=budget&status=published&classification=open&match=suggested',
+    );
     expect(hrefs[1]).toContain('format=xlsx');
   });
 
   it('puts a changed filter in the URL and goes back to the first page', async () => {
     const { page, navigate } = await open(SIGNED_OUT, { status: 'published', page: '3' });
     page.setFilter('match', 'none');
-    expect(navigate).toHaveBeenCalledWith([], expect.objectContaining({ queryParams: { q: null, status: 'published', classification: null, match: 'none', page: null } }));
+    expect(navigate).toHaveBeenCalledWith(
+      [],
+      expect.objectContaining({
+        queryParams: { q: null, status: 'published', classification: null, match: 'none', page: null },
+      }),
+    );
     page.setFilter('status', '');
-    expect(navigate).toHaveBeenLastCalledWith([], expect.objectContaining({ queryParams: { q: null, status: null, classification: null, match: null, page: null } }));
+    expect(navigate).toHaveBeenLastCalledWith(
+      [],
+      expect.objectContaining({
+        queryParams: { q: null, status: null, classification: null, match: null, page: null },
+      }),
+    );
   });
 
   it('shows no edit controls to an officer of another administration', async () => {
@@ -77,7 +137,9 @@ describe('InventoryPage', () => {
     expect(rows[0].querySelector('.inv-remove')).not.toBeNull();
     expect(rows[1].querySelector('.inv-remove')).toBeNull();
     expect(rows[1].querySelector('.inv-match-action')?.textContent).toContain('inventory.reviewMatch');
-    expect(rows[1].querySelector('a.inv-match__link')?.getAttribute('href')).toBe('https://data.gov.ma/data/dataset/budget');
+    expect(rows[1].querySelector('a.inv-match__link')?.getAttribute('href')).toBe(
+      'https://data.gov.ma/data/dataset/budget',
+    );
   });
 
   it('explains an empty inventory and how to start', async () => {

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -8,8 +19,23 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { CLASSIFICATIONS, INVENTORY_STATUSES, MATCH_STATES, pickText, type InventoryItemView, type InventoryQuery } from '@marsad/contracts';
-import { ApiError, apiResource, DocumentTitleService, InventoryApi, LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
+import {
+  CLASSIFICATIONS,
+  INVENTORY_STATUSES,
+  MATCH_STATES,
+  pickText,
+  type InventoryItemView,
+  type InventoryQuery,
+} from '@marsad/contracts';
+import {
+  ApiError,
+  apiResource,
+  DocumentTitleService,
+  InventoryApi,
+  LocaleService,
+  RegistryApi,
+  SessionService,
+} from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -96,13 +122,22 @@ export class InventoryPage {
   protected readonly pageSize = INVENTORY_PAGE_SIZE;
 
   protected readonly query = computed(() =>
-    inventoryQueryFrom({ q: this.q(), status: this.status(), classification: this.classification(), match: this.match(), page: this.page() }),
+    inventoryQueryFrom({
+      q: this.q(),
+      status: this.status(),
+      classification: this.classification(),
+      match: this.match(),
+      page: this.page(),
+    }),
   );
   protected readonly narrowed = computed(() => isInventoryNarrowed(this.query()));
   /** Coordinators everywhere; officers and data managers for their own administration. The API still decides. */
   readonly canManage = computed(() => this.session.canManageInventoryOf(this.code()));
 
-  protected readonly institution = apiResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
+  protected readonly institution = apiResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.registry.get(params),
+  });
   protected readonly result = apiResource({
     params: () => ({ code: this.code(), query: this.query() }),
     stream: ({ params }) => this.api.list(params.code, params.query),
@@ -140,7 +175,8 @@ export class InventoryPage {
     this.typed
       .pipe(debounceTime(350), distinctUntilChanged(), takeUntilDestroyed(inject(DestroyRef)))
       .subscribe((text) => {
-        if (text.trim() !== (this.q() ?? '').trim()) this.navigate({ ...this.query(), q: text.trim() || undefined, page: 1 });
+        if (text.trim() !== (this.q() ?? '').trim())
+          this.navigate({ ...this.query(), q: text.trim() || undefined, page: 1 });
       });
   }
 
@@ -186,7 +222,9 @@ export class InventoryPage {
   protected onSaved(created: boolean): void {
     this.editing.set(null);
     this.result.reload();
-    this.snackBar.open(this.translate.instant(created ? 'inventory.added' : 'inventory.updated'), undefined, { duration: 4000 });
+    this.snackBar.open(this.translate.instant(created ? 'inventory.added' : 'inventory.updated'), undefined, {
+      duration: 4000,
+    });
   }
 
   protected remove(item: InventoryItemView): void {
@@ -211,7 +249,10 @@ export class InventoryPage {
             this.result.reload();
             this.snackBar.open(this.translate.instant('inventory.remove.done'), undefined, { duration: 4000 });
           },
-          error: (e: ApiError) => this.snackBar.open(e.fields[0]?.message ?? this.translate.instant(e.messageKey), undefined, { duration: 6000 }),
+          error: (e: ApiError) =>
+            this.snackBar.open(e.fields[0]?.message ?? this.translate.instant(e.messageKey), undefined, {
+              duration: 6000,
+            }),
         });
       });
   }
@@ -228,7 +269,14 @@ export class InventoryPage {
       .afterClosed()
       .subscribe((saved) => {
         this.result.reload();
-        if (saved) this.snackBar.open(this.translate.instant(saved.match.state === 'confirmed' ? 'inventory.matchDialog.confirmed' : 'inventory.matchDialog.cleared'), undefined, { duration: 4000 });
+        if (saved)
+          this.snackBar.open(
+            this.translate.instant(
+              saved.match.state === 'confirmed' ? 'inventory.matchDialog.confirmed' : 'inventory.matchDialog.cleared',
+            ),
+            undefined,
+            { duration: 4000 },
+          );
       });
   }
 

@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import type { InventoryItemView, InventoryMatchCandidate } from '@marsad/contracts';
 import { ApiError, InventoryApi } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator } from '@marsad/web/ui';
@@ -25,7 +31,9 @@ export interface MatchDialogData {
   template: `
     <h2 mat-dialog-title>{{ 'inventory.matchDialog.title' | translate }}</h2>
     <mat-dialog-content class="mdl">
-      <p class="mdl__item"><span dir="ltr" class="mdl__ref">{{ item().reference }}</span> · <span dir="auto">{{ data.label }}</span></p>
+      <p class="mdl__item">
+        <span dir="ltr" class="mdl__ref">{{ item().reference }}</span> · <span dir="auto">{{ data.label }}</span>
+      </p>
       <p class="msd-muted">{{ 'inventory.matchDialog.intro' | translate }}</p>
       @if (current(); as m) {
         <div class="mdl__current">
@@ -50,12 +58,17 @@ export interface MatchDialogData {
       @if (candidates.error()) {
         <div class="msd-error" role="alert">
           <p>{{ loadErrorKey() | translate }}</p>
-          <button mat-stroked-button type="button" (click)="candidates.reload()">{{ 'common.retry' | translate }}</button>
+          <button mat-stroked-button type="button" (click)="candidates.reload()">
+            {{ 'common.retry' | translate }}
+          </button>
         </div>
       } @else if (candidates.isLoading()) {
         <msd-loading [label]="'common.loading' | translate" />
       } @else if (candidates.value().length === 0) {
-        <msd-empty-state [title]="'inventory.matchDialog.noneTitle' | translate" [message]="'inventory.matchDialog.noneHint' | translate" />
+        <msd-empty-state
+          [title]="'inventory.matchDialog.noneTitle' | translate"
+          [message]="'inventory.matchDialog.noneHint' | translate"
+        />
       } @else {
         <ul class="mdl__list">
           @for (c of candidates.value(); track c.ckanId) {
@@ -63,7 +76,9 @@ export interface MatchDialogData {
               <div class="mdl__text">
                 <a [href]="c.portalUrl" target="_blank" rel="noopener noreferrer" dir="auto">{{ c.title }}</a>
                 <span class="msd-muted mdl__name" dir="ltr">{{ c.name }}</span>
-                <span class="mdl__basis">{{ (c.basis ? basisKeys[c.basis] : 'inventory.match.basis.words') | translate }}</span>
+                <span class="mdl__basis">{{
+                  (c.basis ? basisKeys[c.basis] : 'inventory.match.basis.words') | translate
+                }}</span>
               </div>
               @if (c.ckanId === item().match.ckanId && item().match.state === 'confirmed') {
                 <span class="mdl__confirmed">{{ 'inventory.match.confirmed' | translate }}</span>
@@ -80,26 +95,79 @@ export interface MatchDialogData {
     <mat-dialog-actions align="end">
       <button mat-button type="button" (click)="close()" [disabled]="saving()">{{ 'common.close' | translate }}</button>
       @if (item().match.state !== 'none') {
-        <button mat-stroked-button type="button" class="mdl__clear" (click)="clear()" [disabled]="saving()">{{ 'inventory.matchDialog.clear' | translate }}</button>
+        <button mat-stroked-button type="button" class="mdl__clear" (click)="clear()" [disabled]="saving()">
+          {{ 'inventory.matchDialog.clear' | translate }}
+        </button>
       }
     </mat-dialog-actions>
   `,
   styles: `
-    .mdl { display: grid; gap: 0.5rem; }
-    .mdl p { margin: 0; }
-    .mdl__item { font-weight: 600; overflow-wrap: anywhere; }
-    .mdl__ref { font-variant-numeric: tabular-nums; }
-    .mdl__current { border: 1px solid var(--msd-border, #d5dae0); border-radius: 10px; padding: 0.5rem 0.75rem; overflow-wrap: anywhere; }
-    .mdl__state { font-size: 0.8rem; color: var(--msd-muted, #4d5660); }
-    .mdl__heading { margin: 0.5rem 0 0; font-size: 1rem; }
-    .mdl__list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-    .mdl__candidate { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem;
-      border: 1px solid var(--msd-border, #d5dae0); border-radius: 10px; padding: 0.5rem 0.75rem; }
-    .mdl__candidate.is-current { border-color: var(--msd-accent, #1b6b3a); background: var(--msd-accent-soft, #e8f3ec); }
-    .mdl__text { display: grid; gap: 0.1rem; min-inline-size: 0; flex: 1 1 14rem; overflow-wrap: anywhere; }
-    .mdl__name { font-size: 0.8rem; }
-    .mdl__basis { font-size: 0.8rem; }
-    .mdl__confirmed { font-weight: 600; color: #1f5e23; }
+    .mdl {
+      display: grid;
+      gap: 0.5rem;
+    }
+    .mdl p {
+      margin: 0;
+    }
+    .mdl__item {
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .mdl__ref {
+      font-variant-numeric: tabular-nums;
+    }
+    .mdl__current {
+      border: 1px solid var(--msd-border, #d5dae0);
+      border-radius: 10px;
+      padding: 0.5rem 0.75rem;
+      overflow-wrap: anywhere;
+    }
+    .mdl__state {
+      font-size: 0.8rem;
+      color: var(--msd-muted, #4d5660);
+    }
+    .mdl__heading {
+      margin: 0.5rem 0 0;
+      font-size: 1rem;
+    }
+    .mdl__list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.5rem;
+    }
+    .mdl__candidate {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      border: 1px solid var(--msd-border, #d5dae0);
+      border-radius: 10px;
+      padding: 0.5rem 0.75rem;
+    }
+    .mdl__candidate.is-current {
+      border-color: var(--msd-accent, #1b6b3a);
+      background: var(--msd-accent-soft, #e8f3ec);
+    }
+    .mdl__text {
+      display: grid;
+      gap: 0.1rem;
+      min-inline-size: 0;
+      flex: 1 1 14rem;
+      overflow-wrap: anywhere;
+    }
+    .mdl__name {
+      font-size: 0.8rem;
+    }
+    .mdl__basis {
+      font-size: 0.8rem;
+    }
+    .mdl__confirmed {
+      font-weight: 600;
+      color: #1f5e23;
+    }
   `,
 })
 export class MatchDialog {
@@ -113,9 +181,14 @@ export class MatchDialog {
   protected readonly item = signal(this.data.item);
   protected readonly saving = signal(false);
   protected readonly error = signal<ApiError | null>(null);
-  protected readonly current = computed(() => (this.item().match.state !== 'none' && this.item().match.portalUrl ? this.item().match : null));
+  protected readonly current = computed(() =>
+    this.item().match.state !== 'none' && this.item().match.portalUrl ? this.item().match : null,
+  );
 
-  protected readonly candidates = rxResource({ stream: () => this.api.candidates(this.data.item.id), defaultValue: [] as InventoryMatchCandidate[] });
+  protected readonly candidates = rxResource({
+    stream: () => this.api.candidates(this.data.item.id),
+    defaultValue: [] as InventoryMatchCandidate[],
+  });
   protected readonly loadErrorKey = computed(() => {
     const e = this.candidates.error();
     return e instanceof ApiError ? e.messageKey : 'errors.INTERNAL_ERROR';
@@ -152,5 +225,10 @@ export class MatchDialog {
 }
 
 function isItem(value: unknown): value is InventoryItemView {
-  return typeof value === 'object' && value !== null && typeof (value as InventoryItemView).version === 'number' && typeof (value as InventoryItemView).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as InventoryItemView).version === 'number' &&
+    typeof (value as InventoryItemView).id === 'string'
+  );
 }

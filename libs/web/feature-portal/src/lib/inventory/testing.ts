@@ -4,7 +4,11 @@ import { ROLE_PERMISSIONS, type InventoryItemView, type Role, type SessionView }
 export function itemFixture(overrides: Partial<InventoryItemView> = {}): InventoryItemView {
   return {
     id: '11111111-1111-4111-8111-111111111111',
-    institution: { code: 'MEF', name: { ar: 'وزارة الاقتصاد والمالية', fr: "Ministère de l'Économie et des Finances" }, type: 'ministry' },
+    institution: {
+      code: 'MEF',
+      name: { ar: 'وزارة الاقتصاد والمالية', fr: "Ministère de l'Économie et des Finances" },
+      type: 'ministry',
+    },
     reference: 'MEF-DS-001',
     title: { ar: 'الميزانية', fr: 'Budget' },
     description: null,
@@ -18,7 +22,16 @@ export function itemFixture(overrides: Partial<InventoryItemView> = {}): Invento
     formats: ['CSV'],
     status: 'identified',
     public: true,
-    match: { state: 'none', ckanId: null, name: null, title: null, portalUrl: null, basis: null, freshness: null, publishedAt: null },
+    match: {
+      state: 'none',
+      ckanId: null,
+      name: null,
+      title: null,
+      portalUrl: null,
+      basis: null,
+      freshness: null,
+      publishedAt: null,
+    },
     version: 3,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
@@ -34,7 +47,9 @@ export function sessionFor(role: Role, institution: 'MEF' | 'HCP' | null = null)
       email: `${role.toLowerCase()}@example.ma`,
       displayName: `Person ${role}`,
       role,
-      institution: institution ? { code: institution, name: { ar: institution, fr: institution }, type: 'ministry' } : null,
+      institution: institution
+        ? { code: institution, name: { ar: institution, fr: institution }, type: 'ministry' }
+        : null,
       preferredLocale: 'fr',
       permissions: [...ROLE_PERMISSIONS[role]],
     },

@@ -1,7 +1,11 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatAutocomplete, MatAutocompleteTrigger, type MatAutocompleteSelectedEvent } from '@angular/material/autocomplete';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+  type MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -15,12 +19,29 @@ let nextId = 0;
 /** Finds an administration in the registry as the person types (name, acronym or code), to pick one. */
 @Component({
   selector: 'msd-institution-picker',
-  imports: [ReactiveFormsModule, TranslatePipe, MatFormField, MatLabel, MatHint, MatInput, MatAutocomplete, MatAutocompleteTrigger, MatOption],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatInput,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatOption,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic" class="picker">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput type="search" [formControl]="text" [matAutocomplete]="auto" autocomplete="off" [attr.aria-describedby]="hintId" />
+      <input
+        matInput
+        type="search"
+        [formControl]="text"
+        [matAutocomplete]="auto"
+        autocomplete="off"
+        [attr.aria-describedby]="hintId"
+      />
       <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" (optionSelected)="select($event)">
         @for (i of options(); track i.code) {
           <mat-option [value]="i">
@@ -38,9 +59,18 @@ let nextId = 0;
     </mat-form-field>
   `,
   styles: `
-    :host { display: block; min-inline-size: 0; }
-    .picker { inline-size: 100%; }
-    .picker__code { margin-inline-start: 0.5rem; font-size: 0.8rem; color: var(--msd-muted, #4d5660); }
+    :host {
+      display: block;
+      min-inline-size: 0;
+    }
+    .picker {
+      inline-size: 100%;
+    }
+    .picker__code {
+      margin-inline-start: 0.5rem;
+      font-size: 0.8rem;
+      color: var(--msd-muted, #4d5660);
+    }
   `,
 })
 export class InstitutionPicker {
@@ -82,7 +112,8 @@ export class InstitutionPicker {
       });
   }
 
-  protected readonly display = (value: InstitutionSummary | string | null): string => (value && typeof value === 'object' ? this.name(value) : (value ?? ''));
+  protected readonly display = (value: InstitutionSummary | string | null): string =>
+    value && typeof value === 'object' ? this.name(value) : (value ?? '');
 
   protected name(i: InstitutionSummary): string {
     return pickText(i.name, this.locale())?.text ?? i.code;

@@ -33,14 +33,30 @@ const RUN: HarvestRunView = {
   issueCount: 0,
   failure: null,
 };
-const STATUS: PortalStatus = { portalUrl: 'demo', schedule: '30 2 * * *', nextRunAt: null, lastGoodRun: null, running: null, datasets: 10, organizations: 2, unmappedOrganizations: 1 };
+const STATUS: PortalStatus = {
+  portalUrl: 'demo',
+  schedule: '30 2 * * *',
+  nextRunAt: null,
+  lastGoodRun: null,
+  running: null,
+  datasets: 10,
+  organizations: 2,
+  unmappedOrganizations: 1,
+};
 const EMPTY = { items: [], total: 0, page: 1, pageSize: 10 };
 
 async function open(session: SessionView, dialogAnswer = true) {
   const dialog = { open: jest.fn(() => ({ afterClosed: () => of(dialogAnswer) })) };
   TestBed.configureTestingModule({
     imports: [PortalPage],
-    providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideRouter([]), provideTranslateService(), provideNoopAnimations(), { provide: MatDialog, useValue: dialog }],
+    providers: [
+      provideHttpClient(withInterceptors([apiErrorInterceptor])),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideTranslateService(),
+      provideNoopAnimations(),
+      { provide: MatDialog, useValue: dialog },
+    ],
   });
   TestBed.inject(LocaleService).use('fr');
   const http = TestBed.inject(HttpTestingController);
@@ -51,10 +67,40 @@ async function open(session: SessionView, dialogAnswer = true) {
   fixture.detectChanges();
   TestBed.tick();
   http.expectOne('/api/v1/portal/status').flush(STATUS);
-  http.match((r) => r.url === '/api/v1/portal/runs').forEach((r) => r.flush({ items: [{ ...RUN, status: 'succeeded', finishedAt: '2026-11-27T10:01:15.000Z' }], total: 1, page: 1, pageSize: 10 }));
-  http.match((r) => r.url === '/api/v1/portal/organizations').forEach((r) =>
-    r.flush(r.request.params.get('mapped') === 'false' ? { items: [{ name: 'org-a', title: 'Organisation A', datasets: 4, institution: null, institutionVersion: null, lastSeenAt: '2026-11-27T10:00:00Z', removedAt: null }], total: 1, page: 1, pageSize: 10 } : EMPTY),
-  );
+  http
+    .match((r) => r.url === '/api/v1/portal/runs')
+    .forEach((r) =>
+      r.flush({
+        items: [{ ...RUN, status: 'succeeded', finishedAt: '2026-11-27T10:01:15.000Z' }],
+        total: 1,
+        page: 1,
+        pageSize: 10,
+      }),
+    );
+  http
+    .match((r) => r.url === '/api/v1/portal/organizations')
+    .forEach((r) =>
+      r.flush(
+        r.request.params.get('mapped') === 'false'
+          ? {
+              items: [
+                {
+                  name: 'org-a',
+                  title: 'Organisation A',
+                  datasets: 4,
+                  institution: null,
+                  institutionVersion: null,
+                  lastSeenAt: '2026-11-27T10:00:00Z',
+                  removedAt: null,
+                },
+              ],
+              total: 1,
+              page: 1,
+              pageSize: 10,
+            }
+          : EMPTY,
+      ),
+    );
   fixture.detectChanges();
   await fixture.whenStable();
   fixture.detectChanges();
@@ -64,7 +110,9 @@ async function open(session: SessionView, dialogAnswer = true) {
 describe('run durations', () => {
   it('counts whole seconds, up to now while running', () => {
     expect(runSeconds({ startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:15Z' })).toBe(75);
-    expect(runSeconds({ startedAt: '2026-01-01T00:00:00Z', finishedAt: null }, Date.parse('2026-01-01T00:00:09Z'))).toBe(9);
+    expect(
+      runSeconds({ startedAt: '2026-01-01T00:00:00Z', finishedAt: null }, Date.parse('2026-01-01T00:00:09Z')),
+    ).toBe(9);
     expect(splitDuration(3725)).toEqual({ h: 1, m: 2, s: 5 });
   });
 });
@@ -77,7 +125,9 @@ describe('PortalPage', () => {
     expect(page.canManage()).toBe(false);
     expect(el.querySelectorAll('table.prt-runs tbody tr').length).toBe(1);
     expect(el.querySelector('table.prt-runs tbody')?.textContent).toContain('portal.runStatus.succeeded');
-    expect(el.querySelector('.prt-harvest-incremental, .prt-harvest-full, msd-institution-picker, .prt-map')).toBeNull();
+    expect(
+      el.querySelector('.prt-harvest-incremental, .prt-harvest-full, msd-institution-picker, .prt-map'),
+    ).toBeNull();
     expect(el.querySelector('.prt-org')?.textContent).toContain('Organisation A');
   });
 
@@ -95,7 +145,9 @@ describe('PortalPage', () => {
     http.expectOne(`/api/v1/portal/runs/${RUN.id}`).flush({ ...RUN, pages: 2, seen: 200 });
     expect(page.live()?.seen).toBe(200);
     jest.advanceTimersByTime(RUN_POLL_MS);
-    http.expectOne(`/api/v1/portal/runs/${RUN.id}`).flush({ ...RUN, status: 'succeeded', finishedAt: '2026-11-27T10:00:30.000Z' });
+    http
+      .expectOne(`/api/v1/portal/runs/${RUN.id}`)
+      .flush({ ...RUN, status: 'succeeded', finishedAt: '2026-11-27T10:00:30.000Z' });
     expect(page.live()?.status).toBe('succeeded');
     jest.advanceTimersByTime(RUN_POLL_MS * 3);
     http.expectNone(`/api/v1/portal/runs/${RUN.id}`);
@@ -109,15 +161,29 @@ describe('PortalPage', () => {
     expect(dialog.open).toHaveBeenCalledTimes(1);
     const start = http.expectOne({ method: 'POST', url: '/api/v1/portal/runs' });
     expect(start.request.body).toEqual({ mode: 'full' });
-    start.flush({ statusCode: 409, code: 'HARVEST_RUNNING', message: 'déjà en cours', fields: [], requestId: 'r', current: RUN }, { status: 409, statusText: 'Conflict' });
+    start.flush(
+      { statusCode: 409, code: 'HARVEST_RUNNING', message: 'déjà en cours', fields: [], requestId: 'r', current: RUN },
+      { status: 409, statusText: 'Conflict' },
+    );
     expect(page.live()?.id).toBe(RUN.id);
   });
 
   it('maps an organisation to the administration picked', async () => {
     const { http, page, fixture } = await open(sessionFor('COORDINATOR'));
-    const org = { name: 'org-a', title: 'Organisation A', datasets: 4, institution: null, institutionVersion: null, lastSeenAt: '', removedAt: null };
+    const org = {
+      name: 'org-a',
+      title: 'Organisation A',
+      datasets: 4,
+      institution: null,
+      institutionVersion: null,
+      lastSeenAt: '',
+      removedAt: null,
+    };
     const picker = { reset: jest.fn() };
-    const internals = page as unknown as { pick(o: typeof org, i: unknown): void; mapTo(o: typeof org, p: unknown): void };
+    const internals = page as unknown as {
+      pick(o: typeof org, i: unknown): void;
+      mapTo(o: typeof org, p: unknown): void;
+    };
     internals.pick(org, { code: 'HCP', name: { ar: 'م', fr: 'HCP' }, type: 'public_institution' });
     internals.mapTo(org, picker);
     const map = http.expectOne({ method: 'PUT', url: '/api/v1/portal/organizations/org-a/institution' });
@@ -129,9 +195,23 @@ describe('PortalPage', () => {
     internals.pick(org, { code: 'MEF', name: { fr: 'MEF' }, type: 'ministry' });
     internals.mapTo(org, picker);
     http.expectOne({ method: 'PUT', url: '/api/v1/portal/organizations/org-a/institution' }).flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'x', fields: [{ field: 'institutionCode', rule: 'hasOtherPortalOrganization', message: 'Cette administration a déjà une organisation' }], requestId: 'r' },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'x',
+        fields: [
+          {
+            field: 'institutionCode',
+            rule: 'hasOtherPortalOrganization',
+            message: 'Cette administration a déjà une organisation',
+          },
+        ],
+        requestId: 'r',
+      },
       { status: 400, statusText: 'Bad Request' },
     );
-    expect((page as unknown as { rowErrors(): Record<string, string> }).rowErrors()['org-a']).toBe('Cette administration a déjà une organisation');
+    expect((page as unknown as { rowErrors(): Record<string, string> }).rowErrors()['org-a']).toBe(
+      'Cette administration a déjà une organisation',
+    );
   });
 });

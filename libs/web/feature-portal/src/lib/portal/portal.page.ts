@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, ElementRef, inject, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,14 +17,28 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { Permission, pickText, type HarvestMode, type HarvestRunView, type InstitutionRef, type InstitutionSummary, type PortalOrganizationView } from '@marsad/contracts';
+import {
+  Permission,
+  pickText,
+  type HarvestMode,
+  type HarvestRunView,
+  type InstitutionRef,
+  type InstitutionSummary,
+  type PortalOrganizationView,
+} from '@marsad/contracts';
 import { ApiError, apiResource, LocaleService, PortalApi, SessionService } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { Subscription, switchMap, takeWhile, timer } from 'rxjs';
-import { HARVEST_ISSUE_KEYS, HARVEST_MODE_KEYS, HARVEST_STATUS_GLYPHS, HARVEST_STATUS_KEYS, HARVEST_TRIGGER_KEYS } from '../labels';
+import {
+  HARVEST_ISSUE_KEYS,
+  HARVEST_MODE_KEYS,
+  HARVEST_STATUS_GLYPHS,
+  HARVEST_STATUS_KEYS,
+  HARVEST_TRIGGER_KEYS,
+} from '../labels';
 import { InstitutionPicker } from './institution-picker';
 
 /** How often a running harvest is read again. */
@@ -40,7 +65,21 @@ export function splitDuration(seconds: number): { h: number; m: number; s: numbe
  */
 @Component({
   selector: 'msd-portal-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, Pager, InstitutionPicker],
+  imports: [
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    Pager,
+    InstitutionPicker,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './portal.page.html',
   styleUrl: './portal.page.scss',
@@ -80,14 +119,18 @@ export class PortalPage {
 
   /** The run whose issues are shown. */
   protected readonly detailId = signal<string | null>(null);
-  protected readonly detail = apiResource({ params: () => this.detailId() ?? undefined, stream: ({ params }) => this.api.run(params) });
+  protected readonly detail = apiResource({
+    params: () => this.detailId() ?? undefined,
+    stream: ({ params }) => this.api.run(params),
+  });
   private readonly detailHeading = viewChild<ElementRef<HTMLElement>>('detailHeading');
 
   protected readonly orgSearch = signal('');
   protected readonly unmappedQuery = signal({ q: '', page: 1 });
   protected readonly unmapped = apiResource({
     params: () => this.unmappedQuery(),
-    stream: ({ params }) => this.api.organizations({ mapped: false, q: params.q || undefined, page: params.page, pageSize: ORGS_PAGE_SIZE }),
+    stream: ({ params }) =>
+      this.api.organizations({ mapped: false, q: params.q || undefined, page: params.page, pageSize: ORGS_PAGE_SIZE }),
   });
   protected readonly mappedPage = signal(1);
   protected readonly mapped = apiResource({
@@ -179,7 +222,11 @@ export class PortalPage {
     this.runs.reload();
     this.unmapped.reload();
     this.mapped.reload();
-    this.snackBar.open(this.translate.instant(run.status === 'succeeded' ? 'portal.live.succeeded' : 'portal.live.failed'), undefined, { duration: 5000 });
+    this.snackBar.open(
+      this.translate.instant(run.status === 'succeeded' ? 'portal.live.succeeded' : 'portal.live.failed'),
+      undefined,
+      { duration: 5000 },
+    );
   }
 
   protected recompute(): void {
@@ -230,11 +277,18 @@ export class PortalPage {
         this.unmapped.reload();
         this.mapped.reload();
         this.status.reload();
-        this.snackBar.open(this.translate.instant('portal.orgs.mappedDone', { org: org.title, name: this.name(institution) }), undefined, { duration: 5000 });
+        this.snackBar.open(
+          this.translate.instant('portal.orgs.mappedDone', { org: org.title, name: this.name(institution) }),
+          undefined,
+          { duration: 5000 },
+        );
       },
       error: (e: ApiError) => {
         this.busyOrg.set(null);
-        this.rowErrors.update((errors) => ({ ...errors, [org.name]: e.fields[0]?.message ?? (this.translate.instant(e.messageKey) as string) }));
+        this.rowErrors.update((errors) => ({
+          ...errors,
+          [org.name]: e.fields[0]?.message ?? (this.translate.instant(e.messageKey) as string),
+        }));
       },
     });
   }
@@ -260,9 +314,14 @@ export class PortalPage {
             this.unmapped.reload();
             this.mapped.reload();
             this.status.reload();
-            this.snackBar.open(this.translate.instant('portal.orgs.unmappedDone', { org: org.title }), undefined, { duration: 4000 });
+            this.snackBar.open(this.translate.instant('portal.orgs.unmappedDone', { org: org.title }), undefined, {
+              duration: 4000,
+            });
           },
-          error: (e: ApiError) => this.snackBar.open(e.fields[0]?.message ?? this.translate.instant(e.messageKey), undefined, { duration: 6000 }),
+          error: (e: ApiError) =>
+            this.snackBar.open(e.fields[0]?.message ?? this.translate.instant(e.messageKey), undefined, {
+              duration: 6000,
+            }),
         });
       });
   }
@@ -273,5 +332,10 @@ export class PortalPage {
 }
 
 function isRun(value: unknown): value is HarvestRunView {
-  return typeof value === 'object' && value !== null && typeof (value as HarvestRunView).id === 'string' && typeof (value as HarvestRunView).status === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as HarvestRunView).id === 'string' &&
+    typeof (value as HarvestRunView).status === 'string'
+  );
 }

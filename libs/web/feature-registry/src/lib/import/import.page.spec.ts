@@ -14,7 +14,13 @@ async function previewWith(target: ImportTarget, preview: ImportPreview, answer 
   const dialog = { open: jest.fn(() => ({ afterClosed: () => of(answer) })) };
   TestBed.configureTestingModule({
     imports: [ImportPage],
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService(), { provide: MatDialog, useValue: dialog }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([]),
+      provideTranslateService(),
+      { provide: MatDialog, useValue: dialog },
+    ],
   });
   TestBed.inject(LocaleService).use('fr');
   const http = TestBed.inject(HttpTestingController);
@@ -28,7 +34,10 @@ async function previewWith(target: ImportTarget, preview: ImportPreview, answer 
   const page = fixture.componentInstance as unknown as { file: { set(f: File): void } } & ImportPage;
   page.file.set(new File(['code\n'], 'file.csv', { type: 'text/csv' }));
   page.runPreview();
-  const previewUrl = target === 'inventory' ? `/api/v1/institutions/${code}/inventory/import/preview` : `/api/v1/${target}/import/preview`;
+  const previewUrl =
+    target === 'inventory'
+      ? `/api/v1/institutions/${code}/inventory/import/preview`
+      : `/api/v1/${target}/import/preview`;
   http.expectOne({ method: 'POST', url: previewUrl }).flush(preview);
   fixture.detectChanges();
   await fixture.whenStable();
@@ -39,7 +48,10 @@ const CLEAN: ImportPreview = { rows: 2, valid: 2, create: 1, update: 1, unchange
 
 describe('ImportPage', () => {
   it('says what a file may hold, and refuses a file over the size limit before sending it', () => {
-    TestBed.configureTestingModule({ imports: [ImportPage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()] });
+    TestBed.configureTestingModule({
+      imports: [ImportPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideTranslateService()],
+    });
     TestBed.inject(LocaleService).use('fr');
     const http = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(ImportPage);
@@ -59,7 +71,11 @@ describe('ImportPage', () => {
 
   it('lists the issues and keeps confirm disabled while the file has any', async () => {
     const { page, el, http, dialog } = await previewWith('officers', {
-      rows: 2, valid: 1, create: 1, update: 0, unchanged: 0,
+      rows: 2,
+      valid: 1,
+      create: 1,
+      update: 0,
+      unchanged: 0,
       issues: [{ row: 3, column: 'email', rule: 'isEmail', value: 'nobody', message: 'Adresse invalide' }],
     });
     expect(page.canConfirm()).toBe(false);
@@ -99,9 +115,14 @@ describe('ImportPage', () => {
   it('imports administrations through their own endpoints, template and headings', async () => {
     const { page, http, heading, templates } = await previewWith('institutions', CLEAN);
     expect(heading).toContain('registry.import.title');
-    expect(templates).toEqual(['/api/v1/institutions/import-template?format=xlsx', '/api/v1/institutions/import-template?format=csv']);
+    expect(templates).toEqual([
+      '/api/v1/institutions/import-template?format=xlsx',
+      '/api/v1/institutions/import-template?format=csv',
+    ]);
     page.confirm();
-    http.expectOne({ method: 'POST', url: '/api/v1/institutions/import' }).flush({ created: 1, updated: 1, unchanged: 0 });
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/institutions/import' })
+      .flush({ created: 1, updated: 1, unchanged: 0 });
     http.expectNone('/api/v1/officers/import');
   });
 
@@ -109,9 +130,14 @@ describe('ImportPage', () => {
     const { page, http, heading, templates, fixture, el } = await previewWith('inventory', CLEAN, true, 'MEF');
     expect(heading).toContain('inventory.import.title');
     expect(el.querySelector('.msd-eyebrow')?.textContent).toContain('inventory.import.eyebrow');
-    expect(templates).toEqual(['/api/v1/inventory/import-template?format=xlsx', '/api/v1/inventory/import-template?format=csv']);
+    expect(templates).toEqual([
+      '/api/v1/inventory/import-template?format=xlsx',
+      '/api/v1/inventory/import-template?format=csv',
+    ]);
     page.confirm();
-    http.expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/inventory/import' }).flush({ created: 1, updated: 1, unchanged: 0 });
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/inventory/import' })
+      .flush({ created: 1, updated: 1, unchanged: 0 });
     http.expectNone('/api/v1/inventory/import');
     fixture.detectChanges();
     expect(el.querySelector('a.imp-to-inventory')?.getAttribute('href')).toBe('/fr/institutions/MEF/inventory');

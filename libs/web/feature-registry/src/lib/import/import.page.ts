@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { RouterLink } from '@angular/router';
-import { TABLE_FILE_LIMITS, type FieldError as ApiFieldError, type ImportPreview, type ImportResult } from '@marsad/contracts';
+import {
+  TABLE_FILE_LIMITS,
+  type FieldError as ApiFieldError,
+  type ImportPreview,
+  type ImportResult,
+} from '@marsad/contracts';
 import { ApiError, LocaleService, RegistryApi, type ExportFormat, type ImportTarget } from '@marsad/web/data-access';
 import { LoadingIndicator, LocaleFileSizePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
@@ -12,10 +17,28 @@ import type { Observable } from 'rxjs';
 export type ImportStep = 1 | 2 | 3;
 
 /** What differs between the imports: the headings (literal keys, so the translation check finds them). */
-export const IMPORT_LABELS: Record<ImportTarget, { eyebrow: string; title: string; intro: string; templateIntro: string }> = {
-  officers: { eyebrow: 'import.eyebrow', title: 'import.title', intro: 'import.intro', templateIntro: 'import.templateIntro' },
-  institutions: { eyebrow: 'import.eyebrow', title: 'registry.import.title', intro: 'registry.import.intro', templateIntro: 'registry.import.templateIntro' },
-  inventory: { eyebrow: 'inventory.import.eyebrow', title: 'inventory.import.title', intro: 'inventory.import.intro', templateIntro: 'inventory.import.templateIntro' },
+export const IMPORT_LABELS: Record<
+  ImportTarget,
+  { eyebrow: string; title: string; intro: string; templateIntro: string }
+> = {
+  officers: {
+    eyebrow: 'import.eyebrow',
+    title: 'import.title',
+    intro: 'import.intro',
+    templateIntro: 'import.templateIntro',
+  },
+  institutions: {
+    eyebrow: 'import.eyebrow',
+    title: 'registry.import.title',
+    intro: 'registry.import.intro',
+    templateIntro: 'registry.import.templateIntro',
+  },
+  inventory: {
+    eyebrow: 'inventory.import.eyebrow',
+    title: 'inventory.import.title',
+    intro: 'inventory.import.intro',
+    templateIntro: 'inventory.import.templateIntro',
+  },
 };
 
 /**

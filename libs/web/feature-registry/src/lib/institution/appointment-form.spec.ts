@@ -11,7 +11,12 @@ describe('AppointmentForm', () => {
   async function setup() {
     TestBed.configureTestingModule({
       imports: [AppointmentForm],
-      providers: [provideHttpClient(withInterceptors([apiErrorInterceptor])), provideHttpClientTesting(), provideTranslateService(), { provide: MatDialog, useValue: { open: jest.fn() } }],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideTranslateService(),
+        { provide: MatDialog, useValue: { open: jest.fn() } },
+      ],
     });
     TestBed.inject(LocaleService).use('fr');
     const fixture = TestBed.createComponent(AppointmentForm);
@@ -24,12 +29,28 @@ describe('AppointmentForm', () => {
 
   it('puts the API’s oneActiveRod refusal on the status control and offers interim', async () => {
     const { fixture, form, http } = await setup();
-    form.patchValue({ role: 'ROD', status: 'active', fullName: { fr: 'Nadia Alaoui' }, email: 'n.alaoui@mef.gov.ma', appointedOn: '2026-01-10' });
+    form.patchValue({
+      role: 'ROD',
+      status: 'active',
+      fullName: { fr: 'Nadia Alaoui' },
+      email: 'n.alaoui@mef.gov.ma',
+      appointedOn: '2026-01-10',
+    });
     fixture.componentInstance.submit();
     const req = http.expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/officers' });
-    expect(req.request.body).toMatchObject({ role: 'ROD', status: 'active', email: 'n.alaoui@mef.gov.ma', fullName: { fr: 'Nadia Alaoui' } });
+    expect(req.request.body).toMatchObject({
+      role: 'ROD',
+      status: 'active',
+      email: 'n.alaoui@mef.gov.ma',
+      fullName: { fr: 'Nadia Alaoui' },
+    });
     req.flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid', fields: [{ field: 'status', rule: 'oneActiveRod', message: 'Un ROD est déjà en fonction.' }] },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Invalid',
+        fields: [{ field: 'status', rule: 'oneActiveRod', message: 'Un ROD est déjà en fonction.' }],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     fixture.detectChanges();
@@ -47,7 +68,9 @@ describe('AppointmentForm', () => {
     fixture.componentInstance.saved.subscribe(saved);
     form.patchValue({ fullName: { fr: 'Nadia Alaoui' }, email: 'n.alaoui@mef.gov.ma' });
     (fixture.nativeElement as HTMLElement).querySelector('form')?.dispatchEvent(new Event('submit'));
-    http.expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/officers' }).flush({ id: 'a1', version: 1, role: 'ROD', status: 'active' });
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/institutions/MEF/officers' })
+      .flush({ id: 'a1', version: 1, role: 'ROD', status: 'active' });
     fixture.detectChanges();
     await fixture.whenStable();
     expect(saved).toHaveBeenCalledTimes(1);
@@ -66,6 +89,8 @@ describe('AppointmentForm', () => {
   });
 
   it('maps the name group error onto the Arabic name', () => {
-    expect(mapAppointmentFields([{ field: 'fullName', rule: 'hasSomeName', message: 'x' }])[0].field).toBe('fullName.ar');
+    expect(mapAppointmentFields([{ field: 'fullName', rule: 'hasSomeName', message: 'x' }])[0].field).toBe(
+      'fullName.ar',
+    );
   });
 });

@@ -1,5 +1,22 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
-import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import {
+  FormBuilder,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  Validators,
+  type AbstractControl,
+  type ValidationErrors,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -51,7 +68,20 @@ export function mapAppointmentFields(fields: readonly ApiFieldError[]): ApiField
  */
 @Component({
   selector: 'msd-appointment-form',
-  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatFormField, MatLabel, MatError, MatInput, MatSelect, MatOption, FieldError, FormAlertBox],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    MatButton,
+    MatCheckbox,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    FieldError,
+    FormAlertBox,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './appointment-form.html',
 })
@@ -80,7 +110,13 @@ export class AppointmentForm {
   protected readonly form = inject(FormBuilder).nonNullable.group({
     role: ['ROD' as 'ROD' | 'GDD', Validators.required],
     status: ['active' as 'active' | 'interim', Validators.required],
-    fullName: inject(FormBuilder).nonNullable.group({ ar: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)], fr: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)] }, { validators: someName }),
+    fullName: inject(FormBuilder).nonNullable.group(
+      {
+        ar: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)],
+        fr: ['', Validators.maxLength(APPOINTMENT_LIMITS.fullName)],
+      },
+      { validators: someName },
+    ),
     email: ['', [Validators.required, Validators.email, Validators.maxLength(APPOINTMENT_LIMITS.email)]],
     phone: ['', [Validators.pattern(/^\+?[0-9 ().-]{6,20}$/)]],
     position: ['', Validators.maxLength(APPOINTMENT_LIMITS.position)],
@@ -151,7 +187,8 @@ export class AppointmentForm {
 
   private fail(error: ApiError): void {
     this.server.fail(error);
-    if (error.code === 'VALIDATION_FAILED') this.suggestInterim.set(error.fields.some((f) => f.rule === 'oneActiveRod'));
+    if (error.code === 'VALIDATION_FAILED')
+      this.suggestInterim.set(error.fields.some((f) => f.rule === 'oneActiveRod'));
   }
 
   private resolveConflict(id: string, mine: UpdateAppointmentRequest, theirs: AppointmentView): void {
@@ -160,13 +197,21 @@ export class AppointmentForm {
       titleKey: 'officers.conflict.title',
       messageKey: 'officers.conflict.message',
       rows: [
-        row('officers.form.status', this.translate.instant(APPOINTMENT_STATUS_KEYS[theirs.status]), mine.status ? this.translate.instant(APPOINTMENT_STATUS_KEYS[mine.status]) : ''),
+        row(
+          'officers.form.status',
+          this.translate.instant(APPOINTMENT_STATUS_KEYS[theirs.status]),
+          mine.status ? this.translate.instant(APPOINTMENT_STATUS_KEYS[mine.status]) : '',
+        ),
         row('officers.form.nameAr', theirs.fullName?.ar ?? '', mine.fullName?.ar ?? ''),
         row('officers.form.nameFr', theirs.fullName?.fr ?? '', mine.fullName?.fr ?? ''),
         row('officers.form.email', theirs.email ?? '', mine.email ?? ''),
         row('officers.form.phone', theirs.phone ?? '', mine.phone ?? ''),
         row('officers.form.position', theirs.position ?? '', mine.position ?? ''),
-        row('officers.form.appointedOn', formatDate(theirs.appointedOn, locale), formatDate(mine.appointedOn ?? null, locale)),
+        row(
+          'officers.form.appointedOn',
+          formatDate(theirs.appointedOn, locale),
+          formatDate(mine.appointedOn ?? null, locale),
+        ),
         row('officers.form.actReference', theirs.act?.reference ?? '', mine.actReference ?? ''),
       ],
     };

@@ -2,7 +2,13 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { APPOINTMENT_LIMITS, type AppointmentView } from '@marsad/contracts';
@@ -19,7 +25,20 @@ export interface EndAppointmentDialogData {
 /** Ends an appointment (kept in the history): date, reason, and an explicit confirmation. */
 @Component({
   selector: 'msd-end-appointment-dialog',
-  imports: [ReactiveFormsModule, TranslatePipe, MatButton, MatCheckbox, MatDialogTitle, MatDialogContent, MatDialogActions, MatFormField, MatLabel, MatError, MatInput, FieldError],
+  imports: [
+    ReactiveFormsModule,
+    TranslatePipe,
+    MatButton,
+    MatCheckbox,
+    MatDialogTitle,
+    MatDialogContent,
+    MatDialogActions,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    FieldError,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -27,7 +46,9 @@ export interface EndAppointmentDialogData {
       <mat-dialog-content class="msd-form">
         <p>{{ 'officers.end.message' | translate }}</p>
         @if (error(); as e) {
-          <div class="msd-error" role="alert"><p>{{ e }}</p></div>
+          <div class="msd-error" role="alert">
+            <p>{{ e }}</p>
+          </div>
         }
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'officers.end.date' | translate }}</mat-label>
@@ -43,7 +64,9 @@ export interface EndAppointmentDialogData {
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" (click)="ref.close()">{{ 'common.cancel' | translate }}</button>
-        <button mat-flat-button type="submit" [disabled]="saving() || !form.controls.confirmed.value">{{ 'officers.end.submit' | translate }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving() || !form.controls.confirmed.value">
+          {{ 'officers.end.submit' | translate }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,
@@ -66,13 +89,19 @@ export class EndAppointmentDialog {
     if (this.form.invalid || this.saving()) return;
     const v = this.form.getRawValue();
     this.saving.set(true);
-    this.api.end(this.data.appointment.id, { version: this.data.appointment.version, endedOn: v.endedOn, reason: v.reason.trim() }).subscribe({
-      next: (ended) => this.ref.close(ended),
-      error: (e: ApiError) => {
-        this.saving.set(false);
-        const unmatched = applyServerErrors(this.form, e.fields);
-        this.error.set(unmatched.length || !e.fields.length ? e.message : null);
-      },
-    });
+    this.api
+      .end(this.data.appointment.id, {
+        version: this.data.appointment.version,
+        endedOn: v.endedOn,
+        reason: v.reason.trim(),
+      })
+      .subscribe({
+        next: (ended) => this.ref.close(ended),
+        error: (e: ApiError) => {
+          this.saving.set(false);
+          const unmatched = applyServerErrors(this.form, e.fields);
+          this.error.set(unmatched.length || !e.fields.length ? e.message : null);
+        },
+      });
   }
 }

@@ -3,12 +3,34 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { APPOINTMENT_ACT_CONTENT_TYPES, APPOINTMENT_ACT_MAX_BYTES, Permission, pickText, type AppointmentView, type AuditEventView, type InstitutionRef } from '@marsad/contracts';
-import { ApiError, apiResource, AuditApi, DocumentTitleService, LocaleService, OfficersApi, RegistryApi, SessionService } from '@marsad/web/data-access';
+import {
+  APPOINTMENT_ACT_CONTENT_TYPES,
+  APPOINTMENT_ACT_MAX_BYTES,
+  Permission,
+  pickText,
+  type AppointmentView,
+  type AuditEventView,
+  type InstitutionRef,
+} from '@marsad/contracts';
+import {
+  ApiError,
+  apiResource,
+  AuditApi,
+  DocumentTitleService,
+  LocaleService,
+  OfficersApi,
+  RegistryApi,
+  SessionService,
+} from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { APPOINTMENT_STATUS_KEYS, INSTITUTION_TYPE_KEYS, OFFICER_ROLE_KEYS, SUBTYPE_KEYS } from '../shared/registry-labels';
+import {
+  APPOINTMENT_STATUS_KEYS,
+  INSTITUTION_TYPE_KEYS,
+  OFFICER_ROLE_KEYS,
+  SUBTYPE_KEYS,
+} from '../shared/registry-labels';
 import { AppointmentForm } from './appointment-form';
 import { EndAppointmentDialog, type EndAppointmentDialogData } from './end-appointment-dialog';
 
@@ -16,18 +38,38 @@ const ROLE_ORDER = { ROD: 0, GDD: 1 } as const;
 const STATUS_ORDER = { active: 0, interim: 1, ended: 2 } as const;
 
 /** Current officers first (ROD, then GdD; active before interim), then the ended ones, newest first. */
-export function splitAppointments(all: readonly AppointmentView[]): { current: AppointmentView[]; ended: AppointmentView[] } {
+export function splitAppointments(all: readonly AppointmentView[]): {
+  current: AppointmentView[];
+  ended: AppointmentView[];
+} {
   const current = all
     .filter((a) => a.status !== 'ended')
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.appointedOn.localeCompare(a.appointedOn));
-  const ended = all.filter((a) => a.status === 'ended').sort((a, b) => (b.endedOn ?? '').localeCompare(a.endedOn ?? ''));
+    .sort(
+      (a, b) =>
+        ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+        STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+        b.appointedOn.localeCompare(a.appointedOn),
+    );
+  const ended = all
+    .filter((a) => a.status === 'ended')
+    .sort((a, b) => (b.endedOn ?? '').localeCompare(a.endedOn ?? ''));
   return { current, ended };
 }
 
 /** One administration of the registry and its open-data officers (ROD) and data managers (GdD). */
 @Component({
   selector: 'msd-institution-page',
-  imports: [RouterLink, TranslatePipe, MatButton, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe, AuditEventList, AppointmentForm],
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    AuditEventList,
+    AppointmentForm,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './institution.page.html',
   styleUrl: './institution.page.scss',
@@ -52,8 +94,14 @@ export class InstitutionPage {
   protected readonly statusKeys = APPOINTMENT_STATUS_KEYS;
   protected readonly actAccept = APPOINTMENT_ACT_CONTENT_TYPES.join(',');
 
-  protected readonly detail = apiResource({ params: () => this.code(), stream: ({ params }) => this.registry.get(params) });
-  protected readonly appointments = apiResource({ params: () => this.code(), stream: ({ params }) => this.officers.list(params) });
+  protected readonly detail = apiResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.registry.get(params),
+  });
+  protected readonly appointments = apiResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.officers.list(params),
+  });
   protected readonly split = computed(() => splitAppointments(this.appointments.value() ?? []));
 
   /** Coordinators everywhere; officers for their own administration only. The API still decides. */
@@ -102,7 +150,9 @@ export class InstitutionPage {
   protected onSaved(a: AppointmentView, created: boolean): void {
     this.editingId.set(null);
     this.appointments.reload();
-    this.snackBar.open(this.translate.instant(created ? 'officers.appointed' : 'officers.updated'), undefined, { duration: 4000 });
+    this.snackBar.open(this.translate.instant(created ? 'officers.appointed' : 'officers.updated'), undefined, {
+      duration: 4000,
+    });
     this.history.update((h) => {
       const next = { ...h };
       delete next[a.id];

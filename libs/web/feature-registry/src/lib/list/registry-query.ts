@@ -1,4 +1,10 @@
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, type InstitutionQuery, type InstitutionSort, type InstitutionType } from '@marsad/contracts';
+import {
+  INSTITUTION_SORTS,
+  INSTITUTION_TYPES,
+  type InstitutionQuery,
+  type InstitutionSort,
+  type InstitutionType,
+} from '@marsad/contracts';
 
 export const REGISTRY_PAGE_SIZE = 25;
 
@@ -36,5 +42,12 @@ export function registryQueryFrom(params: RegistryUrlParams, pageSize = REGISTRY
 
 /** True when anything narrows the list (the empty state then suggests widening it). */
 export function isNarrowed(query: InstitutionQuery): boolean {
-  return !!(query.q || query.type || query.region || query.parent || query.hasRod !== undefined || query.hasGdd !== undefined);
+  return !!(
+    query.q ||
+    query.type ||
+    query.region ||
+    query.parent ||
+    query.hasRod !== undefined ||
+    query.hasGdd !== undefined
+  );
 }

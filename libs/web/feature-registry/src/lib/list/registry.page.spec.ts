@@ -10,14 +10,36 @@ import { RegistryPage } from './registry.page';
 import { registryQueryFrom } from './registry-query';
 
 const FES: InstitutionSummary = {
-  code: '03.231', name: { ar: 'عمالة فاس', fr: 'Préfecture de Fès', en: 'Fès Prefecture' }, type: 'province',
-  acronym: null, subtype: 'prefecture', parentCode: '03', regionCode: '03', active: true,
+  code: '03.231',
+  name: { ar: 'عمالة فاس', fr: 'Préfecture de Fès', en: 'Fès Prefecture' },
+  type: 'province',
+  acronym: null,
+  subtype: 'prefecture',
+  parentCode: '03',
+  regionCode: '03',
+  active: true,
 };
 
 describe('registryQueryFrom', () => {
   it('keeps valid filters and drops what the API would refuse', () => {
-    expect(registryQueryFrom({ q: ' fes ', type: 'province', region: '03', hasRod: 'false', hasGdd: 'maybe', sort: 'name', page: '3' })).toEqual({
-      q: 'fes', type: 'province', region: '03', hasRod: false, sort: 'name', page: 3, pageSize: 25,
+    expect(
+      registryQueryFrom({
+        q: ' fes ',
+        type: 'province',
+        region: '03',
+        hasRod: 'false',
+        hasGdd: 'maybe',
+        sort: 'name',
+        page: '3',
+      }),
+    ).toEqual({
+      q: 'fes',
+      type: 'province',
+      region: '03',
+      hasRod: false,
+      sort: 'name',
+      page: 3,
+      pageSize: 25,
     });
     expect(registryQueryFrom({ type: 'planet', sort: 'size', page: '-2' })).toEqual({ page: 1, pageSize: 25 });
   });
@@ -45,7 +67,9 @@ describe('RegistryPage', () => {
     expect(list.request.params.get('page')).toBe('2');
     expect(list.request.params.has('hasGdd')).toBe(false);
     list.flush({ items: [FES], total: 26, page: 2, pageSize: 25 } satisfies Page<InstitutionSummary>);
-    http.expectOne((r) => r.url === '/api/v1/institutions' && r.params.get('type') === 'region').flush({ items: [], total: 0, page: 1, pageSize: 50 });
+    http
+      .expectOne((r) => r.url === '/api/v1/institutions' && r.params.get('type') === 'region')
+      .flush({ items: [], total: 0, page: 1, pageSize: 50 });
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -77,35 +101,62 @@ describe('RegistryPage exports and import', () => {
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
-  const hrefs = (el: HTMLElement, selector: string) => [...el.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
+  const hrefs = (el: HTMLElement, selector: string) =>
+    [...el.querySelectorAll(selector)].map((a) => a.getAttribute('href'));
 
   it('exports what the list shows: every filter and the order, not the page', () => {
-    const el = render(null, { q: 'fès', type: 'commune', region: '03', parent: '03.231', hasRod: 'false', hasGdd: 'true', sort: 'name', page: '4' });
+    const el = render(null, {
+      q: 'fès',
+      type: 'commune',
+      region: '03',
+      parent: '03.231',
+      hasRod: 'false',
+      hasGdd: 'true',
+      sort: 'name',
+      page: '4',
+    });
     const [csv, xlsx] = hrefs(el, 'a.reg-export__list').map((href) => new URL(href as string, 'http://x'));
     expect(csv.pathname).toBe('/api/v1/institutions/export');
-    expect(Object.fromEntries(csv.searchParams)).toEqual({ format: 'csv', q: 'fès', type: 'commune', region: '03', parent: '03.231', hasRod: 'false', hasGdd: 'true', sort: 'name' });
+    expect(Object.fromEntries(csv.searchParams)).toEqual({
+      format: 'csv',
+      q: 'fès',
+      type: 'commune',
+      region: '03',
+      parent: '03.231',
+      hasRod: 'false',
+      hasGdd: 'true',
+      sort: 'name',
+    });
     expect(xlsx.searchParams.get('format')).toBe('xlsx');
     expect(el.textContent).toContain('registry.export.labelFiltered');
     // The officers cannot be filtered like the list: the whole register, said so.
-    expect(hrefs(el, 'a.reg-export__officers')).toEqual(['/api/v1/officers/export?format=csv', '/api/v1/officers/export?format=xlsx']);
+    expect(hrefs(el, 'a.reg-export__officers')).toEqual([
+      '/api/v1/officers/export?format=csv',
+      '/api/v1/officers/export?format=xlsx',
+    ]);
   });
 
   it('drops filters the API would refuse from the export', () => {
     const el = render(null, { type: 'planet', hasRod: 'maybe' });
-    expect(hrefs(el, 'a.reg-export__list')).toEqual(['/api/v1/institutions/export?format=csv', '/api/v1/institutions/export?format=xlsx']);
+    expect(hrefs(el, 'a.reg-export__list')).toEqual([
+      '/api/v1/institutions/export?format=csv',
+      '/api/v1/institutions/export?format=xlsx',
+    ]);
     expect(el.textContent).toContain('registry.export.label');
   });
 
   it('offers the import of administrations to coordinators only', () => {
-    expect(render('COORDINATOR', {}).querySelector('a.reg-import')?.getAttribute('href')).toBe('/fr/institutions/import');
+    expect(render('COORDINATOR', {}).querySelector('a.reg-import')?.getAttribute('href')).toBe(
+      '/fr/institutions/import',
+    );
     TestBed.resetTestingModule();
     expect(render('OFFICER', {}).querySelector('a.reg-import')).toBeNull();
   });
 
   it('builds the export URL without paging', () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    expect(TestBed.inject(RegistryApi).institutionsExportUrl('csv', { q: 'a b', hasRod: true, page: 2, pageSize: 25 })).toBe(
-      '/api/v1/institutions/export?format=csv&q=a%20b&hasRod=true',
-    );
+    expect(
+      TestBed.inject(RegistryApi).institutionsExportUrl('csv', { q: 'a b', hasRod: true, page: 2, pageSize: 25 }),
+    ).toBe('/api/v1/institutions/export?format=csv&q=a%20b&hasRod=true');
   });
 });

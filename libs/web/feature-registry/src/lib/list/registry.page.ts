@@ -5,21 +5,55 @@ import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { INSTITUTION_SORTS, INSTITUTION_TYPES, Permission, pickText, type InstitutionRef, type InstitutionSort, type InstitutionSummary } from '@marsad/contracts';
+import {
+  INSTITUTION_SORTS,
+  INSTITUTION_TYPES,
+  Permission,
+  pickText,
+  type InstitutionRef,
+  type InstitutionSort,
+  type InstitutionSummary,
+} from '@marsad/contracts';
 import { apiResource, LocaleService, RegistryApi, SessionService, type ExportFormat } from '@marsad/web/data-access';
-import { EmptyState, FilterBar, FilterSelect, keyedOptions, LoadingIndicator, LocaleNumberPipe, type FilterOption } from '@marsad/web/ui';
+import {
+  EmptyState,
+  FilterBar,
+  FilterSelect,
+  keyedOptions,
+  LoadingIndicator,
+  LocaleNumberPipe,
+  type FilterOption,
+} from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, debounceTime, distinctUntilChanged, map, of, Subject } from 'rxjs';
 import { INSTITUTION_TYPE_KEYS, SUBTYPE_KEYS } from '../shared/registry-labels';
 import { isNarrowed, REGISTRY_PAGE_SIZE, registryQueryFrom } from './registry-query';
 
-const SORT_KEYS: Record<InstitutionSort, string> = { type: 'registry.sorts.type', code: 'registry.sorts.code', name: 'registry.sorts.name' };
+const SORT_KEYS: Record<InstitutionSort, string> = {
+  type: 'registry.sorts.type',
+  code: 'registry.sorts.code',
+  name: 'registry.sorts.name',
+};
 
 /** The registry of administrations: search, filter and page through all 1,605, every filter in the URL. */
 @Component({
   selector: 'msd-registry-page',
-  imports: [FormsModule, RouterLink, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, FilterBar, FilterSelect, EmptyState, LoadingIndicator, LocaleNumberPipe, Pager],
+  imports: [
+    FormsModule,
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    FilterBar,
+    FilterSelect,
+    EmptyState,
+    LoadingIndicator,
+    LocaleNumberPipe,
+    Pager,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry.page.html',
   styleUrl: './registry.page.scss',
@@ -72,14 +106,23 @@ export class RegistryPage {
     return { csv: this.api.institutionsExportUrl('csv', query), xlsx: this.api.institutionsExportUrl('xlsx', query) };
   });
 
-  protected readonly result = apiResource({ params: () => this.query(), stream: ({ params }) => this.api.search(params) });
+  protected readonly result = apiResource({
+    params: () => this.query(),
+    stream: ({ params }) => this.api.search(params),
+  });
 
   /** The 12 regions, for the filter and to name each row's region. */
   protected readonly regions = rxResource({
-    stream: () => this.api.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(map((p) => p.items), catchError(() => of([] as InstitutionSummary[]))),
+    stream: () =>
+      this.api.search({ type: 'region', sort: 'code', pageSize: 50 }).pipe(
+        map((p) => p.items),
+        catchError(() => of([] as InstitutionSummary[])),
+      ),
     defaultValue: [],
   });
-  protected readonly regionOptions = computed(() => this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })));
+  protected readonly regionOptions = computed(() =>
+    this.regions.value().map((r) => ({ value: r.code, label: this.name(r) })),
+  );
   private readonly regionNames = computed(() => {
     const locale = this.locale();
     return new Map(this.regions.value().map((r) => [r.code, pickText(r.name, locale)?.text ?? r.code]));

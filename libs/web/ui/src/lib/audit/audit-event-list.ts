@@ -1,17 +1,41 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { isLocale, pickText, type AuditEventView, type InstitutionRef, type Locale, type Role } from '@marsad/contracts';
+import {
+  isLocale,
+  pickText,
+  type AuditEventView,
+  type InstitutionRef,
+  type Locale,
+  type Role,
+} from '@marsad/contracts';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-import { BLOCKER_LABEL_KEYS, HEALTH_LABEL_KEYS, REPORT_STATE_LABEL_KEYS, ROLE_LABEL_KEYS, STATUS_LABEL_KEYS } from '../chips/labels';
+import {
+  BLOCKER_LABEL_KEYS,
+  HEALTH_LABEL_KEYS,
+  REPORT_STATE_LABEL_KEYS,
+  ROLE_LABEL_KEYS,
+  STATUS_LABEL_KEYS,
+} from '../chips/labels';
 import { formatFileSize, MSD_LOCALE } from '../locale/msd-locale';
 import { LocaleDatePipe } from '../pipes/locale-format.pipes';
 import { activityIdOf, auditActionKey, auditDiffRows, auditEntityKey, type AuditDiffRow } from './audit-format';
 
 const LANGUAGE_KEYS: Record<Locale, string> = { ar: 'language.ar', fr: 'language.fr', en: 'language.en' };
-const INSTITUTION_FIELDS = new Set(['leadInstitution', 'leadInstitutionCode', 'contributors', 'contributorCodes', 'institution', 'institutionCode']);
+const INSTITUTION_FIELDS = new Set([
+  'leadInstitution',
+  'leadInstitutionCode',
+  'contributors',
+  'contributorCodes',
+  'institution',
+  'institutionCode',
+]);
 // Values the API writes for secrets it does not keep, and for personal data this reader may not see (AUDIT_REDACTED).
-const SECRET_KEYS: Record<string, string> = { '[hidden]': 'audit.values.hidden', '[changed]': 'audit.values.changed', '[redacted]': 'audit.values.redacted' };
+const SECRET_KEYS: Record<string, string> = {
+  '[hidden]': 'audit.values.hidden',
+  '[changed]': 'audit.values.changed',
+  '[redacted]': 'audit.values.redacted',
+};
 
 interface EventRow {
   event: AuditEventView;
@@ -41,12 +65,19 @@ interface EventRow {
                 <code>{{ e.action }}</code>
               }
             </p>
-            <time class="event__when msd-muted" [attr.datetime]="e.occurredAt">{{ e.occurredAt | msdDate: 'datetime' }}</time>
+            <time class="event__when msd-muted" [attr.datetime]="e.occurredAt">{{
+              e.occurredAt | msdDate: 'datetime'
+            }}</time>
           </div>
           <p class="event__who">
             @if (e.actor; as actor) {
               @if (auditPath(); as path) {
-                <a [routerLink]="path" [queryParams]="{ actorId: actor.id }" [attr.title]="'audit.filterActor' | translate">{{ actor.displayName }}</a>
+                <a
+                  [routerLink]="path"
+                  [queryParams]="{ actorId: actor.id }"
+                  [attr.title]="'audit.filterActor' | translate"
+                  >{{ actor.displayName }}</a
+                >
               } @else {
                 <strong>{{ actor.displayName }}</strong>
               }
@@ -62,19 +93,30 @@ interface EventRow {
           </p>
           @if (showEntity()) {
             <p class="event__entity">
-              <span class="msd-muted">{{ (row.entityKey ?? '') | translate }}{{ row.entityKey ? '' : e.entityType }}</span>
+              <span class="msd-muted"
+                >{{ row.entityKey ?? '' | translate }}{{ row.entityKey ? '' : e.entityType }}</span
+              >
               @if (row.activityId && activityLink(); as link) {
                 <a [routerLink]="link(row.activityId)">{{ 'audit.openActivity' | translate }}</a>
               }
               @if (auditPath(); as path) {
-                <a [routerLink]="path" [queryParams]="{ entityType: e.entityType, entityId: e.entityId }" class="event__filter">{{ 'audit.filterEntity' | translate }}</a>
+                <a
+                  [routerLink]="path"
+                  [queryParams]="{ entityType: e.entityType, entityId: e.entityId }"
+                  class="event__filter"
+                  >{{ 'audit.filterEntity' | translate }}</a
+                >
               }
             </p>
           }
           @if (row.diff.length) {
             <div class="msd-table-scroll">
               <table class="msd-table event__diff">
-                <caption class="msd-visually-hidden">{{ 'audit.diffCaption' | translate }}</caption>
+                <caption class="msd-visually-hidden">
+                  {{
+                    'audit.diffCaption' | translate
+                  }}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{{ 'audit.field' | translate }}</th>
@@ -93,7 +135,10 @@ interface EventRow {
                         }
                       </th>
                       <td class="event__before">{{ d.before || ('common.none' | translate) }}</td>
-                      <td class="event__after"><span aria-hidden="true" class="event__arrow">→</span> {{ d.after || ('common.none' | translate) }}</td>
+                      <td class="event__after">
+                        <span aria-hidden="true" class="event__arrow">→</span>
+                        {{ d.after || ('common.none' | translate) }}
+                      </td>
                     </tr>
                   }
                 </tbody>
@@ -105,19 +150,67 @@ interface EventRow {
     </ol>
   `,
   styles: `
-    .events { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-    .event { background: #fff; border: 1px solid var(--msd-border, #d5dae0); border-radius: 10px; padding: 0.75rem 1rem; min-inline-size: 0; }
-    .event__head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.25rem 1rem; align-items: baseline; }
-    .event__action { margin: 0; font-weight: 700; }
-    .event__when { font-size: 0.85rem; }
-    .event__who, .event__entity { margin: 0.25rem 0; overflow-wrap: anywhere; }
-    .event__entity { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; font-size: 0.9rem; }
-    .event__diff { margin-block-start: 0.5rem; }
-    .event__diff th[scope='row'] { font-weight: 600; }
-    .event__before { color: var(--msd-muted, #4d5660); text-decoration: line-through; text-decoration-color: rgb(0 0 0 / 0.3); }
-    .event__arrow { color: var(--msd-muted, #4d5660); }
-    :host-context([dir='rtl']) .event__arrow { display: inline-block; transform: scaleX(-1); }
-    td { overflow-wrap: anywhere; min-inline-size: 6rem; }
+    .events {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
+    .event {
+      background: #fff;
+      border: 1px solid var(--msd-border, #d5dae0);
+      border-radius: 10px;
+      padding: 0.75rem 1rem;
+      min-inline-size: 0;
+    }
+    .event__head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      gap: 0.25rem 1rem;
+      align-items: baseline;
+    }
+    .event__action {
+      margin: 0;
+      font-weight: 700;
+    }
+    .event__when {
+      font-size: 0.85rem;
+    }
+    .event__who,
+    .event__entity {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
+    }
+    .event__entity {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.75rem;
+      font-size: 0.9rem;
+    }
+    .event__diff {
+      margin-block-start: 0.5rem;
+    }
+    .event__diff th[scope='row'] {
+      font-weight: 600;
+    }
+    .event__before {
+      color: var(--msd-muted, #4d5660);
+      text-decoration: line-through;
+      text-decoration-color: rgb(0 0 0 / 0.3);
+    }
+    .event__arrow {
+      color: var(--msd-muted, #4d5660);
+    }
+    :host-context([dir='rtl']) .event__arrow {
+      display: inline-block;
+      transform: scaleX(-1);
+    }
+    td {
+      overflow-wrap: anywhere;
+      min-inline-size: 6rem;
+    }
   `,
 })
 export class AuditEventList {
@@ -147,7 +240,8 @@ export class AuditEventList {
     const valueKeys = (field: string, value: unknown): string | null => {
       if (typeof value !== 'string') return null;
       if (SECRET_KEYS[value]) return SECRET_KEYS[value];
-      if (field === 'status' || field === 'activity.status') return STATUS_LABEL_KEYS[value as keyof typeof STATUS_LABEL_KEYS] ?? null;
+      if (field === 'status' || field === 'activity.status')
+        return STATUS_LABEL_KEYS[value as keyof typeof STATUS_LABEL_KEYS] ?? null;
       if (field === 'health') return HEALTH_LABEL_KEYS[value as keyof typeof HEALTH_LABEL_KEYS] ?? null;
       if (field === 'state') return REPORT_STATE_LABEL_KEYS[value as keyof typeof REPORT_STATE_LABEL_KEYS] ?? null;
       if (field === 'role') return ROLE_LABEL_KEYS[value as Role] ?? null;
@@ -171,7 +265,8 @@ export class AuditEventList {
               return [field, { before: said(change.before), after: said(change.after) }];
             }
             if (!INSTITUTION_FIELDS.has(field) || !change) return [field, change];
-            const name = (v: unknown) => (Array.isArray(v) ? v.map(institutionName) : v == null ? v : institutionName(v));
+            const name = (v: unknown) =>
+              Array.isArray(v) ? v.map(institutionName) : v == null ? v : institutionName(v);
             return [field, { before: name(change.before), after: name(change.after) }];
           }),
         ),
@@ -185,7 +280,11 @@ export class AuditEventList {
         activityId: activityIdOf(event, (code) => activityIds[code] ?? null),
         diff: auditDiffRows(withNames, locale, t, valueKeys).map((row) =>
           row.field === 'sizeBytes'
-            ? { ...row, before: formatFileSize(numberOr(event.diff['sizeBytes']?.before), locale), after: formatFileSize(numberOr(event.diff['sizeBytes']?.after), locale) }
+            ? {
+                ...row,
+                before: formatFileSize(numberOr(event.diff['sizeBytes']?.before), locale),
+                after: formatFileSize(numberOr(event.diff['sizeBytes']?.after), locale),
+              }
             : row,
         ),
       };

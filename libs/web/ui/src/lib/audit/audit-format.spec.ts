@@ -1,15 +1,30 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditEventView } from '@marsad/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUDIT_ACTION_KEYS, AUDIT_ENTITY_KEYS, AUDIT_FIELD_KEYS, auditActionKey, auditDiffRows, auditEntityKey } from './audit-format';
+import {
+  AUDIT_ACTION_KEYS,
+  AUDIT_ENTITY_KEYS,
+  AUDIT_FIELD_KEYS,
+  auditActionKey,
+  auditDiffRows,
+  auditEntityKey,
+} from './audit-format';
 
 const ROOT = join(__dirname, '../../../../../..');
 const LOCALES = ['ar', 'fr', 'en'] as const;
-const translations = LOCALES.map((locale) => ({ locale, json: JSON.parse(readFileSync(join(ROOT, `apps/web/public/i18n/${locale}.json`), 'utf8')) as unknown }));
+const translations = LOCALES.map((locale) => ({
+  locale,
+  json: JSON.parse(readFileSync(join(ROOT, `apps/web/public/i18n/${locale}.json`), 'utf8')) as unknown,
+}));
 
 /** The text at a dotted key, or undefined. */
 function textAt(json: unknown, key: string): string | undefined {
-  const value = key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), json);
+  const value = key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      json,
+    );
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
@@ -42,8 +57,23 @@ describe('audit labels', () => {
   });
 
   it('label the fields of an inventory item and an administration', () => {
-    const event = { diff: { owningUnit: { before: null, after: 'DEPF' }, portalOrgName: { before: null, after: 'mef' }, via: { before: null, after: 'import' } } } as unknown as AuditEventView;
-    const rows = auditDiffRows(event, 'fr', (key) => key, () => null);
-    expect(rows.map((row) => row.labelKey)).toEqual(['audit.fields.owningUnit', 'audit.fields.portalOrgName', 'audit.fields.via']);
+    const event = {
+      diff: {
+        owningUnit: { before: null, after: 'DEPF' },
+        portalOrgName: { before: null, after: 'mef' },
+        via: { before: null, after: 'import' },
+      },
+    } as unknown as AuditEventView;
+    const rows = auditDiffRows(
+      event,
+      'fr',
+      (key) => key,
+      () => null,
+    );
+    expect(rows.map((row) => row.labelKey)).toEqual([
+      'audit.fields.owningUnit',
+      'audit.fields.portalOrgName',
+      'audit.fields.via',
+    ]);
   });
 });

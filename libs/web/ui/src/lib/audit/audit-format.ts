@@ -44,9 +44,11 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */
-export const auditActionKey = (action: string): string | null => (AUDIT_ACTION_KEYS as Record<string, string>)[action] ?? null;
+export const auditActionKey = (action: string): string | null =>
+  (AUDIT_ACTION_KEYS as Record<string, string>)[action] ?? null;
 /** An entity type's label key, or null for a type outside the vocabulary. */
-export const auditEntityKey = (entityType: string): string | null => (AUDIT_ENTITY_KEYS as Record<string, string>)[entityType] ?? null;
+export const auditEntityKey = (entityType: string): string | null =>
+  (AUDIT_ENTITY_KEYS as Record<string, string>)[entityType] ?? null;
 
 export const AUDIT_FIELD_KEYS: Record<string, string> = {
   startDate: 'activity.startDate',
@@ -134,7 +136,10 @@ export const ACTIVITY_ENTITY_TYPES: readonly AuditEntityType[] = ['activity', 'p
  * The activity an event belongs to, for a link: an activity's own id; for a progress update,
  * the `activityId` in its diff if any, else the activity code it records, looked up in `idForCode`.
  */
-export function activityIdOf(event: AuditEventView, idForCode: (code: string) => string | null = () => null): string | null {
+export function activityIdOf(
+  event: AuditEventView,
+  idForCode: (code: string) => string | null = () => null,
+): string | null {
   if (event.entityType === 'activity') return event.entityId;
   if (event.entityType === 'progress-update') {
     const pick = (field: string) => {
@@ -158,19 +163,30 @@ export function formatAuditValue(value: unknown, locale: Locale, translate: (key
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDate(value, locale, 'datetime');
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => formatAuditValue(v, locale, translate)).filter(Boolean).join(translate('common.listSeparator'));
+  if (Array.isArray(value))
+    return value
+      .map((v) => formatAuditValue(v, locale, translate))
+      .filter(Boolean)
+      .join(translate('common.listSeparator'));
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if ('ar' in record || 'fr' in record || 'en' in record) return pickText(record, locale)?.text ?? '';
-    if (record['name'] && typeof record['name'] === 'object') return pickText(record['name'] as Record<string, string>, locale)?.text ?? String(record['code'] ?? '');
+    if (record['name'] && typeof record['name'] === 'object')
+      return pickText(record['name'] as Record<string, string>, locale)?.text ?? String(record['code'] ?? '');
     if (typeof record['code'] === 'string') return record['code'];
-    if (typeof record['title'] === 'string' || typeof record['url'] === 'string') return String(record['title'] ?? record['url']);
+    if (typeof record['title'] === 'string' || typeof record['url'] === 'string')
+      return String(record['title'] ?? record['url']);
     return JSON.stringify(value);
   }
   return String(value);
 }
 
-export function auditDiffRows(event: AuditEventView, locale: Locale, translate: (key: string) => string, valueKeys: (field: string, value: unknown) => string | null): AuditDiffRow[] {
+export function auditDiffRows(
+  event: AuditEventView,
+  locale: Locale,
+  translate: (key: string) => string,
+  valueKeys: (field: string, value: unknown) => string | null,
+): AuditDiffRow[] {
   return Object.entries(event.diff ?? {})
     .filter(([field]) => field !== 'version' && field !== 'updatedAt' && field !== 'activityId')
     .map(([field, change]) => {
@@ -178,6 +194,11 @@ export function auditDiffRows(event: AuditEventView, locale: Locale, translate: 
         const key = valueKeys(field, v);
         return key ? translate(key) : formatAuditValue(v, locale, translate);
       };
-      return { field, labelKey: AUDIT_FIELD_KEYS[field] ?? null, before: show(change?.before), after: show(change?.after) };
+      return {
+        field,
+        labelKey: AUDIT_FIELD_KEYS[field] ?? null,
+        before: show(change?.before),
+        after: show(change?.after),
+      };
     });
 }

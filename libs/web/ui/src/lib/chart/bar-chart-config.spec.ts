@@ -28,8 +28,12 @@ describe('buildBarChartConfig', () => {
   });
 
   it('formats value-axis ticks for the locale (Latin digits in Moroccan Arabic)', () => {
-    const ar = buildBarChartConfig({ ...base, locale: 'ar' }).options?.scales?.['x']?.ticks as { callback: (v: number) => string };
-    const fr = buildBarChartConfig({ ...base, locale: 'fr' }).options?.scales?.['x']?.ticks as { callback: (v: number) => string };
+    const ar = buildBarChartConfig({ ...base, locale: 'ar' }).options?.scales?.['x']?.ticks as {
+      callback: (v: number) => string;
+    };
+    const fr = buildBarChartConfig({ ...base, locale: 'fr' }).options?.scales?.['x']?.ticks as {
+      callback: (v: number) => string;
+    };
     expect(ar.callback(1234.5)).toMatch(/^1[.,\u202f\u00a0]?234,5$/);
     expect(ar.callback(1234.5)).not.toMatch(/[\u0660-\u0669]/);
     // fr-MA groups thousands with a dot, as written in Morocco.

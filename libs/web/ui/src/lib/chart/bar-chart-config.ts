@@ -72,7 +72,8 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
               const index = items[0]?.dataIndex ?? 0;
               return input.tooltipTitles?.[index] ?? input.labels[index] ?? '';
             },
-            label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${formatNumber(item.raw as number, input.locale)}`,
+            label: (item: TooltipItem<'bar'>) =>
+              `${item.dataset.label ?? ''}: ${formatNumber(item.raw as number, input.locale)}`,
           },
         },
       },

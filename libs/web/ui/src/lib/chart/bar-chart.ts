@@ -1,5 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { BarController, BarElement, CategoryScale, Legend, LinearScale, Tooltip, type ChartComponentLike } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartComponentLike,
+} from 'chart.js';
 import { buildBarChartConfig, type BarSeries } from './bar-chart-config';
 import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
 
@@ -20,7 +28,14 @@ export class BarChart extends ChartCanvas<'bar'> {
   readonly stacked = input(false);
   readonly tooltipTitles = input<string[] | undefined>(undefined);
   readonly height = input(320);
-  protected readonly parts: readonly ChartComponentLike[] = [BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend];
+  protected readonly parts: readonly ChartComponentLike[] = [
+    BarController,
+    BarElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+    Legend,
+  ];
 
   readonly config = computed(() =>
     buildBarChartConfig({

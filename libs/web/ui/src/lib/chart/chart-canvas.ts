@@ -1,4 +1,15 @@
-import { afterNextRender, DestroyRef, Directive, effect, ElementRef, inject, input, signal, viewChild, type Signal } from '@angular/core';
+import {
+  afterNextRender,
+  DestroyRef,
+  Directive,
+  effect,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+  type Signal,
+} from '@angular/core';
 import type { Locale } from '@marsad/contracts';
 import { Chart, type ChartComponentLike, type ChartConfiguration, type ChartType } from 'chart.js';
 import { MSD_LOCALE } from '../locale/msd-locale';

@@ -16,7 +16,7 @@ describe('chart components', () => {
     TestBed.configureTestingModule({ providers: [{ provide: MSD_LOCALE, useValue: locale }] });
   });
 
-  it('draws a bar chart in a sized box with a labelled canvas, in the reader\'s locale unless overridden', async () => {
+  it("draws a bar chart in a sized box with a labelled canvas, in the reader's locale unless overridden", async () => {
     const fixture = TestBed.createComponent(BarChart);
     fixture.componentRef.setInput('labels', ['a', 'b']);
     fixture.componentRef.setInput('series', [{ label: 'S', data: [1, 2], color: '#000' }]);

@@ -4,9 +4,20 @@ describe('chartReading', () => {
   it('reads right to left in Arabic: legend and tooltip RTL, Moroccan Arabic number format', () => {
     const ar = chartReading('ar');
     expect(ar.rtl).toBe(true);
-    expect(ar.legend).toEqual({ position: 'bottom', rtl: true, textDirection: 'rtl', labels: { font: { family: CHART_FONT_FAMILY }, boxWidth: 14 } });
+    expect(ar.legend).toEqual({
+      position: 'bottom',
+      rtl: true,
+      textDirection: 'rtl',
+      labels: { font: { family: CHART_FONT_FAMILY }, boxWidth: 14 },
+    });
     expect(ar.tooltip).toEqual({ rtl: true, textDirection: 'rtl' });
-    expect(ar.options).toEqual({ responsive: true, maintainAspectRatio: false, locale: 'ar-MA', animation: false, font: { family: CHART_FONT_FAMILY } });
+    expect(ar.options).toEqual({
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: 'ar-MA',
+      animation: false,
+      font: { family: CHART_FONT_FAMILY },
+    });
     expect(ar.valueTicks.callback(1234.5)).not.toMatch(/[\u0660-\u0669]/);
   });
 

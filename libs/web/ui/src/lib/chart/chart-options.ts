@@ -24,7 +24,13 @@ export function chartReading(locale: Locale) {
     /** Ticks of a value axis: whole steps, numbers in the reader's format. */
     valueTicks: { font, precision: 0, callback: format },
     /** The top-level options every chart starts from. */
-    options: { responsive: true, maintainAspectRatio: false, locale: chartLocaleTag(locale), animation: false as const, font },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      locale: chartLocaleTag(locale),
+      animation: false as const,
+      font,
+    },
     legend: { position: 'bottom' as const, rtl, textDirection, labels: { font, boxWidth: 14 } },
     tooltip: { rtl, textDirection },
   };

@@ -31,7 +31,11 @@ describe('buildLineChartConfig', () => {
   });
 
   it('has no secondary axis when no series asks for one', () => {
-    const { options } = buildLineChartConfig({ labels: ['a'], series: [{ label: 'S', data: [1], color: '#000' }], locale: 'en' });
+    const { options } = buildLineChartConfig({
+      labels: ['a'],
+      series: [{ label: 'S', data: [1], color: '#000' }],
+      locale: 'en',
+    });
     expect(Object.keys(options?.scales ?? {})).toEqual(['x', 'y']);
   });
 });

@@ -1,5 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartComponentLike } from 'chart.js';
+import {
+  CategoryScale,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartComponentLike,
+} from 'chart.js';
 import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
 import { buildLineChartConfig, type LineSeries } from './line-chart-config';
 
@@ -18,9 +27,22 @@ export class LineChart extends ChartCanvas<'line'> {
   readonly series = input.required<LineSeries[]>();
   readonly primaryMax = input<number | undefined>(undefined);
   readonly height = input(280);
-  protected readonly parts: readonly ChartComponentLike[] = [LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend];
+  protected readonly parts: readonly ChartComponentLike[] = [
+    LineController,
+    LineElement,
+    PointElement,
+    CategoryScale,
+    LinearScale,
+    Tooltip,
+    Legend,
+  ];
 
   readonly config = computed(() =>
-    buildLineChartConfig({ labels: this.labels(), series: this.series(), locale: this.readerLocale(), primaryMax: this.primaryMax() }),
+    buildLineChartConfig({
+      labels: this.labels(),
+      series: this.series(),
+      locale: this.readerLocale(),
+      primaryMax: this.primaryMax(),
+    }),
   );
 }

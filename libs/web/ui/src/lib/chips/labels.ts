@@ -1,4 +1,12 @@
-import type { ActivityStatus, BlockerCategory, FigureSource, Health, Permission, ProgressUpdateState, Role } from '@marsad/contracts';
+import type {
+  ActivityStatus,
+  BlockerCategory,
+  FigureSource,
+  Health,
+  Permission,
+  ProgressUpdateState,
+  Role,
+} from '@marsad/contracts';
 
 // Every value written out, so the translation-key check can see each key.
 export const STATUS_LABEL_KEYS: Record<ActivityStatus, string> = {

@@ -15,9 +15,17 @@ describe('StateChip', () => {
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
     const chips = Array.from(fixture.nativeElement.querySelectorAll('.msd-chip') as NodeListOf<HTMLElement>);
-    expect(chips.map((c) => c.className)).toEqual(['msd-chip msd-status-delayed', 'msd-chip msd-chip--health msd-health-at_risk', 'msd-chip msd-chip--health msd-health-none']);
+    expect(chips.map((c) => c.className)).toEqual([
+      'msd-chip msd-status-delayed',
+      'msd-chip msd-chip--health msd-health-at_risk',
+      'msd-chip msd-chip--health msd-health-none',
+    ]);
     expect(chips.map((c) => c.querySelector('.msd-chip__glyph')?.textContent)).toEqual(['!', '▲', '–']);
-    expect(chips.map((c) => c.querySelector('.msd-chip__label')?.textContent)).toEqual(['status.delayed', 'health.at_risk', 'health.none']);
+    expect(chips.map((c) => c.querySelector('.msd-chip__label')?.textContent)).toEqual([
+      'status.delayed',
+      'health.at_risk',
+      'health.none',
+    ]);
     expect(fixture.nativeElement.querySelector('msd-status-chip')).not.toBeNull();
   });
 });

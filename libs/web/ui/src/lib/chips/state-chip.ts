@@ -12,20 +12,66 @@ import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY, STATUS_GLYPHS, STATU
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: inline-flex; }
-    .msd-chip { display: inline-flex; align-items: center; gap: 0.35rem; padding: 0.15rem 0.6rem; border-radius: 999px;
-      font-size: 0.8rem; font-weight: 600; line-height: 1.4; white-space: nowrap; border: 1px solid currentColor; }
-    .msd-chip__glyph { font-size: 0.75rem; }
-    .msd-status-not_started { color: #4d5660; background: #f0f2f4; }
-    .msd-status-in_progress { color: #174d9c; background: #e8f0fc; }
-    .msd-status-completed { color: #1f5e23; background: #e7f4e8; }
-    .msd-status-delayed { color: #8a3a00; background: #fff0e3; }
-    .msd-status-cancelled { color: #74304a; background: #f8eaf0; }
-    .msd-health-on_track { color: #1f5e23; background: #e7f4e8; }
-    .msd-health-at_risk { color: #7a5200; background: #fff6dc; }
-    .msd-health-late { color: #a11d1d; background: #fdecec; }
-    .msd-health-none { color: #4d5660; background: #f0f2f4; }
-    @media print { .msd-chip { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+    :host {
+      display: inline-flex;
+    }
+    .msd-chip {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      padding: 0.15rem 0.6rem;
+      border-radius: 999px;
+      font-size: 0.8rem;
+      font-weight: 600;
+      line-height: 1.4;
+      white-space: nowrap;
+      border: 1px solid currentColor;
+    }
+    .msd-chip__glyph {
+      font-size: 0.75rem;
+    }
+    .msd-status-not_started {
+      color: #4d5660;
+      background: #f0f2f4;
+    }
+    .msd-status-in_progress {
+      color: #174d9c;
+      background: #e8f0fc;
+    }
+    .msd-status-completed {
+      color: #1f5e23;
+      background: #e7f4e8;
+    }
+    .msd-status-delayed {
+      color: #8a3a00;
+      background: #fff0e3;
+    }
+    .msd-status-cancelled {
+      color: #74304a;
+      background: #f8eaf0;
+    }
+    .msd-health-on_track {
+      color: #1f5e23;
+      background: #e7f4e8;
+    }
+    .msd-health-at_risk {
+      color: #7a5200;
+      background: #fff6dc;
+    }
+    .msd-health-late {
+      color: #a11d1d;
+      background: #fdecec;
+    }
+    .msd-health-none {
+      color: #4d5660;
+      background: #f0f2f4;
+    }
+    @media print {
+      .msd-chip {
+        print-color-adjust: exact;
+        -webkit-print-color-adjust: exact;
+      }
+    }
   `,
   template: `<span [class]="look().classes">
     <span class="msd-chip__glyph" aria-hidden="true">{{ look().glyph }}</span>
@@ -40,10 +86,19 @@ export class StateChip {
 
   protected readonly look = computed(() => {
     const status = this.status();
-    if (status) return { classes: `msd-chip msd-status-${status}`, glyph: STATUS_GLYPHS[status], labelKey: STATUS_LABEL_KEYS[status] };
+    if (status)
+      return {
+        classes: `msd-chip msd-status-${status}`,
+        glyph: STATUS_GLYPHS[status],
+        labelKey: STATUS_LABEL_KEYS[status],
+      };
     const health = this.health();
     return health
-      ? { classes: `msd-chip msd-chip--health msd-health-${health}`, glyph: HEALTH_GLYPHS[health], labelKey: HEALTH_LABEL_KEYS[health] }
+      ? {
+          classes: `msd-chip msd-chip--health msd-health-${health}`,
+          glyph: HEALTH_GLYPHS[health],
+          labelKey: HEALTH_LABEL_KEYS[health],
+        }
       : { classes: 'msd-chip msd-chip--health msd-health-none', glyph: '–', labelKey: HEALTH_NONE_KEY };
   });
 }

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { TranslatePipe } from '@ngx-translate/core';
 
 export interface ConflictRow {
@@ -26,12 +32,16 @@ export type ConflictChoice = 'theirs' | 'mine' | undefined;
   imports: [MatDialogTitle, MatDialogContent, MatDialogActions, MatDialogClose, MatButton, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ (data.titleKey ?? 'conflict.title') | translate }}</h2>
+    <h2 mat-dialog-title>{{ data.titleKey ?? 'conflict.title' | translate }}</h2>
     <mat-dialog-content>
-      <p>{{ (data.messageKey ?? 'conflict.message') | translate }}</p>
+      <p>{{ data.messageKey ?? 'conflict.message' | translate }}</p>
       <div class="msd-table-scroll">
         <table class="msd-table conflict-table">
-          <caption class="msd-visually-hidden">{{ 'conflict.caption' | translate }}</caption>
+          <caption class="msd-visually-hidden">
+            {{
+              'conflict.caption' | translate
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'conflict.field' | translate }}</th>
@@ -58,14 +68,25 @@ export type ConflictChoice = 'theirs' | 'mine' | undefined;
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" [mat-dialog-close]="undefined">{{ 'conflict.keepEditing' | translate }}</button>
-      <button mat-stroked-button type="button" [mat-dialog-close]="'theirs'">{{ 'conflict.reloadTheirs' | translate }}</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="'mine'" cdkFocusInitial>{{ 'conflict.reapplyMine' | translate }}</button>
+      <button mat-stroked-button type="button" [mat-dialog-close]="'theirs'">
+        {{ 'conflict.reloadTheirs' | translate }}
+      </button>
+      <button mat-flat-button type="button" [mat-dialog-close]="'mine'" cdkFocusInitial>
+        {{ 'conflict.reapplyMine' | translate }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `
-    .conflict-table__diff { background: #fff6dc; }
-    .conflict-table__mark { font-weight: 400; font-size: 0.8rem; }
-    .conflict-table th[scope='row'] { font-weight: 600; }
+    .conflict-table__diff {
+      background: #fff6dc;
+    }
+    .conflict-table__mark {
+      font-weight: 400;
+      font-size: 0.8rem;
+    }
+    .conflict-table th[scope='row'] {
+      font-weight: 600;
+    }
   `,
 })
 export class ConflictDialog {

@@ -7,7 +7,15 @@ import { ProgressFacts, type Fact } from './progress-facts';
 
 @Component({
   imports: [ProgressFacts],
-  template: `<section class="page-facts"><msd-progress-facts [progress]="40" progressLabel="Avancement" status="in_progress" [health]="null" [facts]="facts" /></section>`,
+  template: `<section class="page-facts">
+    <msd-progress-facts
+      [progress]="40"
+      progressLabel="Avancement"
+      status="in_progress"
+      [health]="null"
+      [facts]="facts"
+    />
+  </section>`,
 })
 class Host {
   facts: Fact[] = [
@@ -22,14 +30,20 @@ class Host {
 
 describe('ProgressFacts', () => {
   it('writes progress, chips and each fact by its kind, "none" for what is missing', () => {
-    TestBed.configureTestingModule({ imports: [Host], providers: [provideTranslateService(), { provide: MSD_LOCALE, useValue: signal<Locale>('fr') }] });
+    TestBed.configureTestingModule({
+      imports: [Host],
+      providers: [provideTranslateService(), { provide: MSD_LOCALE, useValue: signal<Locale>('fr') }],
+    });
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('.page-facts__chips .msd-status-in_progress')).not.toBeNull();
     expect(el.querySelector('.page-facts__chips .msd-health-none')).not.toBeNull();
     expect(el.querySelector('[role="progressbar"]')?.getAttribute('aria-label')).toBe('Avancement');
-    const rows = [...el.querySelectorAll('dl.msd-dl > div')].map((d) => [d.querySelector('dt')?.textContent?.trim(), d.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim()]);
+    const rows = [...el.querySelectorAll('dl.msd-dl > div')].map((d) => [
+      d.querySelector('dt')?.textContent?.trim(),
+      d.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ]);
     expect(rows).toEqual([
       ['activity.startDate', '1 mars 2026'],
       ['activity.dueDate', 'common.none'],

@@ -29,8 +29,15 @@ interface FactRow {
   imports: [TranslatePipe, ProgressWithLabel, StateChip],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: contents; }
-    .page-facts__chips, .measure-card__chips { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    :host {
+      display: contents;
+    }
+    .page-facts__chips,
+    .measure-card__chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
   `,
   template: `
     <msd-progress [value]="progress()" [size]="size()" [label]="progressLabel()" />

@@ -15,10 +15,28 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     }
   `,
   styles: `
-    .msd-demo-badge { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 4px; font-size: 0.75rem;
-      font-weight: 700; letter-spacing: 0.03em; background: #fff0c2; color: #5c4300; border: 1px solid #d9a400; }
-    .msd-demo-banner { display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; padding: 0.75rem 1rem;
-      border-radius: 8px; background: #fff8e1; color: #4a3600; border: 1px solid #e6b800; }
+    .msd-demo-badge {
+      display: inline-block;
+      padding: 0.1rem 0.5rem;
+      border-radius: 4px;
+      font-size: 0.75rem;
+      font-weight: 700;
+      letter-spacing: 0.03em;
+      background: #fff0c2;
+      color: #5c4300;
+      border: 1px solid #d9a400;
+    }
+    .msd-demo-banner {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem;
+      padding: 0.75rem 1rem;
+      border-radius: 8px;
+      background: #fff8e1;
+      color: #4a3600;
+      border: 1px solid #e6b800;
+    }
   `,
 })
 export class DemoBadge {

@@ -12,7 +12,13 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
     </div>
   `,
   styles: `
-    .msd-loading { display: flex; align-items: center; justify-content: center; gap: 0.75rem; padding: 2rem 1rem; }
+    .msd-loading {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.75rem;
+      padding: 2rem 1rem;
+    }
   `,
 })
 export class LoadingIndicator {

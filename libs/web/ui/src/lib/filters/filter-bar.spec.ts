@@ -22,7 +22,10 @@ class Host {
 
 describe('FilterBar and FilterSelect', () => {
   it('make a named search landmark that keeps the page class and reports a submit without leaving the page', () => {
-    TestBed.configureTestingModule({ imports: [Host], providers: [provideTranslateService(), provideNoopAnimations()] });
+    TestBed.configureTestingModule({
+      imports: [Host],
+      providers: [provideTranslateService(), provideNoopAnimations()],
+    });
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
     const bar = fixture.nativeElement.querySelector('msd-filter-bar') as HTMLElement;

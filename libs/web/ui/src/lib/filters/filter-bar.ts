@@ -11,11 +11,16 @@ import { ChangeDetectionStrategy, Component, input, output } from '@angular/core
   host: { class: 'msd-card msd-filter-bar', role: 'search', '[attr.aria-label]': 'label() || null' },
   styles: `
     :host {
-      display: grid; gap: 0.75rem; align-items: center; margin-block-end: 1rem;
+      display: grid;
+      gap: 0.75rem;
+      align-items: center;
+      margin-block-end: 1rem;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
     }
     /* The form only catches the submit: its fields are the grid's items. */
-    form { display: contents; }
+    form {
+      display: contents;
+    }
   `,
   template: `<form (submit)="$event.preventDefault(); submitted.emit()"><ng-content /></form>`,
 })

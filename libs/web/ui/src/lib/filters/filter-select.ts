@@ -11,7 +11,10 @@ export interface FilterOption {
 }
 
 /** Options for each value of a vocabulary, labelled by its translation keys. */
-export function keyedOptions<T extends string>(values: readonly T[], keys: Readonly<Record<T, string>>): FilterOption[] {
+export function keyedOptions<T extends string>(
+  values: readonly T[],
+  keys: Readonly<Record<T, string>>,
+): FilterOption[] {
   return values.map((value) => ({ value, labelKey: keys[value] }));
 }
 
@@ -20,7 +23,11 @@ export function keyedOptions<T extends string>(values: readonly T[], keys: Reado
   selector: 'msd-filter-select',
   imports: [TranslatePipe, MatFormField, MatLabel, MatSelect, MatOption],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: contents; }`,
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
@@ -29,7 +36,9 @@ export function keyedOptions<T extends string>(values: readonly T[], keys: Reado
           <mat-option value="">{{ all | translate }}</mat-option>
         }
         @for (option of options(); track option.value) {
-          <mat-option [value]="option.value">{{ option.labelKey ? (option.labelKey | translate) : option.label }}</mat-option>
+          <mat-option [value]="option.value">{{
+            option.labelKey ? (option.labelKey | translate) : option.label
+          }}</mat-option>
         }
       </mat-select>
     </mat-form-field>

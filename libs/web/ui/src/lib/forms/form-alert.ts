@@ -20,7 +20,9 @@ import type { FormAlert } from './server-form';
     }
     @for (f of e.fields; track f.field) {
       @if (ltrFields()) {
-        <p><span dir="ltr">{{ f.field }}</span>: {{ f.message }}</p>
+        <p>
+          <span dir="ltr">{{ f.field }}</span>: {{ f.message }}
+        </p>
       } @else {
         <p>{{ f.field }}: {{ f.message }}</p>
       }

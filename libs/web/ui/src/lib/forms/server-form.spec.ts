@@ -3,9 +3,23 @@ import { TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
 import { provideTranslateService } from '@ngx-translate/core';
 import { FormAlertBox } from './form-alert';
-import { conflictingRecord, conflictRow, formAlertFor, isVersioned, ServerForm, type FormAlert, type ServerErrorLike } from './server-form';
+import {
+  conflictingRecord,
+  conflictRow,
+  formAlertFor,
+  isVersioned,
+  ServerForm,
+  type FormAlert,
+  type ServerErrorLike,
+} from './server-form';
 
-const failure = (over: Partial<ServerErrorLike> = {}): ServerErrorLike => ({ code: 'INTERNAL_ERROR', messageKey: 'errors.INTERNAL_ERROR', message: 'boom', fields: [], ...over });
+const failure = (over: Partial<ServerErrorLike> = {}): ServerErrorLike => ({
+  code: 'INTERNAL_ERROR',
+  messageKey: 'errors.INTERNAL_ERROR',
+  message: 'boom',
+  fields: [],
+  ...over,
+});
 
 describe('server form helpers', () => {
   const form = () => new FormGroup({ name: new FormGroup({ ar: new FormControl('') }), email: new FormControl('') });
@@ -24,13 +38,19 @@ describe('server form helpers', () => {
       }),
     );
     expect(f.controls.email.errors?.['server']).toBe('Adresse invalide');
-    expect(alert).toEqual({ key: 'errors.VALIDATION_FAILED', detail: '', fields: [{ field: 'nope', rule: 'x', message: 'Ailleurs' }] });
+    expect(alert).toEqual({
+      key: 'errors.VALIDATION_FAILED',
+      detail: '',
+      fields: [{ field: 'nope', rule: 'x', message: 'Ailleurs' }],
+    });
   });
 
   it('maps field paths first when asked, and shows other failures with their detail', () => {
     const f = form();
-    formAlertFor(f, failure({ code: 'VALIDATION_FAILED', fields: [{ field: 'name', rule: 'someName', message: 'Un nom' }] }), (fields) =>
-      fields.map((x) => ({ ...x, field: 'name.ar' })),
+    formAlertFor(
+      f,
+      failure({ code: 'VALIDATION_FAILED', fields: [{ field: 'name', rule: 'someName', message: 'Un nom' }] }),
+      (fields) => fields.map((x) => ({ ...x, field: 'name.ar' })),
     );
     expect(f.get('name.ar')?.errors?.['server']).toBe('Un nom');
     expect(formAlertFor(f, failure())).toEqual({ key: 'errors.INTERNAL_ERROR', detail: 'boom', fields: [] });
@@ -65,7 +85,11 @@ describe('server form helpers', () => {
   template: `<div [msdFormAlert]="alert()" [ltrFields]="ltr()"></div>`,
 })
 class Host {
-  readonly alert = signal<FormAlert>({ key: 'errors.VALIDATION_FAILED', detail: 'détail', fields: [{ field: 'links.0.url', rule: 'url', message: 'URL invalide' }] });
+  readonly alert = signal<FormAlert>({
+    key: 'errors.VALIDATION_FAILED',
+    detail: 'détail',
+    fields: [{ field: 'links.0.url', rule: 'url', message: 'URL invalide' }],
+  });
   readonly ltr = signal(false);
 }
 

@@ -4,7 +4,12 @@ import type { AbstractControl, FormGroupDirective } from '@angular/forms';
 import type { MatDialog } from '@angular/material/dialog';
 import type { FieldError } from '@marsad/contracts';
 import type { Observable } from 'rxjs';
-import { ConflictDialog, type ConflictChoice, type ConflictDialogData, type ConflictRow } from '../dialogs/conflict-dialog';
+import {
+  ConflictDialog,
+  type ConflictChoice,
+  type ConflictDialogData,
+  type ConflictRow,
+} from '../dialogs/conflict-dialog';
 import { applyServerErrors } from './form-utils';
 
 /** What a failed save shows above a form: the code's message, the server's detail, and the fields no control claims. */
@@ -30,7 +35,11 @@ export type FieldMapper = (fields: readonly FieldError[]) => readonly FieldError
  * Turns a failed save into what the form shows: a 400 VALIDATION_FAILED puts its field messages on the
  * matching controls (listing only the unclaimed ones), anything else shows its message and detail.
  */
-export function formAlertFor(form: AbstractControl, error: ServerErrorLike, mapFields: FieldMapper = (fields) => fields): FormAlert {
+export function formAlertFor(
+  form: AbstractControl,
+  error: ServerErrorLike,
+  mapFields: FieldMapper = (fields) => fields,
+): FormAlert {
   if (error.code === 'VALIDATION_FAILED' && error.fields.length) {
     return { key: error.messageKey, detail: '', fields: applyServerErrors(form, mapFields(error.fields)) };
   }
@@ -77,8 +86,16 @@ export function conflictingRecord<T>(error: ServerErrorLike, isRecord: (value: u
 }
 
 /** A record with a numeric version and a string under `key` (`id` by default). */
-export function isVersioned<T extends { version: number }>(value: unknown, key: keyof T & string = 'id' as keyof T & string): value is T {
-  return typeof value === 'object' && value !== null && typeof (value as T).version === 'number' && typeof (value as Record<string, unknown>)[key] === 'string';
+export function isVersioned<T extends { version: number }>(
+  value: unknown,
+  key: keyof T & string = 'id' as keyof T & string,
+): value is T {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as T).version === 'number' &&
+    typeof (value as Record<string, unknown>)[key] === 'string'
+  );
 }
 
 /** One row of the conflict dialog: marked when the two sides differ. */
@@ -87,12 +104,27 @@ export function conflictRow(labelKey: string, theirs: string, mine: string): Con
 }
 
 /** Shows their version beside mine; emits the reader's choice. */
-export function askConflict(dialog: MatDialog, data: ConflictDialogData, direction: Direction): Observable<ConflictChoice> {
-  return dialog.open<ConflictDialog, ConflictDialogData, ConflictChoice>(ConflictDialog, { data, direction, maxWidth: '95vw', autoFocus: 'dialog' }).afterClosed();
+export function askConflict(
+  dialog: MatDialog,
+  data: ConflictDialogData,
+  direction: Direction,
+): Observable<ConflictChoice> {
+  return dialog
+    .open<ConflictDialog, ConflictDialogData, ConflictChoice>(ConflictDialog, {
+      data,
+      direction,
+      maxWidth: '95vw',
+      autoFocus: 'dialog',
+    })
+    .afterClosed();
 }
 
 /** Resets through the form's directive when there is one, or its `submitted` flag keeps a fresh form showing errors. */
-export function resetForm<V>(form: AbstractControl & { reset(value?: V): void }, directive: FormGroupDirective | undefined, value: V): void {
+export function resetForm<V>(
+  form: AbstractControl & { reset(value?: V): void },
+  directive: FormGroupDirective | undefined,
+  value: V,
+): void {
   if (directive?.form) directive.resetForm(value);
   else form.reset(value);
 }

@@ -38,7 +38,11 @@ export function parseDate(value: string | Date): Date | null {
 
 export type DateFormat = 'long' | 'short' | 'datetime';
 
-export function formatDate(value: string | Date | null | undefined, locale: Locale, format: DateFormat = 'long'): string {
+export function formatDate(
+  value: string | Date | null | undefined,
+  locale: Locale,
+  format: DateFormat = 'long',
+): string {
   if (value === null || value === undefined || value === '') return '';
   const date = parseDate(value);
   if (!date) return '';
@@ -50,10 +54,16 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
         ? { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }
         : { day: 'numeric', month: 'long', year: 'numeric' };
   // Calendar days carry no time zone: format them in UTC so they never shift by a day.
-  return new Intl.DateTimeFormat(intlLocale(locale), isCalendarDay ? { ...options, timeZone: 'UTC' } : options).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), isCalendarDay ? { ...options, timeZone: 'UTC' } : options).format(
+    date,
+  );
 }
 
-export function formatNumber(value: number | null | undefined, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+  value: number | null | undefined,
+  locale: Locale,
+  options: Intl.NumberFormatOptions = {},
+): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '';
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1, ...options }).format(value);
 }
@@ -67,6 +77,15 @@ export function formatPercent(value: number | null | undefined, locale: Locale):
 export function formatFileSize(bytes: number | null | undefined, locale: Locale): string {
   if (bytes === null || bytes === undefined) return '';
   const [unit, amount] =
-    bytes >= 1024 * 1024 ? (['megabyte', bytes / (1024 * 1024)] as const) : bytes >= 1024 ? (['kilobyte', bytes / 1024] as const) : (['byte', bytes] as const);
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
+    bytes >= 1024 * 1024
+      ? (['megabyte', bytes / (1024 * 1024)] as const)
+      : bytes >= 1024
+        ? (['kilobyte', bytes / 1024] as const)
+        : (['byte', bytes] as const);
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(amount);
 }

@@ -14,24 +14,55 @@ import { LocaleNumberPipe } from '../pipes/locale-format.pipes';
           <span aria-hidden="true" class="pager__arrow">‹</span> {{ 'pager.previous' | translate }}
         </button>
         <span class="pager__status" aria-live="polite">
-          {{ 'pager.status' | translate: { from: (first() | msdNumber), to: (last() | msdNumber), total: (total() | msdNumber) } }}
+          {{
+            'pager.status'
+              | translate: { from: (first() | msdNumber), to: (last() | msdNumber), total: (total() | msdNumber) }
+          }}
         </span>
-        <button type="button" class="pager__button" [disabled]="page() >= pages()" (click)="pageChange.emit(page() + 1)">
+        <button
+          type="button"
+          class="pager__button"
+          [disabled]="page() >= pages()"
+          (click)="pageChange.emit(page() + 1)"
+        >
           {{ 'pager.next' | translate }} <span aria-hidden="true" class="pager__arrow">›</span>
         </button>
       </nav>
     }
   `,
   styles: `
-    .pager { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; margin-block: 1rem; }
-    .pager__status { font-variant-numeric: tabular-nums; }
-    .pager__button {
-      min-block-size: 2.5rem; padding-inline: 1rem; border-radius: 999px; border: 1px solid var(--msd-border, #c5cbd3);
-      background: #fff; color: inherit; font: inherit; cursor: pointer;
-      &:disabled { opacity: 0.45; cursor: default; }
-      &:hover:not(:disabled) { background: var(--msd-hover, #f2f4f6); }
+    .pager {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      margin-block: 1rem;
     }
-    :host-context([dir='rtl']) .pager__arrow { display: inline-block; transform: scaleX(-1); }
+    .pager__status {
+      font-variant-numeric: tabular-nums;
+    }
+    .pager__button {
+      min-block-size: 2.5rem;
+      padding-inline: 1rem;
+      border-radius: 999px;
+      border: 1px solid var(--msd-border, #c5cbd3);
+      background: #fff;
+      color: inherit;
+      font: inherit;
+      cursor: pointer;
+      &:disabled {
+        opacity: 0.45;
+        cursor: default;
+      }
+      &:hover:not(:disabled) {
+        background: var(--msd-hover, #f2f4f6);
+      }
+    }
+    :host-context([dir='rtl']) .pager__arrow {
+      display: inline-block;
+      transform: scaleX(-1);
+    }
   `,
 })
 export class Pager {

@@ -1,5 +1,12 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
-import { MSD_LOCALE, formatDate, formatFileSize, formatNumber, formatPercent, type DateFormat } from '../locale/msd-locale';
+import {
+  MSD_LOCALE,
+  formatDate,
+  formatFileSize,
+  formatNumber,
+  formatPercent,
+  type DateFormat,
+} from '../locale/msd-locale';
 
 @Pipe({ name: 'msdDate', pure: false })
 export class LocaleDatePipe implements PipeTransform {

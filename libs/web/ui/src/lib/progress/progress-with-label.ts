@@ -23,15 +23,40 @@ import { LocalePercentPipe } from '../pipes/locale-format.pipes';
     </div>
   `,
   styles: `
-    .msd-progress { display: flex; align-items: center; gap: 0.5rem; min-inline-size: 0; }
-    .msd-progress__track {
-      flex: 1; block-size: 0.5rem; border-radius: 999px; overflow: hidden;
-      background: var(--msd-track, #e3e6ea); min-inline-size: 3rem;
+    .msd-progress {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-inline-size: 0;
     }
-    .msd-progress__fill { block-size: 100%; background: var(--msd-accent, #1b6b3a); border-radius: inherit; }
-    .msd-progress__figure { font-variant-numeric: tabular-nums; min-inline-size: 3.5rem; text-align: end; font-weight: 600; }
-    .msd-progress--large .msd-progress__track { block-size: 0.9rem; }
-    @media print { .msd-progress__fill { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+    .msd-progress__track {
+      flex: 1;
+      block-size: 0.5rem;
+      border-radius: 999px;
+      overflow: hidden;
+      background: var(--msd-track, #e3e6ea);
+      min-inline-size: 3rem;
+    }
+    .msd-progress__fill {
+      block-size: 100%;
+      background: var(--msd-accent, #1b6b3a);
+      border-radius: inherit;
+    }
+    .msd-progress__figure {
+      font-variant-numeric: tabular-nums;
+      min-inline-size: 3.5rem;
+      text-align: end;
+      font-weight: 600;
+    }
+    .msd-progress--large .msd-progress__track {
+      block-size: 0.9rem;
+    }
+    @media print {
+      .msd-progress__fill {
+        print-color-adjust: exact;
+        -webkit-print-color-adjust: exact;
+      }
+    }
   `,
 })
 export class ProgressWithLabel {
