@@ -116,4 +116,9 @@ test('the coordinator validates it and the public figures change', async ({ open
   await page.goto(`${BASE}/fr/activities/${target.id}`, { waitUntil: 'networkidle' });
   await expect(page.locator('msd-provenance')).toContainText('Validé');
   await shot(page, 'activity-validated-fr-desktop.png', true);
+  // Its blocker now stands on the overview, with the others validated.
+  await page.goto(`${BASE}/fr/`, { waitUntil: 'networkidle' });
+  await expect(page.locator('[data-blockers]')).toContainText('Technique');
+  await page.locator('[data-blockers] details summary').click();
+  await expect(page.locator('[data-blockers]')).toContainText('تأخر الاعتمادات');
 });

@@ -12,6 +12,7 @@ import { ProgressUpdate } from './entities/progress-update.entity';
 import { MeasuresController } from './measures.controller';
 import { MeasuresService } from './measures.service';
 import { PlansController } from './plans.controller';
+import { PlanBlockersService } from './plan-blockers.service';
 import { PlansService } from './plans.service';
 import { ValidationController } from './validation.controller';
 import { ValidationService } from './validation.service';
@@ -22,6 +23,6 @@ import { ValidationService } from './validation.service';
     InstitutionsModule,
   ],
   controllers: [PlansController, MeasuresController, ActivitiesController, ValidationController],
-  providers: [PlansService, MeasuresService, ActivitiesService, ValidationService],
+  providers: [PlansService, PlanBlockersService, MeasuresService, ActivitiesService, ValidationService],
 })
 export class PlanModule {}

@@ -1,14 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PlanDetail, PlanSummary } from '@marsad/contracts';
+import type { PlanBlockers, PlanDetail, PlanSummary } from '@marsad/contracts';
 import { Public } from '../auth/auth.decorators';
 import { ActivityFiltersDto } from './dto/activity-filters.dto';
+import { PlanBlockersService } from './plan-blockers.service';
 import { PlansService } from './plans.service';
 
 @ApiTags('plan')
 @Controller({ path: 'plans', version: '1' })
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(
+    private readonly plans: PlansService,
+    private readonly blockers: PlanBlockersService,
+  ) {}
 
   @Get()
   @Public()
@@ -26,5 +30,15 @@ export class PlansController {
   })
   get(@Param('code') code: string, @Query() filters: ActivityFiltersDto): Promise<PlanDetail> {
     return this.plans.get(code, filters);
+  }
+
+  @Get(':code/blockers')
+  @Public()
+  @ApiOperation({
+    summary:
+      "What holds the plan back: blockers named in each activity's newest validated report, by category and by measure",
+  })
+  planBlockers(@Param('code') code: string): Promise<PlanBlockers> {
+    return this.blockers.forPlan(code);
   }
 }

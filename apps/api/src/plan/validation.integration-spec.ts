@@ -1,4 +1,11 @@
-import type { ActivityDetail, ApiErrorBody, PlanDetail, ProgressUpdateView, ValidationQueue } from '@marsad/contracts';
+import type {
+  ActivityDetail,
+  ApiErrorBody,
+  PlanBlockers,
+  PlanDetail,
+  ProgressUpdateView,
+  ValidationQueue,
+} from '@marsad/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Institution } from '../institutions/entities/institution.entity';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
@@ -27,6 +34,8 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
   });
 
   const plan = async (): Promise<PlanDetail> => (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body;
+  const blockers = async (): Promise<PlanBlockers> =>
+    (await t.http.get('/api/v1/plans/PANDO-2021/blockers').expect(200)).body;
   const publicActivity = async (): Promise<ActivityDetail> =>
     (await t.http.get(`/api/v1/activities/${activity.id}`).expect(200)).body;
   const report = {
@@ -74,6 +83,8 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
     const own: ActivityDetail = (await mef.get(`/api/v1/activities/${activity.id}`).expect(200)).body;
     expect(own.updates.map((u) => [u.id, u.state])).toEqual([[submitted.id, 'submitted']]);
     expect((await hcp.get(`/api/v1/activities/${activity.id}/updates`).expect(200)).body).toEqual([]);
+    // Its blockers do not count either, until validated.
+    expect((await blockers()).items).toEqual([]);
   });
 
   it('the queue lists it for coordinators only, with activity, administration, author and evidence', async () => {
@@ -186,6 +197,21 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
     expect(after.progress).toBe(Math.round((50 / 13) * 10) / 10);
     expect(after.progress).toBeGreaterThan(before.progress ?? 0);
     expect(after.provenance).toEqual({ source: 'validated', asOf: validated.decidedAt, by: null });
+    // Its blockers now stand for the activity, by category and by measure.
+    const now = await blockers();
+    expect(now.byCategory.find((c) => c.category === 'budget')?.activities).toBe(1);
+    expect(now.byCategory.reduce((sum, c) => sum + c.activities, 0)).toBe(1);
+    expect(now.byMeasure).toEqual([
+      expect.objectContaining({
+        measureNumber: 13,
+        total: 1,
+        counts: expect.objectContaining({ budget: 1, legal: 0 }),
+      }),
+    ]);
+    expect(now.items).toEqual([
+      expect.objectContaining({ activityCode: '13.2', category: 'budget', text: 'Crédits tardifs' }),
+    ]);
+    expect(now.provenance).toEqual({ source: 'validated', asOf: validated.decidedAt, by: null });
     // Its file is public now.
     await t.http.get(`/api/v1/evidence/${seen.updates[0].evidence[0].id}/file`).expect(200);
   });
@@ -214,6 +240,9 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
     ).body;
     expect(own).toEqual(expect.objectContaining({ state: 'validated', decidedBy: 'COORDINATOR' }));
     expect((await publicActivity()).progress).toBe(90);
+    // The newest validated report names no blocker: none stands now.
+    expect((await blockers()).items).toEqual([]);
+    await t.http.get('/api/v1/plans/NOPE/blockers').expect(404);
 
     const draft: ProgressUpdateView = (
       await mef

@@ -210,6 +210,25 @@ export interface ValidateProgressUpdateRequest {
   version?: number;
 }
 
+/**
+ * GET /api/v1/plans/:code/blockers: what holds the plan back now, as each activity's newest
+ * validated report says (an activity counts once per category it names).
+ */
+export interface PlanBlockers {
+  byCategory: { category: BlockerCategory; activities: number }[];
+  byMeasure: { measureNumber: number; title: LocalizedText; counts: Record<BlockerCategory, number>; total: number }[];
+  items: {
+    activityId: string;
+    activityCode: string;
+    measureNumber: number;
+    category: BlockerCategory;
+    text: string;
+    reportedOn: IsoDate;
+  }[];
+  /** Validated reports only; as of the newest of them. */
+  provenance: Provenance;
+}
+
 /** One report awaiting validation, with its activity. */
 export interface ValidationQueueItem extends ProgressUpdateView {
   activity: {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ActivityFilters, MeasureDetail, PlanDetail, PlanSummary } from '@marsad/contracts';
+import type { ActivityFilters, MeasureDetail, PlanBlockers, PlanDetail, PlanSummary } from '@marsad/contracts';
 import type { Observable } from 'rxjs';
 import { API_BASE_URL } from './api-base-url';
 
@@ -20,6 +20,11 @@ export class PlanApi {
       if (value) params = params.set(key, value);
     }
     return this.http.get<PlanDetail>(`${this.base}/v1/plans/${encodeURIComponent(code)}`, { params });
+  }
+
+  /** What holds the plan back, from each activity's newest validated report. */
+  getBlockers(code: string): Observable<PlanBlockers> {
+    return this.http.get<PlanBlockers>(`${this.base}/v1/plans/${encodeURIComponent(code)}/blockers`);
   }
 
   getMeasure(id: string): Observable<MeasureDetail> {

@@ -4,6 +4,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
+import type { BlockerCategory, PlanBlockers } from '@marsad/contracts';
 import { measure, plan } from '../testing/fixtures';
 import { PlanOverviewPage } from './plan-overview.page';
 
@@ -37,10 +38,58 @@ describe('PlanOverviewPage', () => {
     for (const [name, value] of Object.entries(inputs)) fixture.componentRef.setInput(name, value);
     fixture.detectChanges();
     TestBed.tick();
+    http.expectOne('/api/v1/plans/PANDO-2021/blockers').flush(blockers);
     return fixture.nativeElement as HTMLElement;
   }
 
   afterEach(() => http.verify());
+
+  const counts = { legal: 0, technical: 0, human_resources: 0, budget: 1, data_quality: 0, coordination: 0, other: 0 };
+  let blockers: PlanBlockers = {
+    byCategory: Object.entries(counts).map(([category, activities]) => ({
+      category: category as BlockerCategory,
+      activities,
+    })),
+    byMeasure: [{ measureNumber: 2, title: { ar: 'ب', fr: 'B', en: 'B' }, counts, total: 1 }],
+    items: [
+      {
+        activityId: 'a-1',
+        activityCode: '2.1',
+        measureNumber: 2,
+        category: 'budget',
+        text: 'Crédits tardifs',
+        reportedOn: '2026-11-20',
+      },
+    ],
+    provenance: { source: 'validated', asOf: '2026-11-20T10:00:00.000Z', by: null },
+  };
+
+  it('shows what holds the plan back, from validated reports, with where the figures come from', async () => {
+    const el = await render();
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const card = el.querySelector('[data-blockers]') as HTMLElement;
+    expect(card.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(card.textContent).toContain('Crédits tardifs');
+    expect(card.querySelector('msd-provenance')).not.toBeNull();
+  });
+
+  it('says so when no blocker stands', async () => {
+    const saved = blockers;
+    blockers = {
+      ...blockers,
+      items: [],
+      byMeasure: [],
+      byCategory: blockers.byCategory.map((c) => ({ ...c, activities: 0 })),
+    };
+    const el = await render();
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    blockers = saved;
+    expect(el.querySelector('[data-blockers]')?.textContent).toContain('overview.blockers.none');
+  });
 
   it('asks the API for the plan and renders each measure with its number, title, lead and status', async () => {
     const el = await render();

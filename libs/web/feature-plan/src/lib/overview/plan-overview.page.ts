@@ -17,6 +17,7 @@ import {
 import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import {
+  BLOCKER_LABEL_KEYS,
   DemoBadge,
   EmptyState,
   HEALTH_LABEL_KEYS,
@@ -113,6 +114,13 @@ export class PlanOverviewPage {
     params: () => ({ code: this.planCode(), filters: this.filters() }),
     stream: ({ params }) => this.planApi.getPlan(params.code, params.filters),
   });
+  /** What holds the plan back (validated reports); the page works without it. */
+  protected readonly blockers = apiResource({
+    params: () => this.planCode(),
+    stream: ({ params }) => this.planApi.getBlockers(params),
+  });
+  protected readonly blockerKeys = BLOCKER_LABEL_KEYS;
+
   /**
    * The administrations that lead or contribute to the activities seen so far on this page (all of
    * them once the plan was shown unfiltered), for the administration filter: no extra request.
