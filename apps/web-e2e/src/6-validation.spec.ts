@@ -2,7 +2,19 @@
 // contributes to (Arabic, 360 px) with a PDF and a blocker and sees it pending; the coordinator
 // returns it with a comment from the validation queue (French, desktop); the officer sees the
 // comment, corrects and resubmits; the coordinator validates it and the public figures change.
-import { api, BASE, expect, expectDirection, noSidewaysScroll, shot, signIn, SMALL_PHONE, test, WIDE } from './support';
+import {
+  api,
+  BASE,
+  expect,
+  expectDirection,
+  noSidewaysScroll,
+  shot,
+  SHOTS,
+  signIn,
+  SMALL_PHONE,
+  test,
+  WIDE,
+} from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -97,6 +109,18 @@ test('the officer sees the comment, corrects the report and submits it again', a
   });
 });
 
+test('the validation queue in Arabic at 360 px: right to left, no sideways scrolling', async ({ open }) => {
+  const { page, pageErrors } = await open({ viewport: SMALL_PHONE, locale: 'ar' });
+  await signIn(page, 'ar', 'coordination@add.gov.ma', '/ar/validation');
+  await expectDirection(page, 'ar');
+  const item = page.locator('.queue__item', { hasText: NARRATIVE });
+  await expect(item.getByRole('button', { name: 'مصادقة', exact: true })).toBeVisible();
+  await expect(item.locator('msd-status-chip')).toBeVisible();
+  await noSidewaysScroll(page);
+  await shot(page, 'validation-queue-ar-360.png', true);
+  expect(pageErrors).toEqual([]);
+});
+
 test('the coordinator validates it and the public figures change', async ({ open }) => {
   const before = await api('/api/v1/plans/PANDO-2021');
   const { page } = await open({ viewport: WIDE, locale: 'fr' });
@@ -121,4 +145,15 @@ test('the coordinator validates it and the public figures change', async ({ open
   await expect(page.locator('[data-blockers]')).toContainText('Technique');
   await page.locator('[data-blockers] details summary').click();
   await expect(page.locator('[data-blockers]')).toContainText('تأخر الاعتمادات');
+  await page.locator('[data-blockers]').screenshot({ path: `${SHOTS}/overview-blockers-fr-desktop.png` });
+});
+
+test('the overview in Arabic at 360 px: blockers and where the figures come from, right to left', async ({ open }) => {
+  const { page } = await open({ viewport: SMALL_PHONE, locale: 'ar' });
+  await page.goto(`${BASE}/ar/`, { waitUntil: 'networkidle' });
+  await expectDirection(page, 'ar');
+  await expect(page.locator('[data-blockers]')).toContainText('تقني');
+  await expect(page.locator('.overview__progress msd-provenance')).toBeVisible();
+  await noSidewaysScroll(page);
+  await page.locator('[data-blockers]').screenshot({ path: `${SHOTS}/overview-blockers-ar-360.png` });
 });

@@ -82,7 +82,7 @@ export class ActivitiesService {
   /** Changes planning fields. A stale `version` gets 409 with the activity as it is now. */
   update(caller: SignedInContext, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const activity = await this.lockActivity(manager, id, { withInstitutions: true });
+      const activity = await lockActivity(manager, id, { withInstitutions: true });
       const before = planningSnapshot(activity);
       if (activity.version !== dto.version) {
         throw AppException.versionConflict('activity', dto.version, await this.detail(manager, id, caller.actor));
@@ -133,8 +133,9 @@ export class ActivitiesService {
   }
 
   async listUpdates(id: string, reader: Actor | null): Promise<ProgressUpdateView[]> {
-    if (!(await this.activities.existsBy({ id }))) throw AppException.notFound('activity', id);
-    return (await this.readableUpdates(this.dataSource.manager, id, reader)).updates;
+    const activity = await this.activities.findOne({ where: { id }, select: { id: true, code: true } });
+    if (!activity) throw AppException.notFound('activity', id);
+    return (await this.readableUpdates(this.dataSource.manager, id, activity.code, reader)).updates;
   }
 
   /**
@@ -145,7 +146,7 @@ export class ActivitiesService {
   createUpdate(caller: SignedInContext, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
     const reportedOn = checkReport(dto);
     return this.dataSource.transaction(async (manager) => {
-      const activity = await this.lockActivity(manager, id, { withInstitutions: true });
+      const activity = await lockActivity(manager, id, { withInstitutions: true });
       assertMayReport(caller.actor, activity);
       const before = { status: activity.status, progress: activity.progress };
       const now = new Date();
@@ -285,24 +286,6 @@ export class ActivitiesService {
     };
   }
 
-  private async lockActivity(
-    manager: EntityManager,
-    id: string,
-    options: { withInstitutions?: boolean } = {},
-  ): Promise<Activity> {
-    const locked = await manager
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id })
-      .getOne();
-    if (!locked) throw AppException.notFound('activity', id);
-    if (!options.withInstitutions) return locked;
-    return manager
-      .getRepository(Activity)
-      .findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
-  }
-
   private async detail(manager: EntityManager, id: string, reader: Actor | null): Promise<ActivityDetail> {
     const activity = await manager
       .getRepository(Activity)
@@ -310,7 +293,7 @@ export class ActivitiesService {
     if (!activity) throw AppException.notFound('activity', id);
     const [milestones, updates] = await Promise.all([
       manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } }),
-      this.readableUpdates(manager, id, reader),
+      this.readableUpdates(manager, id, activity.code, reader),
     ]);
     return {
       ...mapActivity(activity, activity.measure?.number ?? 0, todayInMorocco()),
@@ -326,6 +309,7 @@ export class ActivitiesService {
   private async readableUpdates(
     manager: EntityManager,
     activityId: string,
+    code: string,
     reader: Actor | null,
   ): Promise<{ updates: ProgressUpdateView[]; updateCount: number }> {
     const query = manager
@@ -362,11 +346,27 @@ export class ActivitiesService {
         row.authorInstitution = row.authorInstitutionId ? (institutionById.get(row.authorInstitutionId) ?? null) : null;
       }
     }
-    const code =
-      (await manager.getRepository(Activity).findOne({ where: { id: activityId }, select: { id: true, code: true } }))
-        ?.code ?? '';
     return { updates: rows.map((row) => mapUpdate(row, code)).sort(newestFirst), updateCount };
   }
+}
+
+/** Locks an activity's row for the rest of the transaction (FOR UPDATE), with its institutions if asked. */
+export async function lockActivity(
+  manager: EntityManager,
+  id: string,
+  options: { withInstitutions?: boolean } = {},
+): Promise<Activity> {
+  const locked = await manager
+    .getRepository(Activity)
+    .createQueryBuilder('a')
+    .setLock('pessimistic_write')
+    .where('a.id = :id', { id })
+    .getOne();
+  if (!locked) throw AppException.notFound('activity', id);
+  if (!options.withInstitutions) return locked;
+  return manager
+    .getRepository(Activity)
+    .findOneOrFail({ where: { id }, relations: { leadInstitution: true, contributors: true } });
 }
 
 /** 409: the report is not in the state this step needs (validated or returned meanwhile, say). */

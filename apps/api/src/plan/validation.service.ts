@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
-import { checkReport, reportStateConflict, trimNarrative } from './activities.service';
+import { checkReport, lockActivity, reportStateConflict, trimNarrative } from './activities.service';
 import type {
   ReturnProgressUpdateDto,
   ReviseProgressUpdateDto,
@@ -67,7 +67,7 @@ export class ValidationService {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.lockReport(manager, id, dto.version);
       if (report.state !== 'submitted') throw reportStateConflict(report);
-      const activity = await this.lockActivity(manager, report.activityId);
+      const activity = await lockActivity(manager, report.activityId);
       const before = { status: activity.status, progress: activity.progress };
       report.state = 'validated';
       report.decidedAt = new Date();
@@ -162,17 +162,6 @@ export class ValidationService {
       throw AppException.versionConflict('progressUpdate', version, await this.view(manager, id));
     }
     return report;
-  }
-
-  private async lockActivity(manager: EntityManager, id: string): Promise<Activity> {
-    const activity = await manager
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id })
-      .getOne();
-    if (!activity) throw AppException.notFound('activity', id);
-    return activity;
   }
 
   private async view(manager: EntityManager, id: string): Promise<ProgressUpdateView> {

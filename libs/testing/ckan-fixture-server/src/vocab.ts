@@ -145,7 +145,7 @@ export const NOTES = [
   'Données issues des registres administratifs de {org}.',
   '{subject} : séries annuelles et ventilation par province.',
   'Source : {org}. Les chiffres sont provisoires pour la dernière année.',
-  'بيانات مفتوحة منشورة من طرف {org}.',
+  'معطيات مفتوحة منشورة من طرف {org}.',
 ];
 
 export const GROUPS = [

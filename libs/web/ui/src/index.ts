@@ -3,7 +3,6 @@ export * from './lib/pipes/localized-text.pipe';
 export * from './lib/pipes/locale-format.pipes';
 export * from './lib/chips/labels';
 export * from './lib/chips/state-chip';
-export * from './lib/chips/report-state-chip';
 export * from './lib/progress/progress-with-label';
 export * from './lib/facts/progress-facts';
 export * from './lib/filters/filter-bar';

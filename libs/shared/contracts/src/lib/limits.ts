@@ -9,7 +9,6 @@ export const EMAIL_MAX_LENGTH = 254;
 
 /** A progress update (POST /activities/:id/updates) and its evidence. */
 export const PROGRESS_UPDATE_LIMITS = {
-  authorName: 200,
   blockers: 7,
   blockerText: 500,
   returnComment: 2000,

@@ -5,7 +5,6 @@ import type { MilestoneView, ProgressUpdateView } from '@marsad/contracts';
 import {
   BLOCKER_LABEL_KEYS,
   DemoBadge,
-  ReportStateChip,
   LocaleDatePipe,
   LocaleFileSizePipe,
   LocalePercentPipe,
@@ -24,7 +23,6 @@ import { buildTimeline } from './timeline.util';
     TranslatePipe,
     MatButton,
     StateChip,
-    ReportStateChip,
     DemoBadge,
     LocaleDatePipe,
     LocaleFileSizePipe,

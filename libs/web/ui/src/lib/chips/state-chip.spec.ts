@@ -5,12 +5,14 @@ import { StateChip } from './state-chip';
 
 @Component({
   imports: [StateChip],
-  template: `<msd-status-chip status="delayed" /><msd-health-chip health="at_risk" /><msd-health-chip />`,
+  template: `<msd-status-chip status="delayed" /><msd-health-chip
+      health="at_risk"
+    /><msd-health-chip /><msd-report-state-chip reportState="returned" />`,
 })
 class Host {}
 
 describe('StateChip', () => {
-  it('renders a status, a health and no health with the classes, glyphs and keys of each', () => {
+  it("renders a status, a health, no health and a report's validation state with the classes, glyphs and keys of each", () => {
     TestBed.configureTestingModule({ imports: [Host], providers: [provideTranslateService()] });
     const fixture = TestBed.createComponent(Host);
     fixture.detectChanges();
@@ -19,12 +21,14 @@ describe('StateChip', () => {
       'msd-chip msd-status-delayed',
       'msd-chip msd-chip--health msd-health-at_risk',
       'msd-chip msd-chip--health msd-health-none',
+      'msd-chip msd-chip--report msd-report-returned',
     ]);
-    expect(chips.map((c) => c.querySelector('.msd-chip__glyph')?.textContent)).toEqual(['!', '▲', '–']);
+    expect(chips.map((c) => c.querySelector('.msd-chip__glyph')?.textContent)).toEqual(['!', '▲', '–', '↩']);
     expect(chips.map((c) => c.querySelector('.msd-chip__label')?.textContent)).toEqual([
       'status.delayed',
       'health.at_risk',
       'health.none',
+      'reportState.returned',
     ]);
     expect(fixture.nativeElement.querySelector('msd-status-chip')).not.toBeNull();
   });

@@ -1,14 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { ActivityStatus, Health } from '@marsad/contracts';
+import type { ActivityStatus, Health, ProgressUpdateState } from '@marsad/contracts';
 import { TranslatePipe } from '@ngx-translate/core';
-import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY, STATUS_GLYPHS, STATUS_LABEL_KEYS } from './labels';
+import {
+  HEALTH_GLYPHS,
+  HEALTH_LABEL_KEYS,
+  HEALTH_NONE_KEY,
+  REPORT_STATE_GLYPHS,
+  REPORT_STATE_LABEL_KEYS,
+  STATUS_GLYPHS,
+  STATUS_LABEL_KEYS,
+} from './labels';
 
 /**
- * The one chip for a measure's or activity's state: `<msd-status-chip [status]>` or `<msd-health-chip [health]>`.
- * Both tags stay so pages, tests and styles that look for them keep working. Glyph and text, never colour alone.
+ * The one chip for a state: an activity's `<msd-status-chip [status]>` or `<msd-health-chip [health]>`, or a
+ * progress report's validation `<msd-report-state-chip [reportState]>` (square, dashed until validated).
+ * The tags stay so pages, tests and styles that look for them keep working. Glyph and text, never colour alone.
  */
 @Component({
-  selector: 'msd-status-chip, msd-health-chip',
+  selector: 'msd-status-chip, msd-health-chip, msd-report-state-chip',
   imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
@@ -66,6 +75,27 @@ import { HEALTH_GLYPHS, HEALTH_LABEL_KEYS, HEALTH_NONE_KEY, STATUS_GLYPHS, STATU
       color: #4d5660;
       background: #f0f2f4;
     }
+    .msd-chip--report {
+      border-radius: 4px;
+      border-style: dashed;
+    }
+    .msd-report-draft {
+      color: #4d5660;
+      background: #f0f2f4;
+    }
+    .msd-report-submitted {
+      color: #6b4a00;
+      background: #fff6dc;
+    }
+    .msd-report-validated {
+      color: #1f5e23;
+      background: #e7f4e8;
+      border-style: solid;
+    }
+    .msd-report-returned {
+      color: #a11d1d;
+      background: #fdecec;
+    }
     @media print {
       .msd-chip {
         print-color-adjust: exact;
@@ -83,8 +113,17 @@ export class StateChip {
   readonly status = input<ActivityStatus | null>(null);
   /** A health, when no status is given; none at all reads "no health". */
   readonly health = input<Health | null>(null);
+  /** A progress report's validation state, when neither status nor health is given. */
+  readonly reportState = input<ProgressUpdateState | null>(null);
 
   protected readonly look = computed(() => {
+    const reportState = this.reportState();
+    if (reportState)
+      return {
+        classes: `msd-chip msd-chip--report msd-report-${reportState}`,
+        glyph: REPORT_STATE_GLYPHS[reportState],
+        labelKey: REPORT_STATE_LABEL_KEYS[reportState],
+      };
     const status = this.status();
     if (status)
       return {
