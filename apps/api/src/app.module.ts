@@ -17,6 +17,8 @@ import { InventoryModule } from './inventory/inventory.module';
 import { OfficersModule } from './officers/officers.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PlanModule } from './plan/plan.module';
+import { RoundsModule } from './rounds/rounds.module';
+import { HomeModule } from './home/home.module';
 import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
@@ -57,6 +59,8 @@ export class AppModule {
         UsersModule,
         InstitutionsModule,
         PlanModule,
+        RoundsModule,
+        HomeModule,
         OfficersModule,
         InventoryModule,
         MetricsModule,

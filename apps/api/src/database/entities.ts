@@ -11,6 +11,8 @@ import { Measure } from '../plan/entities/measure.entity';
 import { Milestone } from '../plan/entities/milestone.entity';
 import { Plan } from '../plan/entities/plan.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
+import { ReportingRound } from '../rounds/entities/reporting-round.entity';
+import { RoundConfirmation } from '../rounds/entities/round-confirmation.entity';
 import { AppSetting } from '../settings/app-setting.entity';
 import { InventoryItem } from '../inventory/entities/inventory-item.entity';
 import { MetricSnapshot } from '../metrics/entities/metric-snapshot.entity';
@@ -38,6 +40,8 @@ export const ENTITIES = [
   PortalDataset,
   PortalDatasetStaging,
   HarvestRun,
+  ReportingRound,
+  RoundConfirmation,
   MetricSnapshot,
   InventoryItem,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
+  Provenance,
   GroupFigures,
   InstitutionMetrics,
   InstitutionType,
@@ -19,6 +20,7 @@ import { todayInMorocco } from '../common/time/today';
 import { HarvestRun } from '../portal/entities/harvest-run.entity';
 import { toRunView } from '../portal/harvest-run-lifecycle.service';
 import { PortalDatasetsService } from '../portal/portal-datasets.service';
+import { SettingsService } from '../settings/settings.service';
 
 const HISTORY_DAYS = 400;
 const OVERDUE_LISTED = 50;
@@ -81,7 +83,26 @@ export class MetricsQueryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly datasets: PortalDatasetsService,
+    private readonly settings: SettingsService,
   ) {}
+
+  /** Where the snapshot of `day` comes from: the harvest run that produced it (a demo run for demo data). */
+  private async provenanceOf(day: string | null, institutionId: string | null): Promise<Provenance> {
+    if (!day) return { source: 'automated', asOf: null, by: null };
+    const [row] = await this.dataSource.query(
+      `SELECT s.computed_at, s.run_id, r.trigger, r.portal_url FROM metric_snapshots s
+         LEFT JOIN harvest_runs r ON r.id = s.run_id
+        WHERE s.day = $1 AND s.institution_id IS NOT DISTINCT FROM $2::uuid`,
+      [day, institutionId],
+    );
+    const demo =
+      row?.trigger === 'demo' || row?.portal_url === 'demo' || (!row?.run_id && (await this.settings.demoLoaded()));
+    return {
+      source: demo ? 'demo' : 'automated',
+      asOf: row ? new Date(row.computed_at).toISOString() : null,
+      by: row?.run_id ?? null,
+    };
+  }
 
   /** The day of the newest snapshot, or null before the first good harvest. */
   async latestDay(): Promise<string | null> {
@@ -153,6 +174,7 @@ export class MetricsQueryService {
       history: [],
       institutionsMapped: mapped.n,
       institutionsScored: 0,
+      provenance: await this.provenanceOf(day, null),
     };
     if (!day) return empty;
     const [national] = await this.dataSource.query(
@@ -261,6 +283,21 @@ export class MetricsQueryService {
       rank: current && current.score !== null ? { rank: current.rank, tied: current.tied, of: current.of } : null,
       history: history.map(toHistory),
       overdue,
+      benchmark: day ? await this.benchmark(day, institution.type) : null,
+      provenance: await this.provenanceOf(current ? day : null, institution.id),
     };
+  }
+
+  /** Median scores on `day`: of every scored administration, and of those of one type. */
+  private async benchmark(day: string, type: InstitutionType): Promise<InstitutionMetrics['benchmark']> {
+    const [row] = await this.dataSource.query(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) AS national,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY s.score) FILTER (WHERE i.type = $2) AS by_type
+         FROM metric_snapshots s JOIN institutions i ON i.id = s.institution_id
+        WHERE s.day = $1 AND s.score IS NOT NULL`,
+      [day, type],
+    );
+    const round1 = (value: string | number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10);
+    return { nationalMedian: round1(row?.national ?? null), typeMedian: round1(row?.by_type ?? null) };
   }
 }

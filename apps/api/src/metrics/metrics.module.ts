@@ -8,6 +8,6 @@ import { MetricsService } from './metrics.service';
 @Module({
   controllers: [MetricsController],
   providers: [MetricsService, MetricsQueryService, MetricsExportService, PortalDatasetsService],
-  exports: [MetricsService, PortalDatasetsService],
+  exports: [MetricsService, MetricsQueryService, PortalDatasetsService],
 })
 export class MetricsModule {}

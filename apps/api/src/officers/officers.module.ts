@@ -12,5 +12,6 @@ import { OfficersService } from './officers.service';
   imports: [TypeOrmModule.forFeature([OfficerAppointment])],
   controllers: [OfficersImportController, OfficersController, CoverageController],
   providers: [OfficersService, CoverageService, OfficersImportService],
+  exports: [CoverageService],
 })
 export class OfficersModule {}

@@ -30,6 +30,7 @@ import { Evidence } from './entities/evidence.entity';
 import { Milestone } from './entities/milestone.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
 import { applyValidatedReport } from './report-figures';
+import { markHandedIn, reportingInstitutionId } from '../rounds/hand-in';
 import { Institution } from '../institutions/entities/institution.entity';
 import { mapActivity, mapEvidence, mapMilestone, mapUpdate, mayReadUpdate, newestFirst } from './plan.mappers';
 import { matchesFilters } from './plans.service';
@@ -157,9 +158,11 @@ export class ActivitiesService {
         reportedOn,
         authorName: caller.actor.displayName,
         authorUserId: caller.actor.userId,
-        authorInstitutionId: caller.actor.institutionId,
+        authorInstitutionId: await reportingInstitutionId(manager, caller.actor),
         state,
-        submittedAt: state === 'draft' ? null : now,
+        submittedAt: null,
+        firstSubmittedAt: null,
+        roundId: null,
         decidedAt: validator ? now : null,
         decidedByUserId: validator ? caller.actor.userId : null,
         decidedByName: validator ? caller.actor.displayName : null,
@@ -169,6 +172,7 @@ export class ActivitiesService {
         blockers: dto.blockers ?? [],
         isDemo: false,
       });
+      if (state !== 'draft') await markHandedIn(manager, update, now);
       await manager.save(update);
       update.evidence = await manager.save(
         (dto.links ?? []).map((link) =>
@@ -181,8 +185,8 @@ export class ActivitiesService {
         ),
       );
       if (state === 'validated') await applyValidatedReport(manager, activity, update);
-      update.authorInstitution = caller.actor.institutionId
-        ? await manager.getRepository(Institution).findOneBy({ id: caller.actor.institutionId })
+      update.authorInstitution = update.authorInstitutionId
+        ? await manager.getRepository(Institution).findOneBy({ id: update.authorInstitutionId })
         : null;
       await this.audit.record(manager, caller, {
         action: 'progress-update.create',

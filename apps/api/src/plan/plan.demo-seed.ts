@@ -225,6 +225,7 @@ async function seedUpdates(
         narrative: step.text,
         state: 'validated',
         submittedAt: new Date(`${step.on}T09:00:00Z`),
+        firstSubmittedAt: new Date(`${step.on}T09:00:00Z`),
         decidedAt: new Date(`${step.on}T15:00:00Z`),
         isDemo: true,
       }),

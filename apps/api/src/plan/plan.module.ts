@@ -24,5 +24,6 @@ import { ValidationService } from './validation.service';
   ],
   controllers: [PlansController, MeasuresController, ActivitiesController, ValidationController],
   providers: [PlansService, PlanBlockersService, MeasuresService, ActivitiesService, ValidationService],
+  exports: [PlansService, PlanBlockersService],
 })
 export class PlanModule {}

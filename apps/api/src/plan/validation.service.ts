@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
+import { markHandedIn } from '../rounds/hand-in';
 import { checkReport, lockActivity, reportStateConflict, trimNarrative } from './activities.service';
 import type {
   ReturnProgressUpdateDto,
@@ -137,7 +138,7 @@ export class ValidationService {
       report.blockers = dto.blockers ?? [];
       if (!dto.draft) {
         report.state = 'submitted';
-        report.submittedAt = new Date();
+        await markHandedIn(manager, report);
       }
       await manager.save(report);
       await this.audit.record(manager, caller, {

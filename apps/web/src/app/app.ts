@@ -63,6 +63,17 @@ export class App {
   protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
   protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
+  protected readonly canReadRounds = computed(() => this.session.permissions().includes(Permission.RoundRead));
+  /** Signed-in people who have a home of their own (see the plan feature's home redirect). */
+  protected readonly hasHome = computed(() => {
+    const user = this.session.user();
+    return (
+      !!user &&
+      (!!this.session.scopedInstitution() ||
+        user.permissions.includes(Permission.ProgressValidate) ||
+        user.permissions.includes(Permission.RoundRead))
+    );
+  });
   protected readonly canManageOfficers = computed(() => this.session.permissions().includes(Permission.OfficerManage));
   /** The portal harvest page: coordinators run it, audit readers follow it. */
   protected readonly canSeePortal = computed(() =>

@@ -10,3 +10,5 @@ export * from './lib/inventory';
 export * from './lib/limits';
 export * from './lib/imports';
 export * from './lib/audit';
+export * from './lib/rounds';
+export * from './lib/home';

@@ -104,6 +104,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: "Ce rapport n'attend plus cette étape : il a été validé, renvoyé ou soumis entre-temps. Rechargez-le pour voir où il en est.",
     ar: 'لم يعد هذا التقرير في انتظار هذه الخطوة: فقد تمت المصادقة عليه أو إرجاعه أو تقديمه في الأثناء. أعد تحميله لمعرفة وضعه الحالي.',
   },
+  ROUND_OVERLAP: {
+    en: 'This round would overlap another one of the plan (from {opensOn} to {closesOn}). Rounds follow one another: choose other dates.',
+    fr: 'Ce cycle chevaucherait un autre cycle du plan (du {opensOn} au {closesOn}). Les cycles se suivent : choisissez d’autres dates.',
+    ar: 'ستتداخل هذه الدورة مع دورة أخرى للمخطط (من {opensOn} إلى {closesOn}). الدورات تتوالى: اختر تواريخ أخرى.',
+  },
+  ROUND_STATE_CONFLICT: {
+    en: 'This step is not possible now: the round is not open (it opens later or has been closed). Reload it to see where it stands.',
+    fr: 'Cette étape n’est pas possible maintenant : le cycle n’est pas ouvert (il ouvre plus tard ou a été clôturé). Rechargez-le pour voir où il en est.',
+    ar: 'هذه الخطوة غير ممكنة الآن: الدورة ليست مفتوحة (تُفتح لاحقا أو تم إغلاقها). أعد تحميلها لمعرفة وضعها.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -124,6 +134,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   inventoryItem: { en: 'inventory item', fr: "élément d'inventaire", ar: 'عنصر الجرد' },
   harvestRun: { en: 'portal harvest', fr: 'moisson du portail', ar: 'عملية جمع بيانات البوابة' },
   portalOrganization: { en: 'portal organisation', fr: 'organisation du portail', ar: 'منظمة البوابة' },
+  reportingRound: { en: 'reporting round', fr: 'cycle de rapportage', ar: 'دورة التقارير' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -195,6 +206,21 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field} must not be after {0}',
     fr: '{field} ne doit pas être postérieur(e) à {0}',
     ar: '{field} يجب ألا يكون بعد {0}',
+  },
+  notInPast: {
+    en: '{field} must not be before {0}',
+    fr: '{field} ne doit pas être antérieur(e) au {0}',
+    ar: '{field} يجب ألا يكون قبل {0}',
+  },
+  noOverlap: {
+    en: '{field}: the dates overlap another round ({0} to {1})',
+    fr: '{field} : les dates chevauchent un autre cycle (du {0} au {1})',
+    ar: '{field}: التواريخ تتداخل مع دورة أخرى (من {0} إلى {1})',
+  },
+  unknownActivity: {
+    en: '{field}: no activity of this plan has the id {0}',
+    fr: '{field} : aucune activité de ce plan n’a l’identifiant {0}',
+    ar: '{field}: لا يوجد نشاط في هذا المخطط بالمعرّف {0}',
   },
   notInFuture: {
     en: '{field} must not be in the future',

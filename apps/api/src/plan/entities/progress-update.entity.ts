@@ -67,6 +67,15 @@ export class ProgressUpdate {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
   submittedAt!: Date | null;
 
+  /** When it was first handed in; a correction after a return keeps it (punctuality in a round). */
+  @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true })
+  firstSubmittedAt!: Date | null;
+
+  /** The reporting round open when it was first handed in, if its activity was in scope. */
+  @Index()
+  @Column({ name: 'round_id', type: 'uuid', nullable: true })
+  roundId!: string | null;
+
   /** When a coordinator validated or returned it. */
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;

@@ -34,6 +34,10 @@ export const AUDIT_ACTIONS = [
   'inventory.suggest',
   'inventory.unsuggest',
   'harvest.start',
+  'round.create',
+  'round.update',
+  'round.close',
+  'round.confirm',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -46,6 +50,7 @@ export const AUDIT_ENTITY_TYPES = [
   'institution',
   'inventory_item',
   'harvest_run',
+  'reporting_round',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

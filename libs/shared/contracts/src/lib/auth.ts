@@ -29,6 +29,10 @@ export const Permission = {
   InventoryManage: 'inventory:manage',
   /** Start portal harvests, see their runs and map portal organisations to administrations. */
   PortalManage: 'portal:manage',
+  /** Open, edit and close reporting rounds. */
+  RoundManage: 'round:manage',
+  /** See every administration's standing in a reporting round (completion, who has not reported). */
+  RoundRead: 'round:read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -45,8 +49,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InventoryRead,
     Permission.InventoryManage,
     Permission.PortalManage,
+    Permission.RoundManage,
+    Permission.RoundRead,
   ],
-  COMMITTEE: [Permission.AuditRead],
+  COMMITTEE: [Permission.AuditRead, Permission.RoundRead],
   OFFICER: [Permission.ProgressReport, Permission.OfficerManage, Permission.InventoryRead, Permission.InventoryManage],
   DATA_MANAGER: [Permission.InventoryRead, Permission.InventoryManage],
 };

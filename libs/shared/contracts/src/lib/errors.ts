@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'ORIGIN_REJECTED',
   'REPORT_STATE_CONFLICT',
+  'ROUND_OVERLAP',
+  'ROUND_STATE_CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import type { Provenance } from './plan';
 import type { InstitutionRef, InstitutionType } from './institution';
 import type { CompletenessCriterion, Frequency, FreshnessStatus, ScoreComponent } from './methodology';
 
@@ -250,6 +251,10 @@ export interface InstitutionMetrics {
   history: MetricsHistoryPoint[];
   /** Overdue and delinquent datasets, the oldest first (at most 50); the rest of each is at /portal/datasets. */
   overdue: OverdueDatasetView[];
+  /** The median score of all scored administrations, and of those of the same type, on the same day. */
+  benchmark: { nationalMedian: number | null; typeMedian: number | null } | null;
+  /** `automated`: computed from the portal harvest (the run in `by`), as of the snapshot; `demo` with demo data. */
+  provenance: Provenance;
 }
 
 export interface GroupFigures {
@@ -276,4 +281,6 @@ export interface NationalMetrics {
   /** Administrations mapped to a portal organisation, and how many have a score. */
   institutionsMapped: number;
   institutionsScored: number;
+  /** `automated`: computed from the portal harvest (the run in `by`), as of the snapshot; `demo` with demo data. */
+  provenance: Provenance;
 }

@@ -1,6 +1,7 @@
 import type { Route } from '@angular/router';
 import { Permission } from '@marsad/contracts';
-import { requirePermission } from '@marsad/web/data-access';
+import { requirePermission, requireSession } from '@marsad/web/data-access';
+import { redirectToHome } from './home/home-redirect';
 
 /** Pages under `/:lang`. Each page is its own chunk; chart.js travels only with the overview. */
 export const planRoutes: Route[] = [
@@ -30,5 +31,36 @@ export const planRoutes: Route[] = [
     title: 'titles.validation',
     canActivate: [requirePermission(Permission.ProgressValidate)],
     loadComponent: () => import('./validation/validation-queue.page').then((m) => m.ValidationQueuePage),
+  },
+  { path: 'home', pathMatch: 'full', canActivate: [redirectToHome], children: [] },
+  {
+    path: 'home/administration/:code',
+    title: 'titles.administrationHome',
+    canActivate: [requireSession],
+    loadComponent: () => import('./home/administration-home.page').then((m) => m.AdministrationHomePage),
+  },
+  {
+    path: 'workbench',
+    title: 'titles.workbench',
+    canActivate: [requirePermission(Permission.ProgressValidate)],
+    loadComponent: () => import('./home/workbench.page').then((m) => m.WorkbenchPage),
+  },
+  {
+    path: 'committee',
+    title: 'titles.committeeHome',
+    canActivate: [requirePermission(Permission.RoundRead)],
+    loadComponent: () => import('./home/committee-home.page').then((m) => m.CommitteeHomePage),
+  },
+  {
+    path: 'rounds',
+    title: 'titles.rounds',
+    canActivate: [requirePermission(Permission.RoundRead)],
+    loadComponent: () => import('./rounds/rounds.page').then((m) => m.RoundsPage),
+  },
+  {
+    path: 'rounds/:id',
+    title: 'titles.round',
+    canActivate: [requirePermission(Permission.RoundRead)],
+    loadComponent: () => import('./rounds/round.page').then((m) => m.RoundPage),
   },
 ];

@@ -142,13 +142,23 @@ describe('SignInPage', () => {
     expect(TestBed.inject(SessionService).csrfToken()).toBe('csrf-9');
   });
 
-  it('ignores a returnUrl pointing off-site', async () => {
+  it('ignores a returnUrl pointing off-site, and sends the person to their own home', async () => {
     await open('/fr/sign-in?returnUrl=%2F%2Fevil.example%2F');
     fill('email', 'coordination@add.gov.ma');
     fill('password', 'Marsad-Demo-2026');
     await submit();
     http.expectOne('/api/v1/auth/sign-in').flush(signedIn);
     await harness.fixture.whenStable();
-    expect(TestBed.inject(Router).url).toBe('/fr');
+    expect(TestBed.inject(Router).url).toBe('/fr/home');
+  });
+
+  it('from the public overview, goes to the home of the role', async () => {
+    await open('/fr/sign-in?returnUrl=%2Ffr');
+    fill('email', 'coordination@add.gov.ma');
+    fill('password', 'Marsad-Demo-2026');
+    await submit();
+    http.expectOne('/api/v1/auth/sign-in').flush(signedIn);
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(Router).url).toBe('/fr/home');
   });
 });

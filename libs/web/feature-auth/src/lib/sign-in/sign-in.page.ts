@@ -54,7 +54,12 @@ export class SignInPage implements AfterViewInit {
   protected readonly submitting = signal(false);
   protected readonly showPassword = signal(false);
   protected readonly error = signal<{ key: string; detail: string } | null>(null);
-  protected readonly target = computed(() => safeReturnUrl(this.returnUrl()) ?? `/${this.locale()}`);
+  /** Back where the person was; from the public overview (or nowhere), to their own home. */
+  protected readonly target = computed(() => {
+    const back = safeReturnUrl(this.returnUrl());
+    const root = `/${this.locale()}`;
+    return back && back !== root && back !== `${root}/` ? back : `${root}/home`;
+  });
 
   private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
   private readonly passwordInput = viewChild<ElementRef<HTMLInputElement>>('passwordInput');

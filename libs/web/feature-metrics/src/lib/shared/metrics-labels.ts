@@ -59,16 +59,7 @@ export const FREQUENCY_KEYS: Record<Frequency, string> = {
 };
 
 // The registry's own labels (shared namespaces of the translation files).
-export const TYPE_KEYS: Record<InstitutionType, string> = {
-  ministry: 'institutionTypes.ministry',
-  public_institution: 'institutionTypes.public_institution',
-  public_enterprise: 'institutionTypes.public_enterprise',
-  independent_authority: 'institutionTypes.independent_authority',
-  region: 'institutionTypes.region',
-  province: 'institutionTypes.province',
-  commune: 'institutionTypes.commune',
-  other: 'institutionTypes.other',
-};
+export { INSTITUTION_TYPE_KEYS as TYPE_KEYS } from '@marsad/web/ui';
 
 export const TYPE_PLURAL_KEYS: Record<InstitutionType, string> = {
   ministry: 'institutionTypesPlural.ministry',

@@ -1,16 +1,7 @@
 import type { AppointmentStatus, InstitutionType, OfficerRole } from '@marsad/contracts';
 
 // Literal keys, so the translation check finds every one.
-export const INSTITUTION_TYPE_KEYS: Record<InstitutionType, string> = {
-  ministry: 'institutionTypes.ministry',
-  public_institution: 'institutionTypes.public_institution',
-  public_enterprise: 'institutionTypes.public_enterprise',
-  independent_authority: 'institutionTypes.independent_authority',
-  region: 'institutionTypes.region',
-  province: 'institutionTypes.province',
-  commune: 'institutionTypes.commune',
-  other: 'institutionTypes.other',
-};
+export { INSTITUTION_TYPE_KEYS } from '@marsad/web/ui';
 
 /** Plural labels, for chart axes and coverage tables. */
 export const INSTITUTION_TYPE_PLURAL_KEYS: Record<InstitutionType, string> = {

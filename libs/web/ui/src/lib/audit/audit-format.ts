@@ -30,6 +30,10 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'inventory.suggest': 'audit.actions.inventorySuggest',
   'inventory.unsuggest': 'audit.actions.inventoryUnsuggest',
   'harvest.start': 'audit.actions.harvestStart',
+  'round.create': 'audit.actions.roundCreate',
+  'round.update': 'audit.actions.roundUpdate',
+  'round.close': 'audit.actions.roundClose',
+  'round.confirm': 'audit.actions.roundConfirm',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -41,6 +45,7 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   institution: 'audit.entities.institution',
   inventory_item: 'audit.entities.inventoryItem',
   harvest_run: 'audit.entities.harvestRun',
+  reporting_round: 'audit.entities.reportingRound',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */

@@ -3,6 +3,7 @@ import type {
   BlockerCategory,
   FigureSource,
   Health,
+  InstitutionType,
   Permission,
   ProgressUpdateState,
   Role,
@@ -67,6 +68,8 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'inventory:read': 'permissions.inventoryRead',
   'inventory:manage': 'permissions.inventoryManage',
   'portal:manage': 'permissions.portalManage',
+  'round:manage': 'permissions.roundManage',
+  'round:read': 'permissions.roundRead',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {
@@ -99,4 +102,16 @@ export const FIGURE_SOURCE_LABEL_KEYS: Record<FigureSource, string> = {
   automated: 'provenance.automated',
   demo: 'provenance.demo',
   reference: 'provenance.reference',
+};
+
+/** An administration's type, singular. */
+export const INSTITUTION_TYPE_KEYS: Record<InstitutionType, string> = {
+  ministry: 'institutionTypes.ministry',
+  public_institution: 'institutionTypes.public_institution',
+  public_enterprise: 'institutionTypes.public_enterprise',
+  independent_authority: 'institutionTypes.independent_authority',
+  region: 'institutionTypes.region',
+  province: 'institutionTypes.province',
+  commune: 'institutionTypes.commune',
+  other: 'institutionTypes.other',
 };

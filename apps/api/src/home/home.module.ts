@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MetricsModule } from '../metrics/metrics.module';
+import { OfficersModule } from '../officers/officers.module';
+import { PlanModule } from '../plan/plan.module';
+import { RoundsModule } from '../rounds/rounds.module';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
+
+@Module({
+  imports: [PlanModule, RoundsModule, MetricsModule, OfficersModule],
+  controllers: [HomeController],
+  providers: [HomeService],
+})
+export class HomeModule {}

@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { Permission, type ConfirmationKind, type HomeActivity } from '@marsad/contracts';
+import {
+  apiResource,
+  ApiError,
+  DocumentTitleService,
+  HomeApi,
+  LocaleService,
+  RoundsApi,
+  SessionService,
+} from '@marsad/web/data-access';
+import {
+  EmptyState,
+  INSTITUTION_TYPE_KEYS,
+  LoadingIndicator,
+  LocaleDatePipe,
+  LocaleNumberPipe,
+  LocalePercentPipe,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
+  ProvenanceLabel,
+  StateChip,
+} from '@marsad/web/ui';
+import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { CONFIRMATION_KEYS, INVOLVEMENT_KEYS, OBLIGATION_STATUS_KEYS } from '../rounds/round-labels';
+import { RoundTallyView } from '../rounds/round-tally';
+
+/**
+ * "My administration": what an administration's officers need first. The activities it leads or
+ * contributes to (official figures, and its own report awaiting validation, marked as such), what
+ * the open round still needs, its officers, its inventory and its publication score against the
+ * medians. ADD and the committee can open any administration's (the committee without pending figures).
+ */
+@Component({
+  selector: 'msd-administration-home-page',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    MatButton,
+    EmptyState,
+    LoadingIndicator,
+    LocaleDatePipe,
+    LocaleNumberPipe,
+    LocalePercentPipe,
+    LocalizedTextPipe,
+    LocalizedTextLangPipe,
+    ProvenanceLabel,
+    StateChip,
+    RoundTallyView,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './administration-home.page.html',
+  styleUrl: './home.scss',
+})
+export class AdministrationHomePage {
+  readonly code = input.required<string>();
+  private readonly api = inject(HomeApi);
+  private readonly rounds = inject(RoundsApi);
+  private readonly session = inject(SessionService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translate = inject(TranslateService);
+  protected readonly locale = inject(LocaleService).locale;
+  protected readonly typeKeys = INSTITUTION_TYPE_KEYS;
+  protected readonly obligationKeys = OBLIGATION_STATUS_KEYS;
+  protected readonly confirmationKeys: Record<string, string> = CONFIRMATION_KEYS;
+  protected readonly involvementKeys = INVOLVEMENT_KEYS;
+
+  protected readonly home = apiResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.api.administration(params),
+  });
+  protected readonly confirming = signal<ConfirmationKind | null>(null);
+  protected readonly confirmError = signal<string | null>(null);
+
+  /** Its own people see its home as theirs. */
+  protected readonly own = computed(() => this.session.user()?.institution?.code === this.code());
+  protected readonly leads = computed(() =>
+    (this.home.value()?.activities ?? []).filter((a) => a.involvement === 'lead'),
+  );
+  protected readonly contributes = computed(() =>
+    (this.home.value()?.activities ?? []).filter((a) => a.involvement === 'contributor'),
+  );
+  protected readonly returned = computed(() =>
+    (this.home.value()?.activities ?? []).filter((a) => a.ownReport?.state === 'returned'),
+  );
+
+  constructor() {
+    const title = inject(DocumentTitleService);
+    effect(() => title.set('titles.administrationHome'));
+  }
+
+  protected canReport(activity: HomeActivity): boolean {
+    return this.own() && this.session.canReportOn(activity);
+  }
+
+  protected canConfirm(kind: ConfirmationKind): boolean {
+    if (!this.own()) return false;
+    return this.session.can(kind === 'officers' ? Permission.OfficerManage : Permission.InventoryManage);
+  }
+
+  protected confirm(kind: ConfirmationKind): void {
+    const round = this.home.value()?.round?.round;
+    if (!round) return;
+    this.confirming.set(kind);
+    this.confirmError.set(null);
+    this.rounds.confirm(round.id, kind).subscribe({
+      next: () => {
+        this.confirming.set(null);
+        this.snackBar.open(this.translate.instant('home.admin.confirmed'), undefined, { duration: 4000 });
+        this.home.reload();
+      },
+      error: (error: ApiError) => {
+        this.confirming.set(null);
+        this.confirmError.set(error.messageKey);
+      },
+    });
+  }
+}
