@@ -131,6 +131,9 @@ try {
     'the plan, validated figures (public)': () => `${server.base}/api/v1/plans/PANDO-2021`,
   };
   for (const [name, next] of Object.entries(scenarios)) {
+    const [url, init = {}] = [].concat(next(0, 0));
+    const sample = await fetch(url, { ...init, headers: { ...init.headers, 'accept-encoding': 'identity' } });
+    console.log(`${name}: ${Math.round((await sample.arrayBuffer()).byteLength / 1024)} kB of JSON`);
     await load({ clients: CLIENTS, seconds: 1, next }); // warm-up
     const figures = await load({ clients: CLIENTS, seconds: SECONDS, next });
     console.log(`${name}: ${JSON.stringify(figures)} (target p95 ≤ 50 ms)`);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, LessThan, Repository } from 'typeorm';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { Actor } from './actor';
 import { Session } from './entities/session.entity';
@@ -18,10 +19,26 @@ const PURGE_EVERY_MS = 3_600_000;
 export class SessionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private purgeTimer: NodeJS.Timeout | null = null;
 
+  /**
+   * Sessions as read, by token hash. A sign-out, a password change or a deactivation is a write
+   * here (it clears the cache at once) or, on another instance, changes the stamp (sessions
+   * opened or closed, accounts changed), seen within a second.
+   */
+  private readonly cache: StampedCache;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-  ) {}
+  ) {
+    this.cache = new StampedCache(async () => {
+      const [row] = await this.sessions.manager.query(
+        `SELECT (SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM sessions) AS s,
+                (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') || ':' || coalesce(sum(version), 0) FROM users) AS u,
+                (SELECT coalesce(max(updated_at)::text, '') FROM institutions) AS i`,
+      );
+      return `${row.s}|${row.u}|${row.i}`;
+    });
+  }
 
   onApplicationBootstrap(): void {
     // Expired sessions are refused anyway; this only keeps the table small.
@@ -54,13 +71,16 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
   /** The actor behind a session token, or null when unknown, expired, idle too long or deactivated. */
   async resolve(token: string | undefined): Promise<{ actor: Actor; session: Session } | null> {
     if (!token || token.length > 100) return null;
-    // One round trip per signed-in request: the session, its account and the account's administration.
-    const [row] = await this.sessions.manager.query(
-      `SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
+    // The session, its account and the account's administration in one round trip, kept while unchanged.
+    const hash = sha256(token);
+    const [row] = await this.cache.get(`session:${hash}`, () =>
+      this.sessions.manager.query(
+        `SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,
               u.display_name, u.email, u.role, u.institution_id, u.active, i.code AS institution_code
          FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN institutions i ON i.id = u.institution_id
         WHERE s.token_hash = $1`,
-      [sha256(token)],
+        [hash],
+      ),
     );
     if (!row) return null;
     const session = Object.assign(new Session(), {
@@ -79,6 +99,7 @@ export class SessionsService implements OnApplicationBootstrap, OnApplicationShu
     }
     if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       session.lastSeenAt = new Date(now);
+      row.last_seen_at = session.lastSeenAt;
       await this.sessions.update({ id: session.id }, { lastSeenAt: session.lastSeenAt });
     }
     return {

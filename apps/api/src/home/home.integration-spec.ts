@@ -37,9 +37,8 @@ describe('A home for each role (real database, demo data)', () => {
     const involvements = new Set(mine.activities.map((a) => a.involvement));
     expect(involvements).toEqual(new Set(['lead', 'contributor']));
     for (const activity of mine.activities) {
-      const involved = activity.leadInstitution?.code === 'MEF' || activity.contributors.some((c) => c.code === 'MEF');
-      expect(involved).toBe(true);
       expect(activity.involvement === 'lead').toBe(activity.leadInstitution?.code === 'MEF');
+      if (activity.involvement === 'contributor') expect(activity.contributorCount).toBeGreaterThan(0);
     }
     expect(mine.officers.vacancies).toEqual(
       (['ROD', 'GDD'] as const).filter((role) => !mine.officers[role.toLowerCase() as 'rod' | 'gdd']),

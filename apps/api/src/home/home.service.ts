@@ -10,6 +10,7 @@ import {
   type AdministrationHome,
   type CommitteeHome,
   type HomeActivity,
+  type InstitutionType,
   type InventoryStatus,
   type LateActivity,
   type MissedMilestone,
@@ -31,8 +32,12 @@ import { toRunView } from '../portal/harvest-run-lifecycle.service';
 import { HarvestRun } from '../portal/entities/harvest-run.entity';
 import { RoundsService } from '../rounds/rounds.service';
 import { PLAN_CODE } from '../seed/reference-seed.service';
+import { reportingCache } from '../rounds/reporting-cache';
+import { StampedCache } from '../common/cache/stamped-cache';
+import { Institution } from '../institutions/entities/institution.entity';
 
 const LISTED = 10;
+const collator = new Intl.Collator('en', { numeric: true });
 const CLOSED = new Set(['completed', 'cancelled']);
 
 /** Days an activity is past its due date while not done (0 otherwise). */
@@ -46,7 +51,7 @@ function lateActivities(plan: PlanDetail, today: string): LateActivity[] {
     .flatMap((measure) => measure.activities)
     .map((a) => ({ a, daysLate: daysLateOf(a, today) }))
     .filter(({ daysLate }) => daysLate > 0)
-    .sort((x, y) => y.daysLate - x.daysLate || x.a.code.localeCompare(y.a.code, 'en', { numeric: true }))
+    .sort((x, y) => y.daysLate - x.daysLate || collator.compare(x.a.code, y.a.code))
     .map(({ a, daysLate }) => ({
       id: a.id,
       code: a.code,
@@ -67,6 +72,8 @@ function lateActivities(plan: PlanDetail, today: string): LateActivity[] {
  */
 @Injectable()
 export class HomeService {
+  private readonly cache: StampedCache;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: PlansService,
@@ -74,19 +81,31 @@ export class HomeService {
     private readonly rounds: RoundsService,
     private readonly metrics: MetricsQueryService,
     private readonly coverage: CoverageService,
-  ) {}
+  ) {
+    this.cache = reportingCache(dataSource);
+  }
 
   async administration(caller: SignedInContext, code: string): Promise<AdministrationHome> {
     const actor = caller.actor;
-    const [institution] = await this.dataSource.query('SELECT id, code, name, type FROM institutions WHERE code = $1', [
-      code,
-    ]);
+    const [institution] = await this.cache.get(`institution:${code}`, () =>
+      this.dataSource.query('SELECT id, code, name, type FROM institutions WHERE code = $1', [code]),
+    );
     if (!institution) throw AppException.notFound('institution', code);
     if (isInstitutionScoped(actor.role) && actor.institutionId !== institution.id)
       throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
     // Pending figures are the administration's own business and ADD's; the committee sees validated ones.
     const seesPending =
       actor.institutionId === institution.id || hasPermission(actor.role, Permission.ProgressValidate);
+    return this.cache.get(`administration:${code}:${seesPending}`, () =>
+      this.administrationNow(institution, seesPending),
+    );
+  }
+
+  private async administrationNow(
+    institution: { id: string; code: string; name: AdministrationHome['institution']['name']; type: InstitutionType },
+    seesPending: boolean,
+  ): Promise<AdministrationHome> {
+    const code = institution.code;
     const today = todayInMorocco();
     const [plan, roundId, officers, inventory, metrics] = await Promise.all([
       this.plans.get(PLAN_CODE, { institution: code, involvement: 'any' }),
@@ -109,7 +128,7 @@ export class HomeService {
           activities.map((a) => a.id),
         )
       : new Map();
-    const round = roundId ? await this.rounds.checklist(caller, roundId, code) : null;
+    const round = roundId ? await this.rounds.checklistOf(roundId, institution as Institution) : null;
     const byStatus = Object.fromEntries(INVENTORY_STATUSES.map((s) => [s, 0])) as Record<InventoryStatus, number>;
     let updatedAt: string | null = null;
     for (const row of inventory as { status: InventoryStatus; n: number; updated: Date }[]) {
@@ -121,8 +140,9 @@ export class HomeService {
     return {
       institution: { code: institution.code, name: institution.name, type: institution.type },
       asOf: new Date().toISOString(),
-      activities: activities.map((a): HomeActivity => ({
+      activities: activities.map(({ contributors, ...a }): HomeActivity => ({
         ...a,
+        contributorCount: contributors.length,
         involvement: a.leadInstitution?.code === code ? 'lead' : 'contributor',
         daysLate: daysLateOf(a, today),
         ownReport: own.get(a.id) ?? null,
@@ -140,7 +160,15 @@ export class HomeService {
     };
   }
 
-  async workbench(): Promise<Workbench> {
+  workbench(): Promise<Workbench> {
+    return this.cache.get('workbench', () => this.workbenchNow());
+  }
+
+  committee(): Promise<CommitteeHome> {
+    return this.cache.get('committee', () => this.committeeNow());
+  }
+
+  private async workbenchNow(): Promise<Workbench> {
     const today = todayInMorocco();
     const [queue, standing, plan, milestones, coverage, portal, lastGood] = await Promise.all([
       this.dataSource.query(
@@ -178,7 +206,7 @@ export class HomeService {
     };
   }
 
-  async committee(): Promise<CommitteeHome> {
+  private async committeeNow(): Promise<CommitteeHome> {
     const today = todayInMorocco();
     const [plan, blockers, coverage, national, standing] = await Promise.all([
       this.plans.get(PLAN_CODE, {}),

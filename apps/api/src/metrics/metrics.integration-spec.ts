@@ -145,6 +145,13 @@ describe('Publication metrics on a hand-computed fixture', () => {
     const hcp = (await t.http.get('/api/v1/institutions/HCP/metrics').expect(200)).body as InstitutionMetrics;
     const f = hcp.figures as NonNullable<InstitutionMetrics['figures']>;
     expect(f).toMatchObject({ datasets: 5, newDatasets: 2, resources: 8 });
+    // Computed from the harvest, and said so, with the time of the snapshot.
+    expect(hcp.provenance).toEqual(expect.objectContaining({ source: 'automated', asOf: expect.any(String) }));
+    // Three administrations are scored; the median is the middle one's score.
+    const scores = (await t.http.get('/api/v1/metrics/rankings').expect(200)).body.items.map(
+      (r: { score: number }) => r.score,
+    );
+    expect(hcp.benchmark?.nationalMedian).toBe([...scores].sort((a: number, b: number) => a - b)[1]);
     // stars 3 + 1 + 0 + 5 + 2 = 11 → 2.2; machine-readable 2 of 5; open licence 4 of 5
     expect(f.openness).toEqual({
       meanStars: 2.2,
@@ -232,6 +239,7 @@ describe('Publication metrics on a hand-computed fixture', () => {
   it('national figures include unmapped organisations and leave deleted datasets out', async () => {
     const national = (await t.http.get('/api/v1/metrics/national').expect(200)).body as NationalMetrics;
     expect(national.figures?.datasets).toBe(16);
+    expect(national.provenance.source).toBe('automated');
     expect(national.institutionsScored).toBe(3);
     expect(national.top.map((r) => r.institution.code)).toEqual(['HCP', 'ADD', 'MEF']);
     expect(national.distribution.find((b) => b.from === 50)?.institutions).toBe(1);

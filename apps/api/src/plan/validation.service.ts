@@ -5,7 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { markHandedIn } from '../rounds/hand-in';
+import { reportingCache } from '../rounds/reporting-cache';
 import { checkReport, lockActivity, reportStateConflict, trimNarrative } from './activities.service';
 import type {
   ReturnProgressUpdateDto,
@@ -18,7 +20,7 @@ import { mapUpdate } from './plan.mappers';
 import { applyValidatedReport } from './report-figures';
 
 // A page a person works through; `total` says how many wait in all.
-const QUEUE_LIMIT = 50;
+const QUEUE_LIMIT = 25;
 
 /**
  * ADD's review of what administrations report: the queue of submitted reports, and the three
@@ -27,13 +29,21 @@ const QUEUE_LIMIT = 50;
  */
 @Injectable()
 export class ValidationService {
+  private readonly cache: StampedCache;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.cache = reportingCache(dataSource);
+  }
 
-  /** Submitted reports, oldest first (the first 50), with their activity, administration, author and evidence. */
-  async queue(): Promise<ValidationQueue> {
+  /** Submitted reports, oldest first (the first 25), with their activity, administration, author and evidence. */
+  queue(): Promise<ValidationQueue> {
+    return this.cache.get('queue', () => this.queueNow());
+  }
+
+  private async queueNow(): Promise<ValidationQueue> {
     const repo = this.dataSource.getRepository(ProgressUpdate);
     // The page first (index on state, submitted_at), then its relations each in one query.
     const [rows, total] = await Promise.all([

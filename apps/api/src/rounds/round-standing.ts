@@ -46,6 +46,8 @@ export interface AdministrationStanding {
   lastActivityAt: string | null;
 }
 
+const collator = new Intl.Collator('en', { numeric: true });
+
 export const emptyTally = (): RoundTally => ({
   owed: 0,
   submitted: 0,
@@ -158,7 +160,7 @@ export function computeStanding(input: StandingInput): AdministrationStanding[] 
     for (const item of standing.items) count(standing.tally, item, pastDeadline);
     complete(standing.tally);
   }
-  return [...byInstitution.values()].sort((a, b) => a.institution.code.localeCompare(b.institution.code));
+  return [...byInstitution.values()].sort((a, b) => collator.compare(a.institution.code, b.institution.code));
 }
 
 export function totalOf(standings: AdministrationStanding[]): RoundTally {
@@ -182,7 +184,7 @@ export function groupStandings(
     group.administrations += 1;
     addTally(group.tally, standing.tally);
   }
-  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return [...groups.values()].sort((a, b) => collator.compare(a.key, b.key));
 }
 
 export function administrationRow(standing: AdministrationStanding): RoundAdministrationRow {

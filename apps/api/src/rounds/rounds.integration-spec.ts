@@ -9,6 +9,7 @@ import type {
   Page,
 } from '@marsad/contracts';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { addDays, todayInMorocco } from '../common/time/today';
 import { Institution } from '../institutions/entities/institution.entity';
 import { Activity } from '../plan/entities/activity.entity';
@@ -199,11 +200,12 @@ describe('Reporting rounds (real database)', () => {
   });
 
   it('shows lateness once the closing date has passed, never softened', async () => {
-    await t.dataSource.query('UPDATE reporting_rounds SET closes_on = $2, opens_on = $3 WHERE id = $1', [
-      round.id,
-      addDays(today, -1),
-      addDays(today, -10),
-    ]);
+    await t.dataSource.query(
+      'UPDATE reporting_rounds SET closes_on = $2, opens_on = $3, version = version + 1 WHERE id = $1',
+      [round.id, addDays(today, -1), addDays(today, -10)],
+    );
+    // Written around the API (as another instance would): this instance notices within a second.
+    StampedCache.invalidateAll();
     const detail: ReportingRoundDetail = (await coordinator.get(`/api/v1/reporting-rounds/${round.id}`).expect(200))
       .body;
     expect(detail.daysLeft).toBe(-1);

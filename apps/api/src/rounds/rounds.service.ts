@@ -29,7 +29,9 @@ import type {
   RoundAdministrationQueryDto,
   UpdateRoundDto,
 } from './dto/rounds.dto';
+import { StampedCache } from '../common/cache/stamped-cache';
 import { reportingInstitutionId } from './hand-in';
+import { reportingCache } from './reporting-cache';
 import { ReportingRound, type FrozenRound } from './entities/reporting-round.entity';
 import { RoundConfirmation } from './entities/round-confirmation.entity';
 import {
@@ -43,7 +45,8 @@ import {
 
 /** Round dates are days in Morocco; a round closed early ends on the day it was closed. */
 const ROUND_END_SQL = `LEAST(r.closes_on, COALESCE((r.closed_at AT TIME ZONE 'Africa/Casablanca')::date, r.closes_on))`;
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true });
+const collator = new Intl.Collator('en', { numeric: true });
+const byCode = (a: { code: string }, b: { code: string }) => collator.compare(a.code, b.code);
 
 interface LiveStanding {
   standings: AdministrationStanding[];
@@ -57,13 +60,21 @@ interface LiveStanding {
  */
 @Injectable()
 export class RoundsService {
+  private readonly cache: StampedCache;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
-  ) {}
+  ) {
+    this.cache = reportingCache(dataSource);
+  }
 
-  async list(): Promise<ReportingRoundView[]> {
+  list(): Promise<ReportingRoundView[]> {
+    return this.cache.get('rounds', () => this.listNow());
+  }
+
+  private async listNow(): Promise<ReportingRoundView[]> {
     const rounds = await this.dataSource
       .getRepository(ReportingRound)
       .find({ relations: { plan: true }, order: { opensOn: 'DESC' } });
@@ -102,29 +113,41 @@ export class RoundsService {
     };
   }
 
-  async get(id: string): Promise<ReportingRoundDetail> {
+  get(id: string): Promise<ReportingRoundDetail> {
+    return this.cache.get(`round:${id}`, () => this.getNow(id));
+  }
+
+  private async getNow(id: string): Promise<ReportingRoundDetail> {
     const round = await this.find(this.dataSource.manager, id);
     const live = await this.live(this.dataSource.manager, round);
     return this.labelled(this.dataSource.manager, this.detail(round, live));
   }
 
   async administrations(id: string, query: RoundAdministrationQueryDto): Promise<Page<RoundAdministrationRow>> {
-    const round = await this.find(this.dataSource.manager, id);
-    const rows = round.frozen
-      ? round.frozen.administrations
-      : (await this.live(this.dataSource.manager, round)).standings.map(administrationRow);
-    const filtered = rows.filter((row) => {
-      if (query.type && row.institution.type !== query.type) return false;
-      if (query.region && (row.regionCode ?? 'national') !== query.region) return false;
-      const t = row.tally;
-      if (query.filter === 'missing') return t.missing > 0;
-      if (query.filter === 'late') return t.late > 0;
-      if (query.filter === 'returned') return t.returned > 0;
-      if (query.filter === 'complete') return t.missing === 0 && t.returned === 0;
-      return true;
-    });
-    // Who needs chasing first: the least complete, then by code.
-    filtered.sort((a, b) => a.tally.completion - b.tally.completion || byCode(a.institution, b.institution));
+    const filtered = await this.cache.get(
+      `rows:${id}:${query.filter ?? ''}:${query.type ?? ''}:${query.region ?? ''}`,
+      async () => {
+        const round = await this.find(this.dataSource.manager, id);
+        const rows = round.frozen
+          ? round.frozen.administrations
+          : (await this.live(this.dataSource.manager, round)).standings.map(administrationRow);
+        return (
+          rows
+            .filter((row) => {
+              if (query.type && row.institution.type !== query.type) return false;
+              if (query.region && (row.regionCode ?? 'national') !== query.region) return false;
+              const t = row.tally;
+              if (query.filter === 'missing') return t.missing > 0;
+              if (query.filter === 'late') return t.late > 0;
+              if (query.filter === 'returned') return t.returned > 0;
+              if (query.filter === 'complete') return t.missing === 0 && t.returned === 0;
+              return true;
+            })
+            // Who needs chasing first: the least complete, then by code.
+            .sort((a, b) => a.tally.completion - b.tally.completion || byCode(a.institution, b.institution))
+        );
+      },
+    );
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     return { items: filtered.slice((page - 1) * pageSize, page * pageSize), total: filtered.length, page, pageSize };
@@ -132,11 +155,21 @@ export class RoundsService {
 
   /** One administration's checklist; an administration's people see only their own. */
   async checklist(caller: SignedInContext, id: string, code: string): Promise<RoundChecklist> {
-    const manager = this.dataSource.manager;
-    const round = await this.find(manager, id);
-    const institution = await manager.getRepository(Institution).findOneBy({ code });
+    const institution = await this.dataSource.getRepository(Institution).findOneBy({ code });
     if (!institution) throw AppException.notFound('institution', code);
     assertMayReadChecklist(caller.actor, institution.id);
+    return this.checklistOf(id, institution);
+  }
+
+  /** An administration's checklist, for a caller already allowed to read it. */
+  checklistOf(id: string, institution: Institution): Promise<RoundChecklist> {
+    return this.cache.get(`checklist:${id}:${institution.id}`, () => this.checklistNow(id, institution));
+  }
+
+  private async checklistNow(id: string, institution: Institution): Promise<RoundChecklist> {
+    const manager = this.dataSource.manager;
+    const round = await this.find(manager, id);
+    const code = institution.code;
     const live = await this.live(manager, round, institution.id);
     const standing = live.standings.find((s) => s.institution.id === institution.id);
     const ref: InstitutionRef = { code: institution.code, name: institution.name, type: institution.type };
@@ -176,7 +209,7 @@ export class RoundsService {
           name: round.name,
           opensOn: round.opensOn,
           closesOn: round.closesOn,
-          activities: activities.map((a) => a.code).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+          activities: activities.map((a) => a.code).sort(collator.compare),
         }),
       });
       return this.detailOf(manager, round);
@@ -288,7 +321,10 @@ export class RoundsService {
         }
         return standing.institution.code;
       })
-      .then((code) => this.checklist(caller, id, code));
+      .then((code) => {
+        StampedCache.invalidateAll(); // committed: the answer shows the confirmation
+        return this.checklist(caller, id, code);
+      });
   }
 
   // ------------------------------------------------------------------ loading and shaping

@@ -18,8 +18,12 @@ import type { ReportingRoundView, RoundAdministrationRow, RoundChecklist } from 
 /** Where each signed-in role lands: its own home (the public overview stays one click away). */
 export type HomeKind = 'administration' | 'workbench' | 'committee';
 
-/** An activity as its administration sees it: the official (validated) figures, and its own report in progress. */
-export interface HomeActivity extends ActivitySummary {
+/**
+ * An activity as its administration sees it: the official (validated) figures, and its own report in
+ * progress. The contributors are counted, not listed (the activity page lists them).
+ */
+export interface HomeActivity extends Omit<ActivitySummary, 'contributors'> {
+  contributorCount: number;
   involvement: 'lead' | 'contributor';
   /** Days past the due date while not completed; 0 when on time or done. */
   daysLate: number;

@@ -241,7 +241,7 @@ export interface ValidationQueueItem extends ProgressUpdateView {
   };
 }
 
-/** GET /api/v1/validation-queue: submitted reports, oldest first: the first 50 in `items`, how many wait in `total`. */
+/** GET /api/v1/validation-queue: submitted reports, oldest first: the first 25 in `items`, how many wait in `total`. */
 export interface ValidationQueue {
   items: ValidationQueueItem[];
   total: number;

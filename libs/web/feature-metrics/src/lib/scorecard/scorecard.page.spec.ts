@@ -60,6 +60,8 @@ describe('ScorecardPage', () => {
     expect(rows[0]).toEqual(['openness', '30', '× 30 %', '9']);
     expect(rows[3]).toEqual(['inventory', 'metrics.breakdown.noValueShort', '× 20 %', '0']);
     expect(el.querySelector('.sc-rank strong')?.textContent?.trim()).toBe('2e sur 240 (ex æquo)');
+    // Where the score comes from: computed from the harvest, not declared.
+    expect(el.querySelector('[data-provenance]')?.textContent).toContain('provenance.automated');
   });
 
   it('links overdue datasets to the portal in a new tab', async () => {

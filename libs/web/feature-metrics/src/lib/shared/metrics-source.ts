@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { HarvestRunView, PortalStatus } from '@marsad/contracts';
-import { LocaleDatePipe } from '@marsad/web/ui';
+import type { HarvestRunView, PortalStatus, Provenance } from '@marsad/contracts';
+import { LocaleDatePipe, ProvenanceLabel } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { portalHost } from './metrics-math';
 
 /** "Figures as of <day>, from the harvest of <time>" and the portal they come from. */
 @Component({
   selector: 'msd-metrics-source',
-  imports: [TranslatePipe, LocaleDatePipe],
+  imports: [TranslatePipe, LocaleDatePipe, ProvenanceLabel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (asOf(); as day) {
@@ -28,6 +28,9 @@ import { portalHost } from './metrics-math';
             >.
           } @else if (status()?.portalUrl === 'demo') {
             {{ 'metrics.source.demoPortal' | translate }}
+          }
+          @if (provenance(); as p) {
+            <msd-provenance [provenance]="p" />
           }
           @if (status()?.nextRunAt; as next) {
             <span class="src__next">{{
@@ -59,6 +62,8 @@ import { portalHost } from './metrics-math';
 export class MetricsSource {
   readonly asOf = input<string | null>(null);
   readonly run = input<HarvestRunView | null>(null);
+  /** Automated (from the harvest) or demo, as the API says. */
+  readonly provenance = input<Provenance | null>(null);
   readonly status = input<PortalStatus | null>(null);
 
   protected readonly harvestedAt = computed(() => {

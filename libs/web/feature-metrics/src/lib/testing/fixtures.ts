@@ -89,6 +89,7 @@ export const NATIONAL: NationalMetrics = {
   ],
   institutionsMapped: 3,
   institutionsScored: 2,
+  provenance: { source: 'automated', asOf: '2026-11-27T02:00:00.000Z', by: 'run-1' },
 };
 
 export const HCP_METRICS: InstitutionMetrics = {
@@ -110,4 +111,6 @@ export const HCP_METRICS: InstitutionMetrics = {
       ageDays: 1054,
     },
   ],
+  benchmark: { nationalMedian: 38.5, typeMedian: 41 },
+  provenance: { source: 'automated', asOf: '2026-11-27T02:00:00.000Z', by: 'run-1' },
 };

@@ -49,8 +49,8 @@ import { LocaleDatePipe } from '../pipes/locale-format.pipes';
   `,
   template: `<span class="msd-provenance msd-provenance--{{ provenance().source }}" data-provenance>
     <span class="msd-provenance__source">{{ sourceKey() | translate }}</span>
-    @if (provenance().by; as by) {
-      <span>{{ 'provenance.by' | translate: { name: by } }}</span>
+    @if (provenance().source === 'validated' && provenance().by; as by) {
+      <span>{{ 'provenance.by' | translate: { name: provenance().by } }}</span>
     }
     @if (provenance().asOf; as asOf) {
       <span>· {{ 'provenance.asOf' | translate: { date: (asOf | msdDate) } }}</span>
