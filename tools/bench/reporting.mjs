@@ -93,7 +93,8 @@ try {
     `SELECT state, count(*)::int AS n FROM progress_updates GROUP BY state ORDER BY state`,
   );
   const { rows: activities } = await client.query(`SELECT id FROM activities ORDER BY code`);
-  await client.query('ANALYZE');
+  // Settle the bulk load first, so autovacuum does not run during the measurements.
+  await client.query('VACUUM ANALYZE');
   await client.end();
   console.log(
     `reports: ${counts.map((c) => `${c.state} ${c.n}`).join(', ')}; activities: ${activities.length} × 40 contributors`,
@@ -134,7 +135,7 @@ try {
     const [url, init = {}] = [].concat(next(0, 0));
     const sample = await fetch(url, { ...init, headers: { ...init.headers, 'accept-encoding': 'identity' } });
     console.log(`${name}: ${Math.round((await sample.arrayBuffer()).byteLength / 1024)} kB of JSON`);
-    await load({ clients: CLIENTS, seconds: 1, next }); // warm-up
+    await load({ clients: CLIENTS, seconds: 3, next }); // warm-up
     const figures = await load({ clients: CLIENTS, seconds: SECONDS, next });
     console.log(`${name}: ${JSON.stringify(figures)} (target p95 ≤ 50 ms)`);
   }

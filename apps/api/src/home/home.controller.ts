@@ -1,6 +1,7 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type AdministrationHome, type CommitteeHome, type Workbench } from '@marsad/contracts';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@marsad/contracts';
 import type { SignedInContext } from '../auth/actor';
 import { Authorize, SignedInCaller } from '../auth/auth.decorators';
 import { HomeService } from './home.service';
@@ -16,8 +17,14 @@ export class HomeController {
     summary:
       "An administration's home: the activities it leads or contributes to, the open round's checklist, its officers, inventory and publication score against the medians (its own people, ADD, the committee)",
   })
-  administration(@SignedInCaller() caller: SignedInContext, @Param('code') code: string): Promise<AdministrationHome> {
-    return this.homes.administration(caller, code);
+  @ApiOkResponse({ description: 'AdministrationHome' })
+  async administration(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('code') code: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    (await this.homes.administration(caller, code)).send(request, response);
   }
 
   @Get('workbench')
@@ -26,8 +33,9 @@ export class HomeController {
     summary:
       "ADD's workbench: the validation queue, the open round and who has not reported, late activities and missed milestones, vacancies, the last harvest",
   })
-  workbench(): Promise<Workbench> {
-    return this.homes.workbench();
+  @ApiOkResponse({ description: 'Workbench' })
+  async workbench(@Req() request: Request, @Res() response: Response): Promise<void> {
+    (await this.homes.workbench()).send(request, response);
   }
 
   @Get('committee')
@@ -36,7 +44,8 @@ export class HomeController {
     summary:
       "The committee's view: validated plan progress and health, late activities, blockers by category, officer coverage, the national publication score",
   })
-  committee(): Promise<CommitteeHome> {
-    return this.homes.committee();
+  @ApiOkResponse({ description: 'CommitteeHome' })
+  async committee(@Req() request: Request, @Res() response: Response): Promise<void> {
+    (await this.homes.committee()).send(request, response);
   }
 }

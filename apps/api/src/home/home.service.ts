@@ -34,6 +34,7 @@ import { RoundsService } from '../rounds/rounds.service';
 import { PLAN_CODE } from '../seed/reference-seed.service';
 import { reportingCache } from '../rounds/reporting-cache';
 import { StampedCache } from '../common/cache/stamped-cache';
+import { JsonBody } from '../common/http/json-body';
 import { Institution } from '../institutions/entities/institution.entity';
 
 const LISTED = 10;
@@ -85,7 +86,11 @@ export class HomeService {
     this.cache = reportingCache(dataSource);
   }
 
-  async administration(caller: SignedInContext, code: string): Promise<AdministrationHome> {
+  /**
+   * An administration's home (its own people, ADD, the committee), serialised and compressed once
+   * while unchanged; access is checked before the cache.
+   */
+  async administration(caller: SignedInContext, code: string): Promise<JsonBody<AdministrationHome>> {
     const actor = caller.actor;
     const [institution] = await this.cache.get(`institution:${code}`, () =>
       this.dataSource.query('SELECT id, code, name, type FROM institutions WHERE code = $1', [code]),
@@ -96,8 +101,8 @@ export class HomeService {
     // Pending figures are the administration's own business and ADD's; the committee sees validated ones.
     const seesPending =
       actor.institutionId === institution.id || hasPermission(actor.role, Permission.ProgressValidate);
-    return this.cache.get(`administration:${code}:${seesPending}`, () =>
-      this.administrationNow(institution, seesPending),
+    return this.cache.get(`administration:${code}:${seesPending}`, async () =>
+      JsonBody.of(await this.administrationNow(institution, seesPending)),
     );
   }
 
@@ -160,12 +165,12 @@ export class HomeService {
     };
   }
 
-  workbench(): Promise<Workbench> {
-    return this.cache.get('workbench', () => this.workbenchNow());
+  workbench(): Promise<JsonBody<Workbench>> {
+    return this.cache.get('workbench', async () => JsonBody.of(await this.workbenchNow()));
   }
 
-  committee(): Promise<CommitteeHome> {
-    return this.cache.get('committee', () => this.committeeNow());
+  committee(): Promise<JsonBody<CommitteeHome>> {
+    return this.cache.get('committee', async () => JsonBody.of(await this.committeeNow()));
   }
 
   private async workbenchNow(): Promise<Workbench> {

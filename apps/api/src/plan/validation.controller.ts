@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type ProgressUpdateView, type ValidationQueue } from '@marsad/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type ProgressUpdateView } from '@marsad/contracts';
 import type { SignedInContext } from '../auth/actor';
 import { Authorize, SignedInCaller } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
@@ -22,8 +23,9 @@ export class ValidationController {
     summary:
       'Submitted progress reports awaiting validation, oldest first, with activity, administration, author and evidence',
   })
-  queue(): Promise<ValidationQueue> {
-    return this.validation.queue();
+  @ApiOkResponse({ description: 'ValidationQueue: `items` (the oldest 25), `total`, `oldestSubmittedAt`' })
+  async queue(@Req() request: Request, @Res() response: Response): Promise<void> {
+    (await this.validation.queueBody()).send(request, response);
   }
 
   @Post('progress-updates/:id/validate')

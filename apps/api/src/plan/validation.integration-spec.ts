@@ -98,6 +98,18 @@ describe('Reports from administrations, validated by ADD (real database)', () =>
     expect(item.activity).toEqual(expect.objectContaining({ code: '13.2', measureNumber: 13, progress: 0 }));
     expect(item.authorInstitution?.code).toBe('MEF');
     expect(item.evidence.map((e) => e.kind)).toEqual(['file']);
+
+    // Served compressed once and revalidated like every API read: a matching ETag gets a 304.
+    const gzipped = await coordinator.get('/api/v1/validation-queue').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['content-type']).toMatch(/^application\/json/);
+    expect(gzipped.body).toEqual(queue);
+    const etag = String(gzipped.headers['etag']);
+    expect(etag).toMatch(/^W\/".+"$/);
+    await coordinator.get('/api/v1/validation-queue').set('If-None-Match', etag).expect(304);
+    const plain = await coordinator.get('/api/v1/validation-queue').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(queue);
   });
 
   it('an officer cannot validate or return; returning needs a comment', async () => {

@@ -6,6 +6,7 @@ import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
 import { StampedCache } from '../common/cache/stamped-cache';
+import { JsonBody } from '../common/http/json-body';
 import { markHandedIn } from '../rounds/hand-in';
 import { reportingCache } from '../rounds/reporting-cache';
 import { checkReport, lockActivity, reportStateConflict, trimNarrative } from './activities.service';
@@ -39,8 +40,13 @@ export class ValidationService {
   }
 
   /** Submitted reports, oldest first (the first 25), with their activity, administration, author and evidence. */
-  queue(): Promise<ValidationQueue> {
-    return this.cache.get('queue', () => this.queueNow());
+  async queue(): Promise<ValidationQueue> {
+    return (await this.queueBody()).value;
+  }
+
+  /** The same, serialised and compressed once for every coordinator who opens it while it is unchanged. */
+  queueBody(): Promise<JsonBody<ValidationQueue>> {
+    return this.cache.get('queue', async () => JsonBody.of(await this.queueNow()));
   }
 
   private async queueNow(): Promise<ValidationQueue> {

@@ -1,13 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  Permission,
-  type Page,
-  type ReportingRoundDetail,
-  type ReportingRoundView,
-  type RoundAdministrationRow,
-  type RoundChecklist,
-} from '@marsad/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type ReportingRoundDetail, type ReportingRoundView, type RoundChecklist } from '@marsad/contracts';
 import type { SignedInContext } from '../auth/actor';
 import { Authorize, SignedInCaller } from '../auth/auth.decorators';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
@@ -45,8 +39,13 @@ export class RoundsController {
   @Get(':id')
   @Authorize(Permission.RoundRead)
   @ApiOperation({ summary: "A round's standing: totals, by administration type and by region; frozen once closed" })
-  get(@Param('id', new UuidParamPipe('reportingRound')) id: string): Promise<ReportingRoundDetail> {
-    return this.rounds.get(id);
+  @ApiOkResponse({ description: 'ReportingRoundDetail' })
+  async get(
+    @Param('id', new UuidParamPipe('reportingRound')) id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    (await this.rounds.get(id)).send(request, response);
   }
 
   @Patch(':id')
@@ -80,11 +79,14 @@ export class RoundsController {
     summary:
       'Each administration that owes something in the round, the least complete first (filter: missing, late, returned, complete)',
   })
-  administrations(
+  @ApiOkResponse({ description: 'Page<RoundAdministrationRow>' })
+  async administrations(
     @Param('id', new UuidParamPipe('reportingRound')) id: string,
     @Query() query: RoundAdministrationQueryDto,
-  ): Promise<Page<RoundAdministrationRow>> {
-    return this.rounds.administrations(id, query);
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    (await this.rounds.administrationsBody(id, query)).send(request, response);
   }
 
   @Get(':id/administrations/:code')

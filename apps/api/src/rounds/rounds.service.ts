@@ -30,6 +30,7 @@ import type {
   UpdateRoundDto,
 } from './dto/rounds.dto';
 import { StampedCache } from '../common/cache/stamped-cache';
+import { JsonBody } from '../common/http/json-body';
 import { reportingInstitutionId } from './hand-in';
 import { reportingCache } from './reporting-cache';
 import { ReportingRound, type FrozenRound } from './entities/reporting-round.entity';
@@ -113,8 +114,9 @@ export class RoundsService {
     };
   }
 
-  get(id: string): Promise<ReportingRoundDetail> {
-    return this.cache.get(`round:${id}`, () => this.getNow(id));
+  /** A round's standing, serialised and compressed once while unchanged. */
+  get(id: string): Promise<JsonBody<ReportingRoundDetail>> {
+    return this.cache.get(`round:${id}`, async () => JsonBody.of(await this.getNow(id)));
   }
 
   private async getNow(id: string): Promise<ReportingRoundDetail> {
@@ -151,6 +153,12 @@ export class RoundsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     return { items: filtered.slice((page - 1) * pageSize, page * pageSize), total: filtered.length, page, pageSize };
+  }
+
+  /** A page of the same, serialised and compressed once while unchanged. */
+  administrationsBody(id: string, query: RoundAdministrationQueryDto): Promise<JsonBody<Page<RoundAdministrationRow>>> {
+    const key = [query.filter, query.type, query.region, query.page, query.pageSize].map((v) => v ?? '').join(':');
+    return this.cache.get(`page:${id}:${key}`, async () => JsonBody.of(await this.administrations(id, query)));
   }
 
   /** One administration's checklist; an administration's people see only their own. */
