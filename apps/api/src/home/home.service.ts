@@ -6,7 +6,6 @@ import {
   isInstitutionScoped,
   OFFICER_ROLES,
   Permission,
-  type ActivitySummary,
   type AdministrationHome,
   type CommitteeHome,
   type HomeActivity,
@@ -26,6 +25,7 @@ import { daysBetween, todayInMorocco } from '../common/time/today';
 import { holdsRole } from '../institutions/institutions.service';
 import { MetricsQueryService } from '../metrics/metrics-query.service';
 import { CoverageService } from '../officers/coverage.service';
+import { daysLate } from '../plan/activity-health.util';
 import { PlanBlockersService } from '../plan/plan-blockers.service';
 import { PlansService } from '../plan/plans.service';
 import { toRunView } from '../portal/harvest-run-lifecycle.service';
@@ -39,18 +39,11 @@ import { Institution } from '../institutions/entities/institution.entity';
 
 const LISTED = 10;
 const collator = new Intl.Collator('en', { numeric: true });
-const CLOSED = new Set(['completed', 'cancelled']);
-
-/** Days an activity is past its due date while not done (0 otherwise). */
-export function daysLateOf(activity: Pick<ActivitySummary, 'dueDate' | 'status'>, today = todayInMorocco()): number {
-  if (!activity.dueDate || CLOSED.has(activity.status)) return 0;
-  return Math.max(0, daysBetween(activity.dueDate, today));
-}
 
 function lateActivities(plan: PlanDetail, today: string): LateActivity[] {
   return plan.measures
     .flatMap((measure) => measure.activities)
-    .map((a) => ({ a, daysLate: daysLateOf(a, today) }))
+    .map((a) => ({ a, daysLate: daysLate(a, today) }))
     .filter(({ daysLate }) => daysLate > 0)
     .sort((x, y) => y.daysLate - x.daysLate || collator.compare(x.a.code, y.a.code))
     .map(({ a, daysLate }) => ({
@@ -149,7 +142,7 @@ export class HomeService {
         ...a,
         contributorCount: contributors.length,
         involvement: a.leadInstitution?.code === code ? 'lead' : 'contributor',
-        daysLate: daysLateOf(a, today),
+        daysLate: daysLate(a, today),
         ownReport: own.get(a.id) ?? null,
       })),
       round: round && round.items.length ? round : null,

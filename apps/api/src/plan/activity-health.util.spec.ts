@@ -1,4 +1,4 @@
-import { activityHealth, expectedProgress, worstHealth } from './activity-health.util';
+import { activityHealth, daysLate, expectedProgress, worstHealth } from './activity-health.util';
 
 const base = { status: 'in_progress' as const, progress: 50, startDate: '2026-01-01', dueDate: '2026-12-31' };
 
@@ -57,5 +57,21 @@ describe('worstHealth', () => {
     expect(worstHealth(['at_risk', 'late', 'on_track'])).toBe('late');
     expect(worstHealth([null, null])).toBeNull();
     expect(worstHealth([])).toBeNull();
+  });
+});
+
+describe('daysLate', () => {
+  const base = { status: 'in_progress' as const, progress: 40, startDate: '2026-01-01', dueDate: '2026-10-20' };
+
+  it('counts the days past the due date of a late activity', () => {
+    expect(daysLate(base, '2026-12-04')).toBe(45);
+  });
+
+  it('is 0 when the activity is not late: before its due date, done, at 100 % or cancelled', () => {
+    expect(daysLate(base, '2026-10-20')).toBe(0);
+    expect(daysLate({ ...base, status: 'completed' }, '2026-12-04')).toBe(0);
+    expect(daysLate({ ...base, progress: 100 }, '2026-12-04')).toBe(0);
+    expect(daysLate({ ...base, status: 'cancelled' }, '2026-12-04')).toBe(0);
+    expect(daysLate({ ...base, dueDate: null }, '2026-12-04')).toBe(0);
   });
 });

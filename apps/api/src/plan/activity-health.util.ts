@@ -47,6 +47,12 @@ export function activityHealth(activity: HealthInput, today: IsoDate): Health | 
   return 'on_track';
 }
 
+/** Whole days past the due date of an activity whose health is `late` (rule 4 above); 0 otherwise. */
+export function daysLate(activity: HealthInput, today: IsoDate): number {
+  if (activityHealth(activity, today) !== 'late' || !activity.dueDate) return 0;
+  return toDay(today) - toDay(activity.dueDate);
+}
+
 /** Share of [start, due] elapsed on `today`, 0–100; null without both dates. */
 export function expectedProgress(startDate: IsoDate | null, dueDate: IsoDate | null, today: IsoDate): number | null {
   if (!startDate || !dueDate) return null;

@@ -79,11 +79,11 @@ export class RoundsService {
     const rounds = await this.dataSource
       .getRepository(ReportingRound)
       .find({ relations: { plan: true }, order: { opensOn: 'DESC' } });
+    // A closed round's standing is frozen: only open ones are computed.
     return Promise.all(
-      rounds.map(async (round) => {
-        const live = await this.live(this.dataSource.manager, round);
-        return this.view(round, live);
-      }),
+      rounds.map(async (round) =>
+        this.view(round, round.frozen ? null : await this.live(this.dataSource.manager, round)),
+      ),
     );
   }
 
@@ -329,10 +329,7 @@ export class RoundsService {
         }
         return standing.institution.code;
       })
-      .then((code) => {
-        StampedCache.invalidateAll(); // committed: the answer shows the confirmation
-        return this.checklist(caller, id, code);
-      });
+      .then((code) => this.checklist(caller, id, code));
   }
 
   // ------------------------------------------------------------------ loading and shaping

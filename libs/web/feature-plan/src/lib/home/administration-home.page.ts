@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { Permission, type ConfirmationKind, type HomeActivity } from '@marsad/contracts';
+import { Permission, type ConfirmationKind } from '@marsad/contracts';
 import {
   apiResource,
   ApiError,
@@ -77,6 +77,8 @@ export class AdministrationHomePage {
 
   /** Its own people see its home as theirs. */
   protected readonly own = computed(() => this.session.user()?.institution?.code === this.code());
+  /** Every activity listed involves the administration: its own people may report on any of them. */
+  protected readonly canReport = computed(() => this.own() && this.session.can(Permission.ProgressReport));
   protected readonly leads = computed(() =>
     (this.home.value()?.activities ?? []).filter((a) => a.involvement === 'lead'),
   );
@@ -90,11 +92,6 @@ export class AdministrationHomePage {
   constructor() {
     const title = inject(DocumentTitleService);
     effect(() => title.set('titles.administrationHome'));
-  }
-
-  /** Every activity listed involves the administration: its own people may report on it. */
-  protected canReport(_activity: HomeActivity): boolean {
-    return this.own() && this.session.can(Permission.ProgressReport);
   }
 
   protected canConfirm(kind: ConfirmationKind): boolean {

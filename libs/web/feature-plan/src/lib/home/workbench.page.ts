@@ -13,11 +13,10 @@ import {
   LocalizedTextPipe,
   ProvenanceLabel,
   StateChip,
+  wholeDaysSince,
 } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { RoundTallyView } from '../rounds/round-tally';
-
-const DAY_MS = 86_400_000;
 
 /**
  * ADD's workbench: what waits for a coordinator today. The validation queue, the open round and who
@@ -52,10 +51,7 @@ export class WorkbenchPage {
   protected readonly bench = apiResource({ stream: () => this.api.workbench() });
 
   /** Whole days the oldest submitted report has waited. */
-  protected readonly oldestDays = computed(() => {
-    const oldest = this.bench.value()?.queue.oldestSubmittedAt;
-    return oldest ? Math.max(0, Math.floor((Date.now() - new Date(oldest).getTime()) / DAY_MS)) : null;
-  });
+  protected readonly oldestDays = computed(() => wholeDaysSince(this.bench.value()?.queue.oldestSubmittedAt));
 
   constructor() {
     const title = inject(DocumentTitleService);

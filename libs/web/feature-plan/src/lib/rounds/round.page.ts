@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { Permission, type RoundAdministrationQuery } from '@marsad/contracts';
 import {
@@ -39,6 +40,7 @@ const PAGE_SIZE = 25;
 @Component({
   selector: 'msd-round-page',
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     TranslatePipe,
     MatButton,

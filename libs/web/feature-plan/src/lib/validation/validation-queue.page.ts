@@ -18,11 +18,10 @@ import {
   LocalizedTextLangPipe,
   LocalizedTextPipe,
   StateChip,
+  wholeDaysSince,
 } from '@marsad/web/ui';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * ADD's validation queue: what administrations submitted, oldest first. Each report can be
@@ -70,10 +69,7 @@ export class ValidationQueuePage {
   protected readonly actionError = signal<{ id: string; key: string } | null>(null);
 
   /** Whole days the oldest report has waited. */
-  protected readonly oldestDays = computed(() => {
-    const oldest = this.queue.value()?.oldestSubmittedAt;
-    return oldest ? Math.max(0, Math.floor((Date.now() - new Date(oldest).getTime()) / DAY_MS)) : null;
-  });
+  protected readonly oldestDays = computed(() => wholeDaysSince(this.queue.value()?.oldestSubmittedAt));
 
   constructor() {
     const title = inject(DocumentTitleService);
@@ -81,7 +77,7 @@ export class ValidationQueuePage {
   }
 
   protected waitedDays(item: ValidationQueueItem): number {
-    return item.submittedAt ? Math.max(0, Math.floor((Date.now() - new Date(item.submittedAt).getTime()) / DAY_MS)) : 0;
+    return wholeDaysSince(item.submittedAt) ?? 0;
   }
 
   protected async validate(item: ValidationQueueItem): Promise<void> {

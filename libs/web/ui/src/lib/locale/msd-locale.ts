@@ -89,3 +89,8 @@ export function formatFileSize(bytes: number | null | undefined, locale: Locale)
     maximumFractionDigits: 1,
   }).format(amount);
 }
+
+/** Whole days from an instant to now (0 at the least), e.g. how long a report has waited; null without one. */
+export function wholeDaysSince(instant: string | null | undefined, now = Date.now()): number | null {
+  return instant ? Math.max(0, Math.floor((now - new Date(instant).getTime()) / 86_400_000)) : null;
+}
