@@ -19,6 +19,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PlanModule } from './plan/plan.module';
 import { RoundsModule } from './rounds/rounds.module';
 import { HomeModule } from './home/home.module';
+import { CommitteeModule } from './committee/committee.module';
 import { PortalModule } from './portal/portal.module';
 import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
@@ -61,6 +62,7 @@ export class AppModule {
         PlanModule,
         RoundsModule,
         HomeModule,
+        CommitteeModule,
         OfficersModule,
         InventoryModule,
         MetricsModule,

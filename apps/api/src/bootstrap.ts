@@ -24,6 +24,7 @@ import { MetricsService } from './metrics/metrics.service';
 import { HarvestRun } from './portal/entities/harvest-run.entity';
 import { HarvestService } from './portal/harvest.service';
 import { PortalSource } from './portal/portal-source';
+import { PlanHistoryService } from './plan/plan-history.service';
 import { ReferenceSeedService } from './seed/reference-seed.service';
 
 /** Builds the Nest application exactly as it runs, for main.ts and for tests. */
@@ -72,6 +73,8 @@ export async function prepareDatabase(app: INestApplication, config: Pick<AppCon
   await dataSource.runMigrations({ transaction: 'each' });
   await app.get(ReferenceSeedService).run();
   if (config.demoData) await app.get(DemoSeedService).run();
+  // Today's snapshot of the plan, after the seeds (the nightly one may have been missed while stopped).
+  await app.get(PlanHistoryService).recordToday();
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Actor, ActorContext } from '../auth/actor';
 import { User } from '../auth/entities/user.entity';
 import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 import { appointmentFieldRule, maySeeAppointmentField, type AppointmentPrivacy } from '../officers/officer-visibility';
+import { maySeeCommitteePeople } from '../committee/committee-rules';
 import { AuditEvent } from './audit-event.entity';
 
 export type Diff = Record<string, { before: unknown; after: unknown }>;
@@ -49,6 +50,9 @@ export function diffOf(before: Record<string, unknown> | null, after: Record<str
   }
   return diff;
 }
+
+/** A committee representative's personal fields (law 09-08). */
+const REPRESENTATIVE_PERSONAL = new Set(['fullName', 'title', 'email', 'phone']);
 
 /** What a reader sees in place of a value they may not see. */
 export const REDACTED = AUDIT_REDACTED;
@@ -252,6 +256,11 @@ export class AuditService {
           : maySeeAppointmentField(reader, appointment, field)
             ? 'show'
             : 'hide';
+    }
+    if (row.entityType === 'committee_representative') {
+      // Representatives' names and contacts follow the committee's own views.
+      const people = maySeeCommitteePeople(reader);
+      return (field) => (REPRESENTATIVE_PERSONAL.has(field) ? (people ? 'show' : 'hide') : 'filter');
     }
     if (row.entityType === 'user') {
       const account = maySeeAccount(reader, row.entityId);

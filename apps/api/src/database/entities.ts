@@ -10,6 +10,7 @@ import { Evidence } from '../plan/entities/evidence.entity';
 import { Measure } from '../plan/entities/measure.entity';
 import { Milestone } from '../plan/entities/milestone.entity';
 import { Plan } from '../plan/entities/plan.entity';
+import { PlanSnapshot } from '../plan/entities/plan-snapshot.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
 import { ReportingRound } from '../rounds/entities/reporting-round.entity';
 import { RoundConfirmation } from '../rounds/entities/round-confirmation.entity';
@@ -19,6 +20,15 @@ import { MetricSnapshot } from '../metrics/entities/metric-snapshot.entity';
 import { HarvestRun } from '../portal/entities/harvest-run.entity';
 import { PortalDataset, PortalDatasetStaging } from '../portal/entities/portal-dataset.entity';
 import { PortalOrganization } from '../portal/entities/portal-organization.entity';
+import { CommitteeMember } from '../committee/entities/committee-member.entity';
+import { CommitteeRepresentative } from '../committee/entities/committee-representative.entity';
+import { CommitteeMeeting } from '../committee/entities/committee-meeting.entity';
+import { AgendaItem } from '../committee/entities/agenda-item.entity';
+import { CommitteeAttendance } from '../committee/entities/committee-attendance.entity';
+import { CommitteeDocument } from '../committee/entities/committee-document.entity';
+import { CommitteeDecision } from '../committee/entities/committee-decision.entity';
+import { ActionItem } from '../committee/entities/action-item.entity';
+import { ActionItemNote } from '../committee/entities/action-item-note.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -43,5 +53,15 @@ export const ENTITIES = [
   ReportingRound,
   RoundConfirmation,
   MetricSnapshot,
+  PlanSnapshot,
   InventoryItem,
+  CommitteeMember,
+  CommitteeRepresentative,
+  CommitteeMeeting,
+  AgendaItem,
+  CommitteeAttendance,
+  CommitteeDocument,
+  CommitteeDecision,
+  ActionItem,
+  ActionItemNote,
 ];

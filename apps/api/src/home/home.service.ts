@@ -12,7 +12,6 @@ import {
   type InstitutionType,
   type InventoryStatus,
   type LateActivity,
-  type MissedMilestone,
   type OfficerRole,
   type PlanDetail,
   type PlanSummary,
@@ -21,13 +20,14 @@ import {
 import { DataSource } from 'typeorm';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
-import { daysBetween, todayInMorocco } from '../common/time/today';
+import { todayInMorocco } from '../common/time/today';
 import { holdsRole } from '../institutions/institutions.service';
 import { MetricsQueryService } from '../metrics/metrics-query.service';
 import { CoverageService } from '../officers/coverage.service';
 import { daysLate } from '../plan/activity-health.util';
 import { PlanBlockersService } from '../plan/plan-blockers.service';
 import { PlansService } from '../plan/plans.service';
+import { missedMilestones } from '../plan/missed-milestones';
 import { toRunView } from '../portal/harvest-run-lifecycle.service';
 import { HarvestRun } from '../portal/entities/harvest-run.entity';
 import { RoundsService } from '../rounds/rounds.service';
@@ -36,6 +36,8 @@ import { reportingCache } from '../rounds/reporting-cache';
 import { StampedCache } from '../common/cache/stamped-cache';
 import { JsonBody } from '../common/http/json-body';
 import { Institution } from '../institutions/entities/institution.entity';
+import { ActionItemsService } from '../committee/action-items.service';
+import { MeetingsService } from '../committee/meetings.service';
 
 const LISTED = 10;
 const collator = new Intl.Collator('en', { numeric: true });
@@ -75,6 +77,8 @@ export class HomeService {
     private readonly rounds: RoundsService,
     private readonly metrics: MetricsQueryService,
     private readonly coverage: CoverageService,
+    private readonly actionItems: ActionItemsService,
+    private readonly meetings: MeetingsService,
   ) {
     this.cache = reportingCache(dataSource);
   }
@@ -105,7 +109,7 @@ export class HomeService {
   ): Promise<AdministrationHome> {
     const code = institution.code;
     const today = todayInMorocco();
-    const [plan, roundId, officers, inventory, metrics] = await Promise.all([
+    const [plan, roundId, officers, inventory, metrics, actionItems] = await Promise.all([
       this.plans.get(PLAN_CODE, { institution: code, involvement: 'any' }),
       this.rounds.openRoundId(),
       this.dataSource.query(
@@ -118,6 +122,7 @@ export class HomeService {
         [institution.id],
       ),
       this.metrics.institution(code),
+      this.actionItems.ofOwner(institution.id),
     ]);
     const activities = plan.measures.flatMap((measure) => measure.activities);
     const own = seesPending
@@ -155,6 +160,7 @@ export class HomeService {
         asOf: metrics.asOf,
         provenance: metrics.provenance,
       },
+      actionItems,
     };
   }
 
@@ -168,13 +174,13 @@ export class HomeService {
 
   private async workbenchNow(): Promise<Workbench> {
     const today = todayInMorocco();
-    const [queue, standing, plan, milestones, coverage, portal, lastGood] = await Promise.all([
+    const [queue, standing, plan, milestones, coverage, portal, lastGood, actionItems, meetings] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*)::int AS total, min(submitted_at) AS oldest FROM progress_updates WHERE state = 'submitted'`,
       ),
       this.rounds.openRoundStanding(LISTED),
       this.plans.get(PLAN_CODE, {}),
-      this.missedMilestones(today),
+      missedMilestones(this.dataSource, today),
       this.coverage.report({}),
       this.dataSource.query(
         `SELECT count(*)::int AS organizations,
@@ -184,6 +190,8 @@ export class HomeService {
       this.dataSource
         .getRepository(HarvestRun)
         .findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } }),
+      this.actionItems.digest(),
+      this.meetings.nextAndLast(),
     ]);
     return {
       asOf: new Date().toISOString(),
@@ -201,17 +209,21 @@ export class HomeService {
         organizations: portal[0].organizations,
         unmappedOrganizations: portal[0].unmapped,
       },
+      actionItems,
+      nextMeeting: meetings.next,
     };
   }
 
   private async committeeNow(): Promise<CommitteeHome> {
     const today = todayInMorocco();
-    const [plan, blockers, coverage, national, standing] = await Promise.all([
+    const [plan, blockers, coverage, national, standing, actionItems, meetings] = await Promise.all([
       this.plans.get(PLAN_CODE, {}),
       this.blockers.forPlan(PLAN_CODE),
       this.coverage.report({}),
       this.metrics.national(),
       this.rounds.openRoundStanding(0),
+      this.actionItems.digest(),
+      this.meetings.nextAndLast(),
     ]);
     const summary: PlanSummary = {
       code: plan.code,
@@ -224,6 +236,7 @@ export class HomeService {
       activityCount: plan.activityCount,
       statusCounts: plan.statusCounts,
       provenance: plan.provenance,
+      figuresOn: plan.figuresOn,
     };
     return {
       asOf: new Date().toISOString(),
@@ -244,6 +257,9 @@ export class HomeService {
         provenance: national.provenance,
       },
       round: standing?.round ?? null,
+      actionItems,
+      nextMeeting: meetings.next,
+      lastMeeting: meetings.last,
     };
   }
 
@@ -285,23 +301,5 @@ export class HomeService {
       });
     }
     return out;
-  }
-
-  private async missedMilestones(today: string): Promise<MissedMilestone[]> {
-    const rows = await this.dataSource.query(
-      `SELECT m.id, m.activity_id, a.code, m.title, to_char(m.due_date, 'YYYY-MM-DD') AS due
-         FROM milestones m JOIN activities a ON a.id = m.activity_id
-        WHERE m.due_date < $1 AND m.done_on IS NULL AND a.status NOT IN ('completed', 'cancelled')
-        ORDER BY m.due_date, a.code LIMIT 20`,
-      [today],
-    );
-    return rows.map((row: { id: string; activity_id: string; code: string; title: never; due: string }) => ({
-      id: row.id,
-      activityId: row.activity_id,
-      activityCode: row.code,
-      title: row.title,
-      dueDate: row.due,
-      daysLate: daysBetween(row.due, today),
-    }));
   }
 }

@@ -20,7 +20,7 @@ import { AuditService, diffOf } from '../audit/audit.service';
 import type { Actor, SignedInContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import { InstitutionsService } from '../institutions/institutions.service';
-import { sniffContentType } from '../storage/file-type.util';
+import { decodeFileName, sniffContentType } from '../storage/file-type.util';
 import { StorageService } from '../storage/storage.service';
 import { todayInMorocco } from '../common/time/today';
 import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
@@ -32,6 +32,7 @@ import { ProgressUpdate } from './entities/progress-update.entity';
 import { applyValidatedReport } from './report-figures';
 import { markHandedIn, reportingInstitutionId } from '../rounds/hand-in';
 import { Institution } from '../institutions/entities/institution.entity';
+import { PlanHistoryService } from './plan-history.service';
 import { mapActivity, mapEvidence, mapMilestone, mapUpdate, mayReadUpdate, newestFirst } from './plan.mappers';
 import { matchesFilters } from './plans.service';
 
@@ -64,6 +65,7 @@ export class ActivitiesService {
     private readonly institutions: InstitutionsService,
     private readonly storage: StorageService,
     private readonly audit: AuditService,
+    private readonly planHistory: PlanHistoryService,
   ) {}
 
   async list(filters: ActivityFilters): Promise<ActivitySummary[]> {
@@ -81,8 +83,9 @@ export class ActivitiesService {
   }
 
   /** Changes planning fields. A stale `version` gets 409 with the activity as it is now. */
-  update(caller: SignedInContext, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(caller: SignedInContext, id: string, dto: UpdateActivityDto): Promise<ActivityDetail> {
+    let changed = false;
+    const detail = await this.dataSource.transaction(async (manager) => {
       const activity = await lockActivity(manager, id, { withInstitutions: true });
       const before = planningSnapshot(activity);
       if (activity.version !== dto.version) {
@@ -112,6 +115,7 @@ export class ActivitiesService {
       }
       const diff = diffOf(before, planningSnapshot(activity));
       if (Object.keys(diff).length > 0) {
+        changed = true;
         await manager.save(activity);
         await this.audit.record(manager, caller, {
           action: 'activity.update',
@@ -122,6 +126,9 @@ export class ActivitiesService {
       }
       return this.detail(manager, id, caller.actor);
     });
+    // Dates and weights move health and roll-ups: today's snapshot follows, once committed.
+    if (changed) await this.planHistory.refresh();
+    return detail;
   }
 
   /** The audit trail of an activity, its progress updates and their evidence. */
@@ -144,9 +151,9 @@ export class ActivitiesService {
    * once (and, when it is the newest, sets the activity's figures); an administration's report is
    * submitted for validation (or kept as a draft) and changes no official figure.
    */
-  createUpdate(caller: SignedInContext, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
+  async createUpdate(caller: SignedInContext, id: string, dto: CreateProgressUpdateDto): Promise<ProgressUpdateView> {
     const reportedOn = checkReport(dto);
-    return this.dataSource.transaction(async (manager) => {
+    const view = await this.dataSource.transaction(async (manager) => {
       const activity = await lockActivity(manager, id, { withInstitutions: true });
       assertMayReport(caller.actor, activity);
       const before = { status: activity.status, progress: activity.progress };
@@ -208,6 +215,9 @@ export class ActivitiesService {
       });
       return mapUpdate(update, activity.code);
     });
+    // A coordinator's report counts at once: today's snapshot follows, once committed.
+    if (view.state === 'validated') await this.planHistory.refresh();
+    return view;
   }
 
   /** Attaches an uploaded file to a progress update, after checking its real type from its bytes. */
@@ -299,9 +309,10 @@ export class ActivitiesService {
       manager.getRepository(Milestone).find({ where: { activityId: id }, order: { dueDate: 'ASC' } }),
       this.readableUpdates(manager, id, activity.code, reader),
     ]);
+    const today = todayInMorocco();
     return {
-      ...mapActivity(activity, activity.measure?.number ?? 0, todayInMorocco()),
-      milestones: milestones.map((milestone) => mapMilestone(milestone, activity.code)),
+      ...mapActivity(activity, activity.measure?.number ?? 0, today),
+      milestones: milestones.map((milestone) => mapMilestone(milestone, activity.code, today)),
       ...updates,
     };
   }
@@ -400,11 +411,6 @@ export function trimNarrative(narrative: { ar?: string; fr?: string; en?: string
     if (text) out[locale] = text;
   }
   return out;
-}
-
-// Multer reads multipart file names as latin1; browsers send UTF-8 (Arabic names would be mangled).
-function decodeFileName(name: string): string {
-  return Buffer.from(name, 'latin1').toString('utf8');
 }
 
 /**

@@ -39,9 +39,10 @@ export class MeasuresService {
           }),
         ])
       : [[], []];
+    const today = todayInMorocco();
     return {
-      ...mapMeasure(measure, measure.plan?.code ?? '', todayInMorocco()),
-      milestones: milestones.map((milestone) => mapMilestone(milestone, codeOf.get(milestone.activityId) ?? '')),
+      ...mapMeasure(measure, measure.plan?.code ?? '', today),
+      milestones: milestones.map((milestone) => mapMilestone(milestone, codeOf.get(milestone.activityId) ?? '', today)),
       updates: updates.map((update) => mapUpdate(update, codeOf.get(update.activityId) ?? '')).sort(newestFirst),
     };
   }

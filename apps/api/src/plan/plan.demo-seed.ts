@@ -1,15 +1,18 @@
 import type { ActivityStatus, IsoDate, LocalizedText } from '@marsad/contracts';
-import { EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { addDays, daysBetween } from '../common/time/today';
 import { Institution } from '../institutions/entities/institution.entity';
 import { demoPdf } from '../seed/demo-pdf.util';
-import { demoUnit } from '../seed/demo-seed.util';
+import { demoUnit, markDemoLoaded } from '../seed/demo-seed.util';
 import actionPlan from '../seed/data/action-plan-2021.json';
 import { StorageService } from '../storage/storage.service';
 import { Activity } from './entities/activity.entity';
 import { Evidence } from './entities/evidence.entity';
 import { Milestone } from './entities/milestone.entity';
+import { Plan } from './entities/plan.entity';
+import { PlanSnapshot } from './entities/plan-snapshot.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
+import { replayPlan, snapshotFigures, snapshotOfPlan } from './plan-history.util';
 
 type Profile = 'completed' | 'on_track' | 'at_risk' | 'late' | 'not_started' | 'cancelled';
 
@@ -259,4 +262,48 @@ async function seedUpdates(
       }
     }
   }
+}
+
+/** How far back the demo's plan history goes. */
+export const DEMO_HISTORY_DAYS = 180;
+const DEMO_HISTORY_KEY = 'demo.planHistory';
+
+/**
+ * A believable past for the trend charts of a new installation: one snapshot a day for the
+ * DEMO_HISTORY_DAYS before today, replayed from the demo's validated reports (progress rises in
+ * steps on the days they were made), each marked as demo. Once; days already taken are kept.
+ * Returns the number of snapshots written, or null when it had already run.
+ */
+export async function seedDemoPlanHistory(dataSource: DataSource, today: IsoDate): Promise<number | null> {
+  return dataSource.transaction(async (manager) => {
+    if (!(await markDemoLoaded(manager, DEMO_HISTORY_KEY, { loadedOn: today }))) return null;
+    const plans = await manager.getRepository(Plan).find({
+      relations: { measures: { leadInstitution: true, activities: { leadInstitution: true } } },
+      relationLoadStrategy: 'query',
+    });
+    const reports = await manager.getRepository(ProgressUpdate).find({
+      where: { state: 'validated' },
+      select: { activityId: true, reportedOn: true, status: true, progress: true },
+    });
+    let written = 0;
+    for (const plan of plans) {
+      const rows = [];
+      for (let back = DEMO_HISTORY_DAYS; back >= 1; back--) {
+        const day = addDays(today, -back);
+        const { summary, measures } = replayPlan(plan, reports, day);
+        const detail = snapshotOfPlan(summary, measures, day);
+        rows.push({
+          planId: plan.id,
+          day,
+          progress: detail.progress,
+          health: detail.health,
+          figures: snapshotFigures(detail),
+          isDemo: true,
+        });
+      }
+      const result = await manager.createQueryBuilder().insert().into(PlanSnapshot).values(rows).orIgnore().execute();
+      written += result.identifiers.filter(Boolean).length;
+    }
+    return written;
+  });
 }

@@ -6,13 +6,15 @@ import {
   Health,
   MeasureSummary,
   MilestoneView,
+  type MilestoneState,
   PlanSummary,
   type Provenance,
   ProgressUpdateView,
 } from '@marsad/contracts';
 import type { Actor } from '../auth/actor';
 import { toInstitutionRef } from '../institutions/institutions.service';
-import { activityHealth, worstHealth } from './activity-health.util';
+import { daysBetween } from '../common/time/today';
+import { activityHealth, daysLate, worstHealth } from './activity-health.util';
 import type { Activity } from './entities/activity.entity';
 import type { Evidence } from './entities/evidence.entity';
 import type { Measure } from './entities/measure.entity';
@@ -36,6 +38,7 @@ export function mapActivity(activity: Activity, measureNumber: number, today: st
     status: activity.status,
     progress: activity.progress,
     health: activityHealth(activity, today),
+    daysLate: daysLate(activity, today),
     provenance: activityProvenance(activity),
     version: activity.version,
     updatedAt: activity.updatedAt.toISOString(),
@@ -53,11 +56,7 @@ export function mapMeasure(
     .slice()
     .sort((a, b) => a.position - b.position)
     .map((activity) => mapActivity(activity, measure.number, today));
-  const live = activities.filter((activity) => activity.status !== 'cancelled');
-  const upcoming = live
-    .filter((activity) => activity.status !== 'completed' && activity.dueDate)
-    .map((activity) => activity.dueDate as string)
-    .sort();
+  const { nextDueDate, overdueSince } = measureDueDates(activities, today);
   return {
     id: measure.id,
     planCode,
@@ -69,14 +68,42 @@ export function mapMeasure(
     progress: measureProgress(activities),
     health: worstHealth(activities.map((activity) => activity.health)),
     status: rollUpStatus(activities.map((activity) => activity.status)),
-    nextDueDate: upcoming[0] ?? null,
+    nextDueDate,
+    overdueSince,
+    daysLate: overdueSince ? daysBetween(overdueSince, today) : 0,
     statusCounts: countStatuses(activities.map((activity) => activity.status)),
     provenance: combinedProvenance(activities.map((activity) => activity.provenance)),
     activities: activities.filter(visible),
   };
 }
 
-export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivities: ActivitySummary[]): PlanSummary {
+/**
+ * A measure's dates as a reader needs them: the next due date still ahead (today or later) of an
+ * unfinished activity, and the oldest due date already passed by a late one. A past date is
+ * never "next": it is overdue.
+ */
+export function measureDueDates(
+  activities: Pick<ActivitySummary, 'status' | 'dueDate' | 'daysLate'>[],
+  today: string,
+): { nextDueDate: string | null; overdueSince: string | null } {
+  const open = activities.filter((a) => a.status !== 'cancelled' && a.status !== 'completed' && a.dueDate);
+  const ahead = open
+    .map((a) => a.dueDate as string)
+    .filter((due) => due >= today)
+    .sort();
+  const overdue = activities
+    .filter((a) => a.daysLate > 0 && a.dueDate)
+    .map((a) => a.dueDate as string)
+    .sort();
+  return { nextDueDate: ahead[0] ?? null, overdueSince: overdue[0] ?? null };
+}
+
+export function summarisePlan(
+  plan: Plan,
+  measures: MeasureSummary[],
+  allActivities: ActivitySummary[],
+  today: string,
+): PlanSummary {
   return {
     code: plan.code,
     title: plan.title,
@@ -88,6 +115,7 @@ export function summarisePlan(plan: Plan, measures: MeasureSummary[], allActivit
     activityCount: allActivities.length,
     statusCounts: countStatuses(allActivities.map((activity) => activity.status)),
     provenance: combinedProvenance(allActivities.map((activity) => activity.provenance)),
+    figuresOn: today,
   };
 }
 
@@ -108,8 +136,20 @@ export function combinedProvenance(parts: Provenance[]): Provenance {
   return { source, asOf, by: null };
 }
 
-export function mapMilestone(milestone: Milestone, activityCode: string): MilestoneView {
+/** A milestone is `missed` from the day after its due date while not done; the due date itself is on time. */
+export function milestoneState(
+  milestone: Pick<Milestone, 'dueDate' | 'doneOn'>,
+  today: string,
+): { state: MilestoneState; daysLate: number } {
+  if (milestone.doneOn) return { state: 'done', daysLate: 0 };
+  if (milestone.dueDate && milestone.dueDate < today)
+    return { state: 'missed', daysLate: daysBetween(milestone.dueDate, today) };
+  return { state: 'upcoming', daysLate: 0 };
+}
+
+export function mapMilestone(milestone: Milestone, activityCode: string, today: string): MilestoneView {
   return {
+    ...milestoneState(milestone, today),
     id: milestone.id,
     activityId: milestone.activityId,
     activityCode,

@@ -30,7 +30,7 @@ export function matchesFilters(activity: ActivitySummary, filters: ActivityFilte
   return true;
 }
 
-interface BuiltPlan {
+export interface BuiltPlan {
   summary: PlanSummary;
   measures: MeasureSummary[];
 }
@@ -70,7 +70,7 @@ export class PlansService {
   }
 
   async get(code: string, filters: ActivityFilters): Promise<PlanDetail> {
-    const { summary, measures: allMeasures } = await this.builtPlan(code);
+    const { summary, measures: allMeasures } = await this.current(code);
     const filtering = Object.entries(filters).some(([key, value]) => value !== undefined && key !== 'involvement');
     const measures = filtering
       ? allMeasures
@@ -80,7 +80,8 @@ export class PlansService {
     return { ...summary, measures, demo: await this.settings.demoLoaded() };
   }
 
-  private async builtPlan(code: string): Promise<BuiltPlan> {
+  /** The plan as built for today (cached while nothing it depends on changed): its summary and every measure. */
+  async current(code: string): Promise<BuiltPlan> {
     const [row] = await this.dataSource.query(FINGERPRINT_SQL);
     const fingerprint = `${todayInMorocco()}|${Object.values(row as Record<string, string>).join('|')}`;
     const cached = this.built.get(code);
@@ -99,6 +100,6 @@ export class PlansService {
       .sort((a, b) => a.number - b.number)
       .map((measure) => mapMeasure(measure, plan.code, today));
     const allActivities = measures.flatMap((measure) => measure.activities);
-    return { summary: summarisePlan(plan, measures, allActivities), measures };
+    return { summary: summarisePlan(plan, measures, allActivities, today), measures };
   }
 }

@@ -17,6 +17,7 @@ import type {
 } from './dto/create-progress-update.dto';
 import { Activity } from './entities/activity.entity';
 import { ProgressUpdate } from './entities/progress-update.entity';
+import { PlanHistoryService } from './plan-history.service';
 import { mapUpdate } from './plan.mappers';
 import { applyValidatedReport } from './report-figures';
 
@@ -35,6 +36,7 @@ export class ValidationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly planHistory: PlanHistoryService,
   ) {
     this.cache = reportingCache(dataSource);
   }
@@ -80,8 +82,8 @@ export class ValidationService {
   }
 
   /** Validates a submitted report; when it is the newest validated one, it sets the activity's figures. */
-  validate(caller: SignedInContext, id: string, dto: ValidateProgressUpdateDto): Promise<ProgressUpdateView> {
-    return this.dataSource.transaction(async (manager) => {
+  async validate(caller: SignedInContext, id: string, dto: ValidateProgressUpdateDto): Promise<ProgressUpdateView> {
+    const view = await this.dataSource.transaction(async (manager) => {
       const report = await this.lockReport(manager, id, dto.version);
       if (report.state !== 'submitted') throw reportStateConflict(report);
       const activity = await lockActivity(manager, report.activityId);
@@ -108,6 +110,9 @@ export class ValidationService {
       });
       return this.view(manager, report.id);
     });
+    // Once committed (outside the transaction: PGlite has one connection), today's snapshot follows.
+    await this.planHistory.refresh();
+    return view;
   }
 
   /** Returns a submitted report to its administration with a comment; no official figure changes. */

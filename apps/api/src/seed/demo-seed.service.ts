@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayInMorocco } from '../common/time/today';
+import { seedDemoCommittee } from '../committee/committee.demo-seed';
 import { seedDemoInventory } from '../inventory/inventory.demo-seed';
 import { seedDemoAppointments } from '../officers/officers.demo-seed';
-import { seedDemoPlanProgress } from '../plan/plan.demo-seed';
+import { seedDemoPlanHistory, seedDemoPlanProgress } from '../plan/plan.demo-seed';
 import { seedDemoPortalMapping } from '../portal/portal.demo-seed';
 import { DEMO_DATA_KEY } from '../settings/settings.service';
 import { StorageService } from '../storage/storage.service';
@@ -35,14 +36,23 @@ export class DemoSeedService {
         return true;
       });
       if (loaded) this.logger.log('Demo data loaded (marked as demo in the UI)');
+      await this.ensureDemoPlanHistory(today);
       await this.ensureDemoAccounts();
       await this.ensureDemoAppointments(today);
       await this.ensureDemoPortalMapping();
+      await this.ensureDemoCommittee(today);
       return { loaded };
     } catch (error) {
       await Promise.all(storedKeys.map((key) => this.storage.remove(key)));
       throw error;
     }
+  }
+
+  /** The plan's past days, replayed from the demo reports, so the trend charts are alive. Once. */
+  async ensureDemoPlanHistory(today = todayInMorocco()): Promise<boolean> {
+    const written = await seedDemoPlanHistory(this.dataSource, today);
+    if (written !== null) this.logger.log(`Demo plan history: ${written} daily snapshots`);
+    return written !== null;
   }
 
   /** Creates the demo accounts that do not exist yet; never touches existing ones. */
@@ -57,6 +67,13 @@ export class DemoSeedService {
     const appointments = await seedDemoAppointments(this.dataSource, today);
     if (appointments !== null) this.logger.log(`Demo appointments: ${appointments}`);
     return appointments !== null;
+  }
+
+  /** The committee's representatives, two held meetings and a planned one, decisions and action items. Once. */
+  async ensureDemoCommittee(today = todayInMorocco()): Promise<boolean> {
+    const meetings = await seedDemoCommittee(this.dataSource, today);
+    if (meetings !== null) this.logger.log(`Demo committee: ${meetings} meetings`);
+    return meetings !== null;
   }
 
   /** Administrations mapped to organisations of the demo catalogue. Once. */

@@ -12,6 +12,10 @@ import { Activity } from '../plan/entities/activity.entity';
 import { Measure } from '../plan/entities/measure.entity';
 import { Plan } from '../plan/entities/plan.entity';
 import actionPlan from './data/action-plan-2021.json';
+import { CommitteeMember } from '../committee/entities/committee-member.entity';
+
+/** The steering committee was set up in December 2019 (the plan's governance section). */
+const COMMITTEE_FOUNDED_ON = `${actionPlan.governance.steeringCommittee.created}-01`;
 
 interface SourceText {
   ar: string;
@@ -122,6 +126,12 @@ export class ReferenceSeedService {
         report.inserted += 1;
       }
       byCode.set(member.code, row);
+      // The founding seat (December 2019), once: later changes to the membership are history kept by ADD.
+      const seats = manager.getRepository(CommitteeMember);
+      if (!(await seats.existsBy({ institutionId: row.id }))) {
+        await seats.insert({ institutionId: row.id, joinedOn: COMMITTEE_FOUNDED_ON, leftOn: null, founding: true });
+        report.inserted += 1;
+      }
     }
     return byCode;
   }

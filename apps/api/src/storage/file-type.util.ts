@@ -8,3 +8,8 @@ export async function sniffContentType(bytes: Buffer): Promise<string | null> {
   const detected = await fromBuffer(bytes);
   return detected?.mime ?? null;
 }
+
+/** Multer reads multipart file names as latin1; browsers send UTF-8 (Arabic names would be mangled). */
+export function decodeFileName(name: string): string {
+  return Buffer.from(name, 'latin1').toString('utf8');
+}

@@ -64,6 +64,10 @@ export class App {
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
   protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
   protected readonly canReadRounds = computed(() => this.session.permissions().includes(Permission.RoundRead));
+  protected readonly canReadCommittee = computed(() => this.session.permissions().includes(Permission.CommitteeRead));
+  protected readonly canReadActionItems = computed(() =>
+    this.session.permissions().includes(Permission.ActionItemRead),
+  );
   /** Signed-in people who have a home of their own (see the plan feature's home redirect). */
   protected readonly hasHome = computed(() => {
     const user = this.session.user();

@@ -12,3 +12,5 @@ export * from './lib/imports';
 export * from './lib/audit';
 export * from './lib/rounds';
 export * from './lib/home';
+export * from './lib/plan-history';
+export * from './lib/committee';

@@ -24,3 +24,4 @@ export * from './lib/api/metrics-api.service';
 export * from './lib/api/inventory-api.service';
 export * from './lib/api/portal-api.service';
 export * from './lib/api/rounds-api.service';
+export * from './lib/api/committee-api.service';

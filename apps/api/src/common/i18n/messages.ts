@@ -114,6 +114,21 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'Cette étape n’est pas possible maintenant : le cycle n’est pas ouvert (il ouvre plus tard ou a été clôturé). Rechargez-le pour voir où il en est.',
     ar: 'هذه الخطوة غير ممكنة الآن: الدورة ليست مفتوحة (تُفتح لاحقا أو تم إغلاقها). أعد تحميلها لمعرفة وضعها.',
   },
+  MEETING_STATE_CONFLICT: {
+    en: 'This step is not possible for this meeting now: it was cancelled, or its minutes are already approved. Reload it to see where it stands.',
+    fr: 'Cette étape n’est pas possible pour cette réunion maintenant : elle a été annulée, ou son procès-verbal est déjà approuvé. Rechargez-la pour voir où elle en est.',
+    ar: 'هذه الخطوة غير ممكنة لهذا الاجتماع الآن: لقد أُلغي أو تمت المصادقة على محضره. أعد تحميله لمعرفة وضعه.',
+  },
+  ACTION_ITEM_STATE_CONFLICT: {
+    en: 'This action item is closed (done or dropped): it can no longer change this way. Reload it to see where it stands.',
+    fr: 'Cette action est close (réalisée ou abandonnée) : elle ne peut plus changer ainsi. Rechargez-la pour voir où elle en est.',
+    ar: 'هذا الإجراء مغلق (منجز أو متخلى عنه): لم يعد بالإمكان تغييره بهذه الطريقة. أعد تحميله لمعرفة وضعه.',
+  },
+  PDF_UNAVAILABLE: {
+    en: 'The PDF cannot be produced on this server: no Chromium is installed (see the README). The printable page (format=html) works.',
+    fr: 'Le PDF ne peut pas être produit sur ce serveur : Chromium n’y est pas installé (voir le README). La page imprimable (format=html) fonctionne.',
+    ar: 'لا يمكن إنتاج ملف PDF على هذا الخادم: متصفح Chromium غير مثبت (انظر README). الصفحة القابلة للطباعة (format=html) تعمل.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -124,6 +139,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
 /** Entity names used inside messages. */
 export const ENTITY_NAMES: Record<string, Catalogue> = {
   plan: { en: 'plan', fr: 'plan', ar: 'مخطط' },
+  planSnapshot: { en: 'plan snapshot', fr: 'instantané du plan', ar: 'لقطة المخطط' },
   measure: { en: 'measure', fr: 'mesure', ar: 'إجراء' },
   activity: { en: 'activity', fr: 'activité', ar: 'نشاط' },
   progressUpdate: { en: 'progress update', fr: "point d'avancement", ar: 'تحيين للتقدم' },
@@ -135,6 +151,11 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   harvestRun: { en: 'portal harvest', fr: 'moisson du portail', ar: 'عملية جمع بيانات البوابة' },
   portalOrganization: { en: 'portal organisation', fr: 'organisation du portail', ar: 'منظمة البوابة' },
   reportingRound: { en: 'reporting round', fr: 'cycle de rapportage', ar: 'دورة التقارير' },
+  committeeMember: { en: 'committee member', fr: 'membre du comité', ar: 'عضو اللجنة' },
+  committeeRepresentative: { en: 'representative', fr: 'représentant', ar: 'ممثل' },
+  committeeMeeting: { en: 'committee meeting', fr: 'réunion du comité', ar: 'اجتماع اللجنة' },
+  committeeDocument: { en: 'meeting document', fr: 'document de réunion', ar: 'وثيقة الاجتماع' },
+  actionItem: { en: 'action item', fr: 'action', ar: 'إجراء للتتبع' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -179,6 +200,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: '{field} doit être une date (AAAA-MM-JJ)',
     ar: '{field} يجب أن يكون تاريخا (YYYY-MM-DD)',
   },
+  isIso8601: {
+    en: '{field} must be a date and time (ISO 8601, e.g. 2026-12-15T10:00:00+01:00)',
+    fr: '{field} doit être une date et une heure (ISO 8601, p. ex. 2026-12-15T10:00:00+01:00)',
+    ar: '{field} يجب أن يكون تاريخا وساعة (ISO 8601، مثلا 2026-12-15T10:00:00+01:00)',
+  },
   isIsoDate: {
     en: '{field} must be a date (YYYY-MM-DD)',
     fr: '{field} doit être une date (AAAA-MM-JJ)',
@@ -221,6 +247,56 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: no activity of this plan has the id {0}',
     fr: '{field} : aucune activité de ce plan n’a l’identifiant {0}',
     ar: '{field}: لا يوجد نشاط في هذا المخطط بالمعرّف {0}',
+  },
+  alreadyMember: {
+    en: '{field}: {0} already sits on the committee on that date',
+    fr: '{field} : {0} siège déjà au comité à cette date',
+    ar: '{field}: {0} عضو في اللجنة بالفعل في هذا التاريخ',
+  },
+  after: {
+    en: '{field} must be after {0}',
+    fr: '{field} doit être postérieur(e) au {0}',
+    ar: '{field} يجب أن يكون بعد {0}',
+  },
+  accountWithEmail: {
+    en: '{field}: no active account has the email {0}; create the account first',
+    fr: '{field} : aucun compte actif n’a l’adresse {0} ; créez d’abord le compte',
+    ar: '{field}: لا يوجد حساب نشط بالبريد {0}؛ أنشئ الحساب أولا',
+  },
+  memberOnDate: {
+    en: '{field}: {0} does not sit on the committee on {1}',
+    fr: '{field} : {0} ne siège pas au comité le {1}',
+    ar: '{field}: {0} ليس عضوا في اللجنة بتاريخ {1}',
+  },
+  notYourAttendance: {
+    en: '{field}: you do not sit on the committee at this meeting',
+    fr: '{field} : vous ne siégez pas au comité lors de cette réunion',
+    ar: '{field}: لست عضوا في اللجنة خلال هذا الاجتماع',
+  },
+  unknownMeasure: {
+    en: '{field}: the plan has no measure {0}',
+    fr: '{field} : le plan n’a pas de mesure {0}',
+    ar: '{field}: لا يتضمن المخطط الإجراء {0}',
+  },
+  unknownActivityCode: {
+    en: '{field}: the plan has no activity {0}',
+    fr: '{field} : le plan n’a pas d’activité {0}',
+    ar: '{field}: لا يتضمن المخطط النشاط {0}',
+  },
+  unknownActionItem: {
+    en: '{field}: no open action item has the id {0}',
+    fr: '{field} : aucune action ouverte n’a l’identifiant {0}',
+    ar: '{field}: لا يوجد إجراء مفتوح بالمعرّف {0}',
+  },
+  evidenceToClose: {
+    en: '{field}: closing an action item needs its evidence (what was done, a link or a reference)',
+    fr: '{field} : clôturer une action demande sa preuve (ce qui a été fait, un lien ou une référence)',
+    ar: '{field}: إغلاق إجراء يتطلب دليلا (ما تم إنجازه أو رابطا أو مرجعا)',
+  },
+  coordinatorsOnly: {
+    en: '{field}: only ADD’s coordinators may change this',
+    fr: '{field} : seuls les coordinateurs de l’ADD peuvent modifier ceci',
+    ar: '{field}: وحدهم منسقو الوكالة يمكنهم تغيير هذا',
   },
   notInFuture: {
     en: '{field} must not be in the future',

@@ -38,6 +38,17 @@ export const AUDIT_ACTIONS = [
   'round.update',
   'round.close',
   'round.confirm',
+  'committee.member-add',
+  'committee.member-update',
+  'committee.representative-add',
+  'committee.representative-update',
+  'meeting.create',
+  'meeting.update',
+  'meeting.attendance',
+  'meeting.minutes-approve',
+  'meeting.document-add',
+  'decision.create',
+  'action-item.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,6 +62,11 @@ export const AUDIT_ENTITY_TYPES = [
   'inventory_item',
   'harvest_run',
   'reporting_round',
+  'committee_member',
+  'committee_representative',
+  'committee_meeting',
+  'committee_decision',
+  'action_item',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -33,6 +33,14 @@ export const Permission = {
   RoundManage: 'round:manage',
   /** See every administration's standing in a reporting round (completion, who has not reported). */
   RoundRead: 'round:read',
+  /** Prepare and record the steering committee's meetings, members, decisions and action items. */
+  CommitteeManage: 'committee:manage',
+  /** Read the steering committee's meetings, attendance, minutes, decisions and all action items. */
+  CommitteeRead: 'committee:read',
+  /** Read the committee's action items (officers and data managers: their institution's items only). */
+  ActionItemRead: 'action-item:read',
+  /** Add progress notes to action items and close them (officers: their institution's items only). */
+  ActionItemUpdate: 'action-item:update',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -51,10 +59,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.PortalManage,
     Permission.RoundManage,
     Permission.RoundRead,
+    Permission.CommitteeManage,
+    Permission.CommitteeRead,
+    Permission.ActionItemRead,
+    Permission.ActionItemUpdate,
   ],
-  COMMITTEE: [Permission.AuditRead, Permission.RoundRead],
-  OFFICER: [Permission.ProgressReport, Permission.OfficerManage, Permission.InventoryRead, Permission.InventoryManage],
-  DATA_MANAGER: [Permission.InventoryRead, Permission.InventoryManage],
+  COMMITTEE: [Permission.AuditRead, Permission.RoundRead, Permission.CommitteeRead, Permission.ActionItemRead],
+  OFFICER: [
+    Permission.ProgressReport,
+    Permission.OfficerManage,
+    Permission.InventoryRead,
+    Permission.InventoryManage,
+    Permission.ActionItemRead,
+    Permission.ActionItemUpdate,
+  ],
+  DATA_MANAGER: [Permission.InventoryRead, Permission.InventoryManage, Permission.ActionItemRead],
 };
 
 /** Roles whose permissions reach only their own institution's data. */

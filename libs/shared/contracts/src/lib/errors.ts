@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'REPORT_STATE_CONFLICT',
   'ROUND_OVERLAP',
   'ROUND_STATE_CONFLICT',
+  'MEETING_STATE_CONFLICT',
+  'ACTION_ITEM_STATE_CONFLICT',
+  'PDF_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,6 +14,13 @@ import type {
 } from './plan';
 import type { CoverageCounts } from './officers';
 import type { ReportingRoundView, RoundAdministrationRow, RoundChecklist } from './rounds';
+import type { ActionItemView, MeetingSummary } from './committee';
+
+/** The committee's follow-up as a home shows it: how many items are open, and the overdue ones (most overdue first). */
+export interface ActionItemsDigest {
+  open: number;
+  overdue: ActionItemView[];
+}
 
 /** Where each signed-in role lands: its own home (the public overview stays one click away). */
 export type HomeKind = 'administration' | 'workbench' | 'committee';
@@ -56,6 +63,8 @@ export interface AdministrationHome {
     asOf: IsoDate | null;
     provenance: Provenance;
   };
+  /** The committee's action items owned by the administration: open ones (overdue first), then those closed in the last 60 days. */
+  actionItems: ActionItemView[];
 }
 
 export interface LateActivity {
@@ -90,6 +99,9 @@ export interface Workbench {
   missedMilestones: MissedMilestone[];
   vacancies: { total: number; items: { institution: InstitutionRef; missing: OfficerRole[] }[] };
   portal: { lastGoodRun: HarvestRunView | null; organizations: number; unmappedOrganizations: number };
+  actionItems: ActionItemsDigest;
+  /** The next planned meeting of the committee (ADD prepares it). */
+  nextMeeting: MeetingSummary | null;
 }
 
 /** GET /api/v1/home/committee: the steering committee (validated figures only). */
@@ -101,4 +113,8 @@ export interface CommitteeHome {
   coverage: CoverageCounts & { asOf: string };
   publication: { score: number | null; datasets: number | null; asOf: IsoDate | null; provenance: Provenance };
   round: ReportingRoundView | null;
+  actionItems: ActionItemsDigest;
+  nextMeeting: MeetingSummary | null;
+  /** The newest meeting held. */
+  lastMeeting: MeetingSummary | null;
 }

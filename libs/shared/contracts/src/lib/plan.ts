@@ -32,6 +32,8 @@ export interface PlanSummary {
   statusCounts: StatusCounts;
   /** Progress and health come from validated reports only; this says so, and as of when. */
   provenance: Provenance;
+  /** The day health and lateness are computed for (today in Morocco). */
+  figuresOn: IsoDate;
 }
 
 export interface PlanDetail extends PlanSummary {
@@ -52,7 +54,12 @@ export interface MeasureSummary {
   health: Health | null;
   /** The status most representative of the measure's activities (see rollUpStatus). */
   status: ActivityStatus;
+  /** The nearest due date, today or later, of an unfinished activity; never a past date. */
   nextDueDate: IsoDate | null;
+  /** The oldest passed due date among its late activities (unfinished, not cancelled); null when none is late. */
+  overdueSince: IsoDate | null;
+  /** Whole days since `overdueSince`; 0 when nothing is late. */
+  daysLate: number;
   statusCounts: StatusCounts;
   provenance: Provenance;
   activities: ActivitySummary[];
@@ -77,6 +84,8 @@ export interface ActivitySummary {
   status: ActivityStatus;
   progress: number;
   health: Health | null;
+  /** Whole days past the due date while health is `late` (due date passed, not completed); 0 otherwise. */
+  daysLate: number;
   /** Where status and progress come from: the validated report that set them, or the plan as loaded. */
   provenance: Provenance;
   version: number;
@@ -98,8 +107,15 @@ export interface MilestoneView {
   title: LocalizedText;
   dueDate: IsoDate | null;
   doneOn: IsoDate | null;
+  /** `done` once done; `missed` when its due date has passed (the due date itself is still on time); else `upcoming`. */
+  state: MilestoneState;
+  /** Whole days past the due date of a missed milestone; 0 otherwise. */
+  daysLate: number;
   demo: boolean;
 }
+
+export const MILESTONE_STATES = ['done', 'missed', 'upcoming'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
 
 export const EVIDENCE_KINDS = ['link', 'file'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

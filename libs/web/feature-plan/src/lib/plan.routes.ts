@@ -52,6 +52,31 @@ export const planRoutes: Route[] = [
     loadComponent: () => import('./home/committee-home.page').then((m) => m.CommitteeHomePage),
   },
   {
+    path: 'committee/meetings',
+    title: 'titles.committeeMeetings',
+    canActivate: [requirePermission(Permission.CommitteeRead)],
+    loadComponent: () => import('./committee/meetings.page').then((m) => m.MeetingsPage),
+  },
+  {
+    path: 'committee/meetings/:id',
+    title: 'titles.committeeMeeting',
+    canActivate: [requirePermission(Permission.CommitteeRead)],
+    loadComponent: () => import('./committee/meeting.page').then((m) => m.MeetingPage),
+  },
+  {
+    // The committee and ADD see every item, an administration's people their own.
+    path: 'committee/action-items',
+    title: 'titles.actionItems',
+    canActivate: [requirePermission(Permission.ActionItemRead)],
+    loadComponent: () => import('./committee/action-items.page').then((m) => m.ActionItemsPage),
+  },
+  {
+    // Public: who sits on the committee (representatives' names and contacts only for those allowed).
+    path: 'committee/members',
+    title: 'titles.committeeMembers',
+    loadComponent: () => import('./committee/members.page').then((m) => m.CommitteeMembersPage),
+  },
+  {
     path: 'rounds',
     title: 'titles.rounds',
     canActivate: [requirePermission(Permission.RoundRead)],

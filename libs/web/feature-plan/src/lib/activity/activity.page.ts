@@ -26,6 +26,7 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
 import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
 import { ActivityFactsPipe } from '../shared/plan-facts.pipe';
+import { LateBy } from '../shared/late-by';
 import { Timeline } from '../shared/timeline';
 import { ActivityEditForm } from './activity-edit-form';
 import { ProgressUpdateForm } from './progress-update-form';
@@ -38,6 +39,7 @@ import { ProgressUpdateForm } from './progress-update-form';
     MatButton,
     Breadcrumbs,
     Timeline,
+    LateBy,
     ActivityEditForm,
     ProgressUpdateForm,
     AuditEventList,

@@ -26,6 +26,7 @@ import {
 } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CONFIRMATION_KEYS, INVOLVEMENT_KEYS, OBLIGATION_STATUS_KEYS } from '../rounds/round-labels';
+import { OwnActionItems } from '../committee/committee-home-cards';
 import { RoundTallyView } from '../rounds/round-tally';
 
 /**
@@ -50,6 +51,7 @@ import { RoundTallyView } from '../rounds/round-tally';
     ProvenanceLabel,
     StateChip,
     RoundTallyView,
+    OwnActionItems,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './administration-home.page.html',
@@ -84,6 +86,11 @@ export class AdministrationHomePage {
   );
   protected readonly contributes = computed(() =>
     (this.home.value()?.activities ?? []).filter((a) => a.involvement === 'contributor'),
+  );
+  /** The committee's action items it owns (its officers and ADD's coordinators update them). */
+  protected readonly actionItems = computed(() => this.home.value()?.actionItems ?? []);
+  protected readonly canUpdateItems = computed(
+    () => this.session.can(Permission.ActionItemUpdate) && (this.own() || this.session.can(Permission.CommitteeManage)),
   );
   protected readonly returned = computed(() =>
     (this.home.value()?.activities ?? []).filter((a) => a.ownReport?.state === 'returned'),

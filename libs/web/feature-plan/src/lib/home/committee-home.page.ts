@@ -15,6 +15,7 @@ import {
   StateChip,
 } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
+import { CommitteeFollowUp } from '../committee/committee-home-cards';
 import { RoundTallyView } from '../rounds/round-tally';
 
 /**
@@ -37,6 +38,7 @@ import { RoundTallyView } from '../rounds/round-tally';
     ProvenanceLabel,
     StateChip,
     RoundTallyView,
+    CommitteeFollowUp,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './committee-home.page.html',

@@ -16,6 +16,7 @@ import {
   wholeDaysSince,
 } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
+import { CommitteeFollowUp } from '../committee/committee-home-cards';
 import { RoundTallyView } from '../rounds/round-tally';
 
 /**
@@ -38,6 +39,7 @@ import { RoundTallyView } from '../rounds/round-tally';
     ProvenanceLabel,
     StateChip,
     RoundTallyView,
+    CommitteeFollowUp,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './workbench.page.html',

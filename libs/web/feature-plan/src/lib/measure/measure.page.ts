@@ -3,10 +3,19 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { pickText } from '@marsad/contracts';
 import { apiResource, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
-import { LoadingIndicator, LocalizedTextLangPipe, LocalizedTextPipe, ProgressFacts } from '@marsad/web/ui';
+import {
+  LoadingIndicator,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
+  ProgressFacts,
+  ProvenanceLabel,
+} from '@marsad/web/ui';
+import { map } from 'rxjs';
 import { TranslatePipe } from '@ngx-translate/core';
 import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
 import { ActivityFactsPipe, MeasureFactsPipe } from '../shared/plan-facts.pipe';
+import { LateBy } from '../shared/late-by';
+import { ProgressTrend, type TrendPoint } from '../shared/progress-trend';
 import { Timeline } from '../shared/timeline';
 
 @Component({
@@ -21,6 +30,9 @@ import { Timeline } from '../shared/timeline';
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     ProgressFacts,
+    ProvenanceLabel,
+    LateBy,
+    ProgressTrend,
     ActivityFactsPipe,
     MeasureFactsPipe,
   ],
@@ -38,6 +50,23 @@ export class MeasurePage {
   protected readonly measure = apiResource({
     params: () => this.id(),
     stream: ({ params }) => this.api.getMeasure(params),
+  });
+
+  /** This measure's progress day by day, from the plan's snapshots; the page works without it. */
+  protected readonly trend = apiResource({
+    params: () => {
+      const measure = this.measure.value();
+      return measure ? { planCode: measure.planCode, number: measure.number } : undefined;
+    },
+    stream: ({ params }) =>
+      this.api.getHistory(params.planCode).pipe(
+        map((history): TrendPoint[] =>
+          history.points.map((p) => ({
+            day: p.day,
+            progress: p.measures.find((m) => m.number === params.number)?.progress ?? null,
+          })),
+        ),
+      ),
   });
 
   protected readonly crumbs = computed<Crumb[]>(() => {

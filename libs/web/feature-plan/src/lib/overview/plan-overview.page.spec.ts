@@ -4,8 +4,8 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
-import type { BlockerCategory, PlanBlockers } from '@marsad/contracts';
-import { measure, plan } from '../testing/fixtures';
+import type { BlockerCategory, PlanBlockers, PlanHistory } from '@marsad/contracts';
+import { history, measure, plan } from '../testing/fixtures';
 import { PlanOverviewPage } from './plan-overview.page';
 
 describe('PlanOverviewPage', () => {
@@ -17,7 +17,10 @@ describe('PlanOverviewPage', () => {
     jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   });
 
-  async function render(inputs: Record<string, string> = {}): Promise<HTMLElement> {
+  async function render(
+    inputs: Record<string, string> = {},
+    trend: PlanHistory = history([10, 12.5, 20]),
+  ): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       imports: [PlanOverviewPage],
       providers: [
@@ -30,7 +33,10 @@ describe('PlanOverviewPage', () => {
     const translate = TestBed.inject(TranslateService);
     translate.setTranslation('fr', {
       filters: { emptyTitle: 'Aucune activité ne correspond à ces filtres', clear: 'Effacer les filtres' },
-      status: { delayed: 'En retard' },
+      status: { delayed: 'Retard signalé' },
+      lateness: { daysLate: 'En retard de {{days}} jour(s)' },
+      overview: { figuresOn: 'Chiffres au {{date}}' },
+      trend: { summary: 'De {{start}} % le {{from}} à {{end}} % le {{to}} ({{change}} points).' },
     });
     TestBed.inject(LocaleService).use('fr');
     http = TestBed.inject(HttpTestingController);
@@ -39,6 +45,7 @@ describe('PlanOverviewPage', () => {
     fixture.detectChanges();
     TestBed.tick();
     http.expectOne('/api/v1/plans/PANDO-2021/blockers').flush(blockers);
+    http.expectOne('/api/v1/plans/PANDO-2021/history').flush(trend);
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -105,12 +112,37 @@ describe('PlanOverviewPage', () => {
     expect(cards[0].querySelector('.measure-card__title a')?.getAttribute('href')).toBe('/fr/measures/m-1');
     expect(cards[1].querySelector('.measure-card__title a')?.textContent?.trim()).toBe('Moderniser le portail');
     expect(cards[1].textContent).toContain('Agence de Développement du Digital');
-    expect(cards[1].querySelector('msd-status-chip')?.textContent).toContain('En retard');
+    expect(cards[1].querySelector('msd-status-chip')?.textContent).toContain('Retard signalé');
     // Overall figure, formatted for fr-MA, and the demo banner.
     expect(el.querySelector('.overview__big')?.textContent?.replace(/\s/g, '')).toBe('42,5%');
     expect(el.querySelector('msd-demo-badge')).not.toBeNull();
     // The chart's figures are also available as a table.
     expect(el.querySelectorAll('.overview__figures tbody tr')).toHaveLength(2);
+  });
+
+  it('shows the plan’s progress over time with its table, the day of the figures, and how late a measure is', async () => {
+    const el = await render();
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const trend = el.querySelector('[data-plan-trend]') as HTMLElement;
+    expect(trend.querySelector('msd-line-chart')).not.toBeNull();
+    expect(trend.querySelectorAll('tbody tr')).toHaveLength(3);
+    expect(trend.querySelector('[data-trend-summary]')?.textContent).toContain('(+10 points)');
+    expect(el.querySelector('[data-figures-on]')?.textContent).toContain('Chiffres au 4 décembre 2026');
+    const cards = Array.from(el.querySelectorAll('.measure-card'));
+    expect(cards[0].querySelector('[data-late-by]')).toBeNull();
+    expect(cards[1].querySelector('[data-late-by]')?.textContent).toContain('En retard de 45 jour(s)');
+  });
+
+  it('says the history is too short instead of drawing one point', async () => {
+    const el = await render({}, history([42.5]));
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const trend = el.querySelector('[data-plan-trend]') as HTMLElement;
+    expect(trend.querySelector('msd-line-chart')).toBeNull();
+    expect(trend.querySelector('[data-trend-empty]')?.textContent).toContain('trend.empty');
   });
 
   it('sends the filters from the query string to the API', async () => {

@@ -35,7 +35,10 @@ import {
 } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 
+import { map } from 'rxjs';
+import { LateBy } from '../shared/late-by';
 import { MeasureFactsPipe } from '../shared/plan-facts.pipe';
+import { ProgressTrend, type TrendPoint } from '../shared/progress-trend';
 import { hasFilters, sanitizeFilters } from './plan-filters';
 
 // Literal keys, so the translation check can see them.
@@ -69,6 +72,8 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
     ProgressFacts,
     ProvenanceLabel,
     MeasureFactsPipe,
+    LateBy,
+    ProgressTrend,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './plan-overview.page.html',
@@ -120,6 +125,14 @@ export class PlanOverviewPage {
     stream: ({ params }) => this.planApi.getBlockers(params),
   });
   protected readonly blockerKeys = BLOCKER_LABEL_KEYS;
+  /** The plan's progress day by day (daily snapshots); the page works without it. */
+  protected readonly trend = apiResource({
+    params: () => this.planCode(),
+    stream: ({ params }) =>
+      this.planApi
+        .getHistory(params)
+        .pipe(map((history): TrendPoint[] => history.points.map((p) => ({ day: p.day, progress: p.progress })))),
+  });
 
   /**
    * The administrations that lead or contribute to the activities seen so far on this page (all of

@@ -20,6 +20,7 @@ export function measureFacts(m: MeasureSummary, view: 'card' | 'page' = 'card'):
   return [
     { key: 'measure.lead', kind: 'text', value: m.leadInstitution?.name },
     { key: 'measure.nextDue', kind: 'date', value: m.nextDueDate },
+    ...(m.overdueSince ? [{ key: 'measure.overdueSince', kind: 'date', value: m.overdueSince } satisfies Fact] : []),
     ...(view === 'page' ? [{ key: 'measure.weight', kind: 'number', value: m.weight } satisfies Fact] : []),
   ];
 }

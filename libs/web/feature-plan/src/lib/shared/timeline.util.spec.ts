@@ -8,6 +8,8 @@ const milestone = (id: string, dueDate: string | null, doneOn: string | null = n
   title: { ar: id, fr: id, en: id },
   dueDate,
   doneOn,
+  state: doneOn ? 'done' : 'upcoming',
+  daysLate: 0,
   demo: false,
 });
 const update = (id: string, reportedOn: string, createdAt = `${reportedOn}T10:00:00Z`): ProgressUpdateView => ({

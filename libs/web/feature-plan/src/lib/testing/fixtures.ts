@@ -1,4 +1,11 @@
-import type { ActivityDetail, InstitutionRef, MeasureSummary, PlanDetail, Provenance } from '@marsad/contracts';
+import type {
+  ActivityDetail,
+  InstitutionRef,
+  MeasureSummary,
+  PlanDetail,
+  PlanHistory,
+  Provenance,
+} from '@marsad/contracts';
 
 export const ADD: InstitutionRef = {
   code: 'ADD',
@@ -27,6 +34,8 @@ export function measure(number: number, overrides: Partial<MeasureSummary> = {})
     health: 'on_track',
     status: 'in_progress',
     nextDueDate: '2022-06-30',
+    overdueSince: null,
+    daysLate: 0,
     statusCounts: counts,
     provenance: VALIDATED,
     activities: [],
@@ -50,12 +59,16 @@ export function plan(overrides: Partial<PlanDetail> = {}): PlanDetail {
     activityCount: 26,
     statusCounts: { not_started: 5, in_progress: 10, completed: 8, delayed: 2, cancelled: 1 },
     provenance: { ...VALIDATED, by: null },
+    figuresOn: '2026-12-04',
     measures: [
       measure(1),
       measure(2, {
         title: { ar: 'تحديث البوابة', fr: 'Moderniser le portail', en: 'Modernise the portal' },
         status: 'delayed',
         health: 'late',
+        nextDueDate: null,
+        overdueSince: '2026-10-20',
+        daysLate: 45,
       }),
     ],
     demo: true,
@@ -82,6 +95,7 @@ export function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetai
     status: 'in_progress',
     progress: 40,
     health: 'on_track',
+    daysLate: 0,
     provenance: VALIDATED,
     version: 3,
     updatedAt: '2022-01-10T09:00:00Z',
@@ -89,5 +103,24 @@ export function activity(overrides: Partial<ActivityDetail> = {}): ActivityDetai
     updates: [],
     updateCount: 0,
     ...overrides,
+  };
+}
+
+/** The plan's daily snapshots, `progress` one value a day from `firstDay` on. */
+export function history(progress: (number | null)[], firstDay = '2026-12-01'): PlanHistory {
+  const start = Date.parse(`${firstDay}T00:00:00Z`);
+  return {
+    planCode: 'PANDO-2021',
+    from: null,
+    to: null,
+    points: progress.map((value, i) => ({
+      day: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+      progress: value,
+      health: 'on_track',
+      statusCounts: { not_started: 5, in_progress: 10, completed: 8, delayed: 2, cancelled: 1 },
+      late: 0,
+      atRisk: 0,
+      measures: [{ number: 2, progress: value === null ? null : value / 2, health: 'late', status: 'delayed' }],
+    })),
   };
 }

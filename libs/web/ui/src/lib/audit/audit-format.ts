@@ -34,6 +34,17 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'round.update': 'audit.actions.roundUpdate',
   'round.close': 'audit.actions.roundClose',
   'round.confirm': 'audit.actions.roundConfirm',
+  'committee.member-add': 'audit.actions.committeeMemberAdd',
+  'committee.member-update': 'audit.actions.committeeMemberUpdate',
+  'committee.representative-add': 'audit.actions.committeeRepresentativeAdd',
+  'committee.representative-update': 'audit.actions.committeeRepresentativeUpdate',
+  'meeting.create': 'audit.actions.meetingCreate',
+  'meeting.update': 'audit.actions.meetingUpdate',
+  'meeting.attendance': 'audit.actions.meetingAttendance',
+  'meeting.minutes-approve': 'audit.actions.meetingMinutesApprove',
+  'meeting.document-add': 'audit.actions.meetingDocumentAdd',
+  'decision.create': 'audit.actions.decisionCreate',
+  'action-item.update': 'audit.actions.actionItemUpdate',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -46,6 +57,11 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   inventory_item: 'audit.entities.inventoryItem',
   harvest_run: 'audit.entities.harvestRun',
   reporting_round: 'audit.entities.reportingRound',
+  committee_member: 'audit.entities.committeeMember',
+  committee_representative: 'audit.entities.committeeRepresentative',
+  committee_meeting: 'audit.entities.committeeMeeting',
+  committee_decision: 'audit.entities.committeeDecision',
+  action_item: 'audit.entities.actionItem',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */

@@ -70,6 +70,10 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'portal:manage': 'permissions.portalManage',
   'round:manage': 'permissions.roundManage',
   'round:read': 'permissions.roundRead',
+  'committee:manage': 'permissions.committeeManage',
+  'committee:read': 'permissions.committeeRead',
+  'action-item:read': 'permissions.actionItemRead',
+  'action-item:update': 'permissions.actionItemUpdate',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {
