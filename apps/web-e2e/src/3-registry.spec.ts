@@ -172,7 +172,15 @@ test.describe('a ROD appointed with its act, then ended', () => {
     await dialog.locator('mat-checkbox input[type="checkbox"]').check();
     await page.waitForTimeout(300); // let the dialog finish opening
     await shot(page, 'end-appointment-dialog-ar-phone.png');
+    const answer = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && /\/officers\/[^/]+\/end$/.test(r.url()),
+      {
+        timeout: 30_000,
+      },
+    );
     await submit.click();
+    const response = await answer;
+    expect(response.ok(), `ending answered ${response.status()}: ${await response.text()}`).toBe(true);
     await dialog.waitFor({ state: 'detached', timeout: 15_000 });
     const ended = page.locator('table.inst-history tbody tr').filter({ hasText: 'سلمى العلوي' });
     await ended.waitFor({ timeout: 15_000 });

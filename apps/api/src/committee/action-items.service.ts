@@ -102,12 +102,15 @@ export class ActionItemsService {
   }
 
   async get(caller: SignedInContext, id: string): Promise<ActionItemView> {
-    const [view] = await this.find(this.dataSource.manager, { ids: [id] });
-    if (!view) throw AppException.notFound('actionItem', id);
     const scope = actionItemScope(caller.actor);
-    const owner = await this.dataSource.getRepository(ActionItem).findOneByOrFail({ id });
-    if (!scope || (scope !== 'all' && scope.institutionId !== owner.ownerInstitutionId))
-      throw AppException.notFound('actionItem', id);
+    const [view] = scope
+      ? await this.find(this.dataSource.manager, {
+          ids: [id],
+          ownerId: scope === 'all' ? undefined : scope.institutionId,
+        })
+      : [];
+    // Another administration's item does not exist for this caller.
+    if (!view) throw AppException.notFound('actionItem', id);
     return view;
   }
 

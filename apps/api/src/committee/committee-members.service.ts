@@ -61,29 +61,9 @@ export class CommitteeMembersService {
     };
   }
 
-  /**
-   * The representatives sitting on `day` (titulars and alternates), chair first. A member that had
-   * left, or had not yet joined, is not listed.
-   */
-  async sittingOn(
-    manager: EntityManager,
-    day: IsoDate,
-  ): Promise<{ rep: CommitteeRepresentative; member: CommitteeMember }[]> {
-    const members = await manager.getRepository(CommitteeMember).find({
-      relations: { institution: true, representatives: true },
-    });
-    return members
-      .filter((member) => sitsOn(member.joinedOn, member.leftOn, day))
-      .flatMap((member) =>
-        (member.representatives ?? [])
-          .filter((rep) => sitsOn(rep.fromOn, rep.toOn, day))
-          .map((rep) => ({ rep, member })),
-      )
-      .sort(
-        (a, b) =>
-          positionRank(a.rep) - positionRank(b.rep) ||
-          a.member.institution!.code.localeCompare(b.member.institution!.code),
-      );
+  /** Every seat with its institution and representatives, past and present (a few dozen rows). */
+  seats(manager: EntityManager): Promise<CommitteeMember[]> {
+    return manager.getRepository(CommitteeMember).find({ relations: { institution: true, representatives: true } });
   }
 
   addMember(caller: SignedInContext, dto: AddMemberDto): Promise<CommitteeView> {
@@ -229,4 +209,24 @@ export class CommitteeMembersService {
 function checkTerm(fromOn: IsoDate, toOn: IsoDate | null): void {
   if (toOn !== null && toOn <= fromOn)
     throw AppException.validation([{ field: 'toOn', rule: 'after', args: [fromOn] }]);
+}
+
+/**
+ * The representatives sitting on `day` (titulars and alternates), chair first, among `seats`. A member
+ * that had left, or had not yet joined, is not listed.
+ */
+export function sittingOn(
+  seats: CommitteeMember[],
+  day: IsoDate,
+): { rep: CommitteeRepresentative; member: CommitteeMember }[] {
+  return seats
+    .filter((member) => sitsOn(member.joinedOn, member.leftOn, day))
+    .flatMap((member) =>
+      (member.representatives ?? []).filter((rep) => sitsOn(rep.fromOn, rep.toOn, day)).map((rep) => ({ rep, member })),
+    )
+    .sort(
+      (a, b) =>
+        positionRank(a.rep) - positionRank(b.rep) ||
+        a.member.institution!.code.localeCompare(b.member.institution!.code),
+    );
 }

@@ -19,6 +19,7 @@ import { CommitteeDecision } from './entities/committee-decision.entity';
 import { CommitteeMeeting } from './entities/committee-meeting.entity';
 import { CommitteeMember } from './entities/committee-member.entity';
 import { CommitteeRepresentative } from './entities/committee-representative.entity';
+import { proposedAgenda } from './meetings.service';
 
 const DEMO_COMMITTEE_KEY = 'demo_committee';
 
@@ -290,30 +291,13 @@ export async function seedDemoCommittee(dataSource: DataSource, today: IsoDate):
     });
     open.sort((a, b) => a.decision!.meeting!.number - b.decision!.meeting!.number || a.number - b.number);
     await manager.getRepository(AgendaItem).insert(
-      [
-        {
-          title: t(
-            'Approbation du procès-verbal de la réunion précédente',
-            'المصادقة على محضر الاجتماع السابق',
-            'Approval of the minutes of the previous meeting',
-          ),
-        },
-        {
-          title: t(
-            'Avancement du plan d’action depuis la réunion précédente',
-            'تقدم تنفيذ مخطط العمل منذ الاجتماع السابق',
-            'Progress of the action plan since the previous meeting',
-          ),
-        },
-        ...open.map((item) => ({ title: {}, actionItemId: item.id })),
-        { title: t('Divers', 'نقاط مختلفة', 'Any other business') },
-      ].map((item, index) => ({
+      proposedAgenda(open).map((item, index) => ({
         meetingId: next.id,
         position: index + 1,
-        title: item.title,
+        title: item.title ?? {},
         measureNumbers: [],
         activityCodes: [],
-        actionItemId: 'actionItemId' in item ? item.actionItemId : null,
+        actionItemId: item.actionItemId ?? null,
       })),
     );
     return 3;

@@ -111,6 +111,14 @@ describe('Steering committee (real database)', () => {
         .send({ fullName: 'Mehdi Test', position: 'chair', fromOn: '2020-01-01', phone: '+212 600 000 000' })
         .expect(201)
     ).body;
+    // Leaving a required field out is fine; sending it as null is refused, naming it.
+    const cleared: ApiErrorBody = (
+      await coordinator
+        .patch(`/api/v1/committee/representatives/${anrtRep.id}`)
+        .send({ version: anrtRep.version, fullName: null, position: null })
+        .expect(400)
+    ).body;
+    expect([...new Set(cleared.fields.map((f) => f.field))].sort()).toEqual(['fullName', 'position']);
     const seen: CommitteeView = (await committee.get('/api/v1/committee').expect(200)).body;
     expect(memberOf(seen, 'ANRT').representatives[0]).toEqual(
       expect.objectContaining({ fullName: 'Mehdi Test', phone: '+212 600 000 000' }),

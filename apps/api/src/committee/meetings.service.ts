@@ -25,7 +25,7 @@ import { Institution } from '../institutions/entities/institution.entity';
 import { StorageService } from '../storage/storage.service';
 import { decodeFileName, sniffContentType } from '../storage/file-type.util';
 import { ActionItemsService } from './action-items.service';
-import { CommitteeMembersService } from './committee-members.service';
+import { CommitteeMembersService, sittingOn } from './committee-members.service';
 import { maySeeCommitteePeople } from './committee-rules';
 import { mapDecision, mapDocument, mapRepresentative } from './committee.mappers';
 import type {
@@ -44,9 +44,8 @@ import { CommitteeDecision } from './entities/committee-decision.entity';
 import { CommitteeDocument } from './entities/committee-document.entity';
 import { CommitteeMeeting } from './entities/committee-meeting.entity';
 
-const moroccoDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Casablanca' });
 /** The calendar day (in Morocco) a meeting is held on: membership and decisions are dated by it. */
-export const meetingDay = (meeting: Pick<CommitteeMeeting, 'startsAt'>): IsoDate => moroccoDay.format(meeting.startsAt);
+export const meetingDay = (meeting: Pick<CommitteeMeeting, 'startsAt'>): IsoDate => todayInMorocco(meeting.startsAt);
 
 /** The standing items of every agenda, around the follow-up of open action items. */
 const STANDING_ITEMS = {
@@ -66,7 +65,7 @@ const STANDING_ITEMS = {
 type FileUpload = { buffer: Buffer; originalname: string };
 
 /** The standing items, with one follow-up item per open action item (they roll forward). */
-function proposedAgenda(open: { id: string }[]): AgendaItemInput[] {
+export function proposedAgenda(open: { id: string }[]): AgendaItemInput[] {
   return [
     { title: STANDING_ITEMS.minutes },
     { title: STANDING_ITEMS.progress },
@@ -97,13 +96,12 @@ export class MeetingsService {
          FROM committee_meetings m`,
     );
     const byId = new Map(counts.map((row) => [row.meetingId, row]));
-    return Promise.all(
-      meetings.map(async (meeting) => {
-        const expected = await this.members.sittingOn(this.dataSource.manager, meetingDay(meeting));
-        const row = byId.get(meeting.id);
-        return this.summary(meeting, expected.length, Number(row?.agenda ?? 0), Number(row?.decisions ?? 0));
-      }),
-    );
+    const seats = await this.members.seats(this.dataSource.manager);
+    return meetings.map((meeting) => {
+      const expected = sittingOn(seats, meetingDay(meeting)).length;
+      const row = byId.get(meeting.id);
+      return this.summary(meeting, expected, Number(row?.agenda ?? 0), Number(row?.decisions ?? 0));
+    });
   }
 
   /** The next planned meeting (today's included) and the newest held one, for the homes. */
@@ -209,7 +207,9 @@ export class MeetingsService {
       .transaction(async (manager) => {
         const meeting = await this.lockCurrent(manager, id, dto.version, caller.actor);
         if (meeting.status === 'cancelled') throw meetingStateConflict();
-        const sitting = new Set((await this.members.sittingOn(manager, meetingDay(meeting))).map(({ rep }) => rep.id));
+        const sitting = new Set(
+          sittingOn(await this.members.seats(manager), meetingDay(meeting)).map(({ rep }) => rep.id),
+        );
         const violations: RuleViolation[] = dto.entries
           .map((entry, index) => ({ entry, index }))
           .filter(({ entry }) => !sitting.has(entry.representativeId))
@@ -264,7 +264,7 @@ export class MeetingsService {
         });
         if (!meeting) throw AppException.notFound('committeeMeeting', id);
         if (meeting.status === 'cancelled' || meeting.minutesState === 'approved') throw meetingStateConflict();
-        const mine = (await this.members.sittingOn(manager, meetingDay(meeting))).filter(
+        const mine = sittingOn(await this.members.seats(manager), meetingDay(meeting)).filter(
           ({ rep }) => rep.userId === caller.actor.userId,
         );
         if (mine.length === 0)
@@ -477,7 +477,7 @@ export class MeetingsService {
     if (!meeting) throw AppException.notFound('committeeMeeting', id);
     const today = todayInMorocco();
     const personal = maySeeCommitteePeople(reader);
-    const sitting = await this.members.sittingOn(manager, meetingDay(meeting));
+    const sitting = sittingOn(await this.members.seats(manager), meetingDay(meeting));
     const recorded = new Map((meeting.attendance ?? []).map((row) => [row.representativeId, row]));
     const attendance: AttendanceView[] = sitting.map(({ rep, member }) => {
       const row = recorded.get(rep.id);

@@ -27,6 +27,7 @@ import { writeTable, type ColumnSpec, type TableFormat } from '../imports/table-
 import { Institution } from '../institutions/entities/institution.entity';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
 import { maySeeContacts, maySeeName } from './officers.service';
+import { PHONE_PATTERN } from '../common/validation/transforms';
 
 export const OFFICER_COLUMNS: ColumnSpec[] = [
   { key: 'institution_code', label: { fr: "Code de l'administration", ar: 'رمز الإدارة' } },
@@ -55,7 +56,6 @@ const EXPORT_COLUMNS: ColumnSpec[] = [
 
 const REQUIRED = ['institution_code', 'role', 'email', 'appointed_on'];
 const PUBLIC_CONSENT = columnOf(OFFICER_COLUMNS, 'public_consent');
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 
 interface ValidRow {
   row: number;
@@ -289,7 +289,7 @@ export class OfficersImportService {
       const email = cell('email').toLowerCase();
       if (!isEmail(email)) flag('email', 'isEmail');
       const phone = cell('phone');
-      if (phone && !PHONE.test(phone)) flag('phone', 'matches');
+      if (phone && !PHONE_PATTERN.test(phone)) flag('phone', 'matches');
       const position = cell('position');
       if (position.length > APPOINTMENT_LIMITS.position) flag('position', 'maxLength', [APPOINTMENT_LIMITS.position]);
       const appointedOn = cell('appointed_on');

@@ -50,11 +50,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { HasSomeLocale, IsIsoDate } from '../../common/validation/validators';
+import { HasSomeLocale, IsIsoDate, IsOmittable } from '../../common/validation/validators';
+import { lowerCased, PHONE_PATTERN, trimmed } from '../../common/validation/transforms';
 
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
 const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -77,33 +75,35 @@ export class AddMemberDto implements AddCommitteeMemberRequest {
 
 export class UpdateMemberDto implements UpdateCommitteeMemberRequest {
   @IsInt() version!: number;
-  @IsOptional() @IsIsoDate() joinedOn?: string;
+  @IsOmittable() @IsIsoDate() joinedOn?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() leftOn?: string | null;
 }
 
 export class AddRepresentativeDto implements AddRepresentativeRequest {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) fullName!: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(200) fullName!: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) title?: string | null;
   @IsIn(COMMITTEE_POSITIONS) position!: CommitteePosition;
   @IsOptional() @IsBoolean() alternate?: boolean;
   @IsIsoDate() fromOn!: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() toOn?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(lower) @IsEmail() @MaxLength(254) email?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(lowerCased) @IsEmail() @MaxLength(254) email?:
+    string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE_PATTERN) phone?: string | null;
   @IsOptional() @IsBoolean() linkAccount?: boolean;
 }
 
 export class UpdateRepresentativeDto implements UpdateRepresentativeRequest {
   @IsInt() version!: number;
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
+  @IsOmittable() @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(200) fullName?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(200) title?: string | null;
-  @IsOptional() @IsIn(COMMITTEE_POSITIONS) position?: CommitteePosition;
-  @IsOptional() @IsBoolean() alternate?: boolean;
-  @IsOptional() @IsIsoDate() fromOn?: string;
+  @IsOmittable() @IsIn(COMMITTEE_POSITIONS) position?: CommitteePosition;
+  @IsOmittable() @IsBoolean() alternate?: boolean;
+  @IsOmittable() @IsIsoDate() fromOn?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsIsoDate() toOn?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(lower) @IsEmail() @MaxLength(254) email?: string | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
-  @IsOptional() @IsBoolean() linkAccount?: boolean;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(lowerCased) @IsEmail() @MaxLength(254) email?:
+    string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE_PATTERN) phone?: string | null;
+  @IsOmittable() @IsBoolean() linkAccount?: boolean;
 }
 
 export class AgendaItemDto implements AgendaItemInput {
@@ -120,8 +120,8 @@ export class AgendaItemDto implements AgendaItemInput {
 }
 
 export class ExpertDto implements InvitedExpert {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) organisation!: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(200) organisation!: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(300) topic?: string | null;
 }
 
@@ -150,7 +150,7 @@ export class CreateMeetingDto implements CreateMeetingRequest {
 
 export class UpdateMeetingDto implements UpdateMeetingRequest {
   @IsInt() version!: number;
-  @IsOptional() @IsISO8601({ strict: true }) startsAt?: string;
+  @IsOmittable() @IsISO8601({ strict: true }) startsAt?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(MEETING_PLACE_MAX_LENGTH) place?:
     string | null;
   @IsOptional()
@@ -158,20 +158,20 @@ export class UpdateMeetingDto implements UpdateMeetingRequest {
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(2048)
   onlineUrl?: string | null;
-  @IsOptional() @IsIn(MEETING_STATUSES) status?: MeetingStatus;
-  @IsOptional()
+  @IsOmittable() @IsIn(MEETING_STATUSES) status?: MeetingStatus;
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(60)
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   @Type(() => ExpertDto)
   experts?: ExpertDto[];
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => MinutesDto) minutes?: MinutesDto;
+  @IsOmittable() @IsObject() @ValidateNested() @Type(() => MinutesDto) minutes?: MinutesDto;
 }
 
 export class AttendanceEntryDto {
@@ -230,19 +230,19 @@ export class ActionItemQueryDto implements ActionItemQuery {
 
 export class UpdateActionItemDto implements UpdateActionItemRequest {
   @IsInt() version!: number;
-  @IsOptional() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
-  @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(COMMITTEE_TEXT_MAX_LENGTH) note?: string;
+  @IsOmittable() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
+  @IsOmittable() @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(COMMITTEE_TEXT_MAX_LENGTH) note?: string;
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @MaxLength(COMMITTEE_TEXT_MAX_LENGTH)
   closingEvidence?: string | null;
-  @IsOptional() @IsIsoDate() dueOn?: string;
+  @IsOmittable() @IsIsoDate() dueOn?: string;
 }
 
 export class AddDocumentDto {
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(300) title?: string;
+  @IsOptional() @Transform(trimmed) @IsString() @MaxLength(300) title?: string;
   /** A link instead of a file. */
   @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2048) url?: string;
   /** `minutes_signed` marks the approved, signed minutes (a PDF). */

@@ -1,4 +1,4 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,4 +56,12 @@ export function NotAfter(otherProperty: string, options?: ValidationOptions): Pr
         },
       },
     });
+}
+
+/**
+ * A field that may be left out, but not sent as null: unlike `@IsOptional()`, null is validated
+ * (and refused by the field's rules), so it never reaches a NOT NULL column.
+ */
+export function IsOmittable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_: object, value: unknown) => value !== undefined, options);
 }

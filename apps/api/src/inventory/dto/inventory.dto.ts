@@ -39,13 +39,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
+import { trimmed } from '../../common/validation/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const nullable = (_: object, value: unknown) => value !== null;
 
 export class InventoryTitleDto {
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) ar!: string;
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) fr!: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) ar!: string;
+  @Transform(trimmed) @IsString() @IsNotEmpty() @MaxLength(LIMITS.title) fr!: string;
 }
 
 /** The fields a create and an update share; each optional here, required ones re-declared below. */
@@ -68,14 +68,14 @@ class InventoryFieldsDto {
 }
 
 export class CreateInventoryItemDto extends InventoryFieldsDto implements CreateInventoryItemRequest {
-  @Transform(trim) @Matches(INVENTORY_REFERENCE) reference!: string;
+  @Transform(trimmed) @Matches(INVENTORY_REFERENCE) reference!: string;
   @IsDefined() @IsObject() @ValidateNested() @Type(() => InventoryTitleDto) title!: InventoryTitleDto;
   @IsIn(CLASSIFICATIONS) classification!: Classification;
 }
 
 export class UpdateInventoryItemDto extends InventoryFieldsDto implements UpdateInventoryItemRequest {
   @IsInt() @Min(1) version!: number;
-  @IsOptional() @Transform(trim) @Matches(INVENTORY_REFERENCE) reference?: string;
+  @IsOptional() @Transform(trimmed) @Matches(INVENTORY_REFERENCE) reference?: string;
   @IsOptional() @IsObject() @ValidateNested() @Type(() => InventoryTitleDto) title?: InventoryTitleDto;
   @IsOptional() @IsIn(CLASSIFICATIONS) classification?: Classification;
 }

@@ -24,9 +24,7 @@ import {
 } from 'class-validator';
 import { IsIsoDate } from '../../common/validation/validators';
 import { HasSomeName } from './has-some-name.validator';
-
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const PHONE = /^\+?[0-9 ().-]{6,20}$/;
+import { lowerCased, PHONE_PATTERN } from '../../common/validation/transforms';
 
 export class PersonNameDto {
   @IsOptional() @IsString() @MaxLength(LIMITS.fullName) ar?: string;
@@ -37,8 +35,8 @@ export class CreateAppointmentDto implements CreateAppointmentRequest {
   @IsIn(OFFICER_ROLES) role!: OfficerRole;
   @IsOptional() @IsIn(['active', 'interim']) status?: 'active' | 'interim';
   @IsObject() @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName!: PersonNameDto;
-  @Transform(lower) @IsEmail() @MaxLength(LIMITS.email) email!: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
+  @Transform(lowerCased) @IsEmail() @MaxLength(LIMITS.email) email!: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE_PATTERN) phone?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsIsoDate() appointedOn!: string;
@@ -51,8 +49,8 @@ export class UpdateAppointmentDto implements UpdateAppointmentRequest {
   @IsInt() @Min(1) version!: number;
   @IsOptional() @IsIn(['active', 'interim']) status?: 'active' | 'interim';
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PersonNameDto) @HasSomeName() fullName?: PersonNameDto;
-  @IsOptional() @Transform(lower) @IsEmail() @MaxLength(LIMITS.email) email?: string;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE) phone?: string | null;
+  @IsOptional() @Transform(lowerCased) @IsEmail() @MaxLength(LIMITS.email) email?: string;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(PHONE_PATTERN) phone?: string | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(LIMITS.position) position?: string | null;
   @IsOptional() @IsBoolean() publicConsent?: boolean;
   @IsOptional() @IsIsoDate() appointedOn?: string;

@@ -5,63 +5,27 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { COMMITTEE_TEXT_MAX_LENGTH } from '@marsad/contracts';
 import { LocaleService } from '@marsad/web/data-access';
-import { LocaleDatePipe, LocalizedTextLangPipe, LocalizedTextPipe } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
-import { lateDays } from './action-item-rules';
 import { moveRow, newRow, type AgendaRow } from './agenda';
-import { CommitteeChip } from './committee-chip';
+import { AgendaEntry } from './agenda-entry';
 import { PlanLinksSelect } from './plan-links-select';
 
 /** Orders a meeting's agenda: move items up and down, remove them, add one (title in ar/fr, linked measures). */
 @Component({
   selector: 'msd-agenda-editor',
-  imports: [
-    FormsModule,
-    TranslatePipe,
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    LocaleDatePipe,
-    LocalizedTextPipe,
-    LocalizedTextLangPipe,
-    CommitteeChip,
-    PlanLinksSelect,
-  ],
+  imports: [FormsModule, TranslatePipe, MatButton, MatFormField, MatLabel, MatInput, AgendaEntry, PlanLinksSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol class="agenda" data-agenda-editor>
       @for (row of rows(); track row.key; let i = $index, first = $first, last = $last) {
         <li class="agenda__item editor__row" [attr.data-agenda-row]="i">
           <div>
-            @if (row.actionItem; as item) {
-              <div class="agenda__follow" [class.is-late]="item.overdue">
-                <span class="agenda__title">{{
-                  'committee.agenda.followUp' | translate: { reference: item.reference }
-                }}</span>
-                — <span [attr.lang]="item.text | msdTextLang">{{ item.text | msdText }}</span>
-                <div class="row">
-                  <span [attr.lang]="item.owner.name | msdTextLang">{{ item.owner.name | msdText }}</span>
-                  · {{ 'committee.items.dueOnShort' | translate: { date: (item.dueOn | msdDate) } }}
-                  <msd-committee-chip kind="item" [value]="item.status" />
-                  @if (late(item); as days) {
-                    <strong class="late">{{ 'committee.lateBy' | translate: { days } }}</strong>
-                  }
-                </div>
-              </div>
-            } @else {
-              <span class="agenda__title" [attr.lang]="row.title | msdTextLang">{{ row.title | msdText }}</span>
-            }
-            @if (row.measureNumbers.length || row.activityCodes.length) {
-              <div class="links msd-muted">
-                @for (n of row.measureNumbers; track n) {
-                  <span>{{ 'committee.links.measure' | translate: { number: n } }}</span>
-                }
-                @for (c of row.activityCodes; track c) {
-                  <span>{{ 'committee.links.activity' | translate: { code: c } }}</span>
-                }
-              </div>
-            }
+            <msd-agenda-entry
+              [title]="row.title"
+              [actionItem]="row.actionItem"
+              [measureNumbers]="row.measureNumbers"
+              [activityCodes]="row.activityCodes"
+            />
           </div>
           <div class="editor__buttons">
             <button
@@ -132,7 +96,6 @@ export class AgendaEditor {
   protected readonly measures = signal<number[]>([]);
   protected readonly activities = signal<string[]>([]);
   protected readonly missingTitle = signal(false);
-  protected readonly late = lateDays;
 
   protected move(index: number, delta: -1 | 1): void {
     this.rows.update((rows) => moveRow(rows, index, delta));

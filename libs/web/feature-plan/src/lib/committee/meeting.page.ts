@@ -35,6 +35,7 @@ import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { lateDays } from './action-item-rules';
+import { AgendaEntry } from './agenda-entry';
 import { rowsFromAgenda, toAgendaInput, type AgendaRow } from './agenda';
 import { AgendaEditor } from './agenda-editor';
 import { CommitteeChip } from './committee-chip';
@@ -73,6 +74,7 @@ export function statusMoves(status: MeetingStatus): MeetingStatus[] {
 @Component({
   selector: 'msd-meeting-page',
   imports: [
+    AgendaEntry,
     FormsModule,
     RouterLink,
     TranslatePipe,
