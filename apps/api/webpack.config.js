@@ -17,7 +17,8 @@ module.exports = {
       // Operator commands (migrations, seeds) ship beside the server.
       additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // The messages' templates live with the web app's translations.
+      assets: ['./src/assets', { input: 'apps/web/public/i18n', glob: '*.json', output: 'i18n' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -25,6 +25,8 @@ import { SeedModule } from './seed/seed.module';
 import { SettingsModule } from './settings/settings.module';
 import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
@@ -56,6 +58,7 @@ export class AppModule {
         StorageModule,
         SettingsModule,
         AuditModule,
+        NotificationsModule,
         AuthModule,
         UsersModule,
         InstitutionsModule,
@@ -67,6 +70,7 @@ export class AppModule {
         InventoryModule,
         MetricsModule,
         PortalModule,
+        RemindersModule,
         SeedModule,
       ],
       controllers: [HealthController],

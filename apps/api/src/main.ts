@@ -4,6 +4,7 @@ import { ConfigError } from './config/env.schema';
 import { openDatabaseTarget, type DatabaseTarget } from './database/data-source-options';
 import { DataDirLockedError } from './database/embedded-postgres';
 import { createApp, harvestDemoPortalOnce, prepareDatabase } from './bootstrap';
+import { RemindersService } from './reminders/reminders.service';
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
 
   await app.listen(config.port, config.host);
   logger.log(`Marsad ${config.version} ready on http://localhost:${config.port} in ${Date.now() - startedAt} ms`);
+  app.get(RemindersService).catchUp();
 }
 
 function redact(url: string): string {

@@ -13,6 +13,7 @@ import { SignInAttempt } from './entities/sign-in-attempt.entity';
 import { User } from './entities/user.entity';
 import { hashPassword, newToken, passwordViolations, sha256, verifyPassword } from './passwords';
 import { SessionsService } from './sessions.service';
+import { NotificationsService } from '../notifications/notifications.service';
 
 /** Consecutive failures before an account name is locked, and the lock's backoff. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -33,6 +34,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -60,7 +62,18 @@ export class AuthService {
       const failures = (attempt?.failures ?? 0) + 1;
       const lockedUntil =
         failures >= LOCK_AFTER_FAILURES ? new Date(Date.now() + lockMinutes(failures) * 60_000) : null;
-      await attempts.upsert({ emailKey, failures, lockedUntil }, ['emailKey']);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(SignInAttempt).upsert({ emailKey, failures, lockedUntil }, ['emailKey']);
+        // The account's owner learns it was locked (someone may be guessing their password).
+        if (lockedUntil && user?.active)
+          await this.notifications.notify(manager, {
+            kind: 'account.locked',
+            userIds: [user.id],
+            params: { lockedUntil: lockedUntil.toISOString() },
+            link: '/account/password',
+            key: lockedUntil.toISOString(),
+          });
+      });
       this.logger.warn({ requestId: meta.requestId, ip: meta.ip, failures }, 'Sign-in refused');
       if (lockedUntil) throw this.locked(lockedUntil);
       throw new AppException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS');
@@ -100,6 +113,7 @@ export class AuthService {
       await manager.getRepository(User).update({ id: user.id }, { passwordHash: hash, passwordChangedAt: new Date() });
       // Other browsers signed in as this person are signed out.
       await this.sessions.closeAllFor(manager, user.id, actor.sessionId);
+      await this.passwordChanged(manager, user.id);
       await this.audit.record(manager, caller, {
         action: 'user.password-change',
         entityType: 'user',
@@ -142,6 +156,8 @@ export class AuthService {
         .update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
       await manager.getRepository(SignInAttempt).delete({ emailKey: sha256(user.email) });
       await this.sessions.closeAllFor(manager, user.id);
+      // Setting the first password (an invitation) is not a change worth an alert.
+      if (user.passwordChangedAt) await this.passwordChanged(manager, user.id);
       await this.audit.record(
         manager,
         { actor: null, meta },
@@ -152,6 +168,18 @@ export class AuthService {
           diff: { password: { before: '[hidden]', after: '[set through a reset link]' } },
         },
       );
+    });
+  }
+
+  /** OWASP ASVS 2.2.3: the person is told their password changed, so a takeover does not go unseen. */
+  private async passwordChanged(manager: EntityManager, userId: string): Promise<void> {
+    const at = new Date().toISOString();
+    await this.notifications.notify(manager, {
+      kind: 'account.password-changed',
+      userIds: [userId],
+      params: { changedAt: at },
+      link: '/account/password',
+      key: at,
     });
   }
 

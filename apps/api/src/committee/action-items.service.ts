@@ -6,18 +6,22 @@ import {
   type ActionItemsDigest,
   type ActionItemStatus,
   type ActionItemView,
+  type IsoDate,
+  type PartialLocalizedText,
 } from '@marsad/contracts';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
-import { addDays, todayInMorocco } from '../common/time/today';
+import { addDays, daysBetween, todayInMorocco } from '../common/time/today';
 import { Institution } from '../institutions/entities/institution.entity';
-import { actionItemRights, actionItemScope } from './committee-rules';
+import { actionItemReference, actionItemRights, actionItemScope } from './committee-rules';
 import { mapActionItem } from './committee.mappers';
 import type { UpdateActionItemDto } from './dto/committee.dto';
 import { ActionItemNote } from './entities/action-item-note.entity';
 import { ActionItem } from './entities/action-item.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { officerAccounts, representativeAccounts } from '../notifications/recipients';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -37,7 +41,54 @@ export class ActionItemsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
+
+  /**
+   * The daily reminders: an item still open comes due within 7 days (once per due date), or is
+   * overdue (once per due date), to the owner's officers and the committee secretary.
+   */
+  async remind(manager: EntityManager, today: IsoDate): Promise<number> {
+    const rows: {
+      id: string;
+      text: PartialLocalizedText;
+      dueOn: string;
+      ownerId: string;
+      owner: PartialLocalizedText;
+      reference: [number, number, number];
+    }[] = await manager.query(
+      `SELECT i.id, i.text, to_char(i.due_on, 'YYYY-MM-DD') AS "dueOn", i.owner_institution_id AS "ownerId",
+              o.name AS owner, json_build_array(m.number, d.number, i.number) AS reference
+         FROM committee_action_items i
+         JOIN committee_decisions d ON d.id = i.decision_id
+         JOIN committee_meetings m ON m.id = d.meeting_id
+         JOIN institutions o ON o.id = i.owner_institution_id
+        WHERE i.status = ANY($2::text[]) AND i.due_on <= $1::date + 7
+        ORDER BY i.due_on, i.id`,
+      [today, OPEN_ACTION_ITEM_STATUSES],
+    );
+    const secretary = await representativeAccounts(manager, today, 'secretary');
+    let sent = 0;
+    for (const row of rows) {
+      const days = daysBetween(today, row.dueOn);
+      const overdue = days < 0;
+      if (!overdue && days === 0) continue; // due today: not late yet, and the 7-day notice went out
+      sent += await this.notifications.notify(manager, {
+        kind: overdue ? 'action-item.overdue' : 'action-item.due-soon',
+        userIds: [...(await officerAccounts(manager, [row.ownerId])), ...secretary],
+        params: {
+          reference: actionItemReference(...row.reference),
+          text: row.text,
+          dueOn: row.dueOn,
+          owner: row.owner,
+          ...(overdue ? { daysLate: -days } : { days }),
+        },
+        link: '/committee/action-items',
+        key: `${row.id}:${row.dueOn}`,
+      });
+    }
+    return sent;
+  }
 
   /** `GET /committee/action-items`: the committee and coordinators see all; an administration its own. */
   async list(caller: SignedInContext, query: ActionItemQuery): Promise<ActionItemView[]> {

@@ -114,6 +114,19 @@ export class CommitteeController {
     return this.members.updateRepresentative(caller, id, dto);
   }
 
+  @Post('meetings/:id/pack/announce')
+  @Authorize(Permission.CommitteeManage)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Tell the representatives that the meeting's pack is ready (once per version of the meeting)",
+  })
+  announcePack(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('committeeMeeting')) id: string,
+  ): Promise<{ notified: number }> {
+    return this.meetings.announcePack(caller, id);
+  }
+
   @Get('meetings')
   @Authorize(Permission.CommitteeRead)
   @ApiOperation({ summary: "The committee's meetings, the newest first, with attendance and decision counts" })

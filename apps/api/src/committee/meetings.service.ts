@@ -26,7 +26,7 @@ import { StorageService } from '../storage/storage.service';
 import { decodeFileName, sniffContentType } from '../storage/file-type.util';
 import { ActionItemsService } from './action-items.service';
 import { CommitteeMembersService, sittingOn } from './committee-members.service';
-import { maySeeCommitteePeople } from './committee-rules';
+import { actionItemReference, maySeeCommitteePeople } from './committee-rules';
 import { mapDecision, mapDocument, mapRepresentative } from './committee.mappers';
 import type {
   AddDocumentDto,
@@ -43,6 +43,8 @@ import { CommitteeAttendance } from './entities/committee-attendance.entity';
 import { CommitteeDecision } from './entities/committee-decision.entity';
 import { CommitteeDocument } from './entities/committee-document.entity';
 import { CommitteeMeeting } from './entities/committee-meeting.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { officerAccounts, representativeAccounts } from '../notifications/recipients';
 
 /** The calendar day (in Morocco) a meeting is held on: membership and decisions are dated by it. */
 export const meetingDay = (meeting: Pick<CommitteeMeeting, 'startsAt'>): IsoDate => todayInMorocco(meeting.startsAt);
@@ -83,6 +85,7 @@ export class MeetingsService {
     private readonly members: CommitteeMembersService,
     private readonly actionItems: ActionItemsService,
     private readonly storage: StorageService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(): Promise<MeetingSummary[]> {
@@ -147,6 +150,7 @@ export class MeetingsService {
           }),
         );
         const items = await this.writeAgenda(manager, meeting.id, agenda);
+        await this.announce(manager, meeting, 'meeting.scheduled', meeting.startsAt.toISOString());
         await this.audit.record(manager, caller, {
           action: 'meeting.create',
           entityType: 'committee_meeting',
@@ -427,7 +431,7 @@ export class MeetingsService {
         }),
       );
       const items = manager.getRepository(ActionItem);
-      await items.save(
+      const created = await items.save(
         (dto.actionItems ?? []).map((input, index) =>
           items.create({
             decisionId: decision.id,
@@ -440,6 +444,22 @@ export class MeetingsService {
           }),
         ),
       );
+      const secretary = await representativeAccounts(manager, todayInMorocco(), 'secretary');
+      for (const item of created) {
+        const owner = [...owners.values()].find((o) => o.id === item.ownerInstitutionId);
+        await this.notifications.notify(manager, {
+          kind: 'action-item.assigned',
+          userIds: [...(await officerAccounts(manager, [item.ownerInstitutionId])), ...secretary],
+          params: {
+            reference: actionItemReference(meeting.number, decision.number, item.number),
+            text: item.text,
+            dueOn: item.dueOn,
+            owner: owner?.name ?? null,
+          },
+          link: '/committee/action-items',
+          key: item.id,
+        });
+      }
       await this.audit.record(manager, caller, {
         action: 'decision.create',
         entityType: 'committee_decision',
@@ -459,6 +479,46 @@ export class MeetingsService {
         relations: { meeting: true, actionItems: { owner: true, notes: true } },
       });
       return mapDecision(loaded, todayInMorocco());
+    });
+  }
+
+  /** ADD tells the representatives that the meeting's pack is ready (again after a change to the meeting). */
+  announcePack(caller: SignedInContext, id: string): Promise<{ notified: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await manager.getRepository(CommitteeMeeting).findOne({
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!meeting) throw AppException.notFound('committeeMeeting', id);
+      if (meeting.status !== 'planned') throw meetingStateConflict();
+      const notified = await this.announce(manager, meeting, 'meeting.pack-ready', String(meeting.version));
+      await this.audit.record(manager, caller, {
+        action: 'meeting.pack-announce',
+        entityType: 'committee_meeting',
+        entityId: meeting.id,
+        diff: { notified: { before: null, after: notified } },
+      });
+      return { notified };
+    });
+  }
+
+  /** A message to every representative sitting on the meeting's day. */
+  private async announce(
+    manager: EntityManager,
+    meeting: CommitteeMeeting,
+    kind: 'meeting.scheduled' | 'meeting.pack-ready',
+    key: string,
+  ): Promise<number> {
+    return this.notifications.notify(manager, {
+      kind,
+      userIds: await representativeAccounts(manager, meetingDay(meeting)),
+      params: {
+        number: meeting.number,
+        startsAt: meeting.startsAt.toISOString(),
+        place: meeting.place ?? meeting.onlineUrl,
+      },
+      link: `/committee/meetings/${meeting.id}`,
+      key: `${meeting.id}:${key}`,
     });
   }
 

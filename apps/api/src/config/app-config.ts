@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EnvSchema, parseEnv, parseTrustProxy } from './env.schema';
+import { ConfigError, EnvSchema, parseEnv, parseTrustProxy } from './env.schema';
 
 export interface AppConfig {
   env: EnvSchema['NODE_ENV'];
@@ -20,6 +20,17 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   writeRateLimit: number;
   portal: PortalConfig;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Null: no SMTP server; e-mails wait in the outbox. */
+  smtpUrl: string | null;
+  from: string | null;
+  pollMs: number;
+  connections: number;
+  /** Cron (Morocco time) for reminders and digests; null: none. */
+  reminderSchedule: string | null;
 }
 
 export interface PortalConfig {
@@ -41,6 +52,7 @@ export const MARSAD_VERSION = '0.1.0';
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parseEnv(source);
+  if (env.SMTP_URL && !env.MAIL_FROM) throw new ConfigError('MAIL_FROM: required when SMTP_URL is set');
   const databaseUrl = env.DATABASE_URL ?? null;
   return {
     env: env.NODE_ENV,
@@ -67,6 +79,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       retries: env.HARVEST_RETRIES,
       pageSize: env.HARVEST_PAGE_SIZE,
       overlapMinutes: env.HARVEST_OVERLAP_MINUTES,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? null,
+      pollMs: env.MAIL_POLL_MS,
+      connections: env.MAIL_CONNECTIONS,
+      reminderSchedule: env.REMINDER_SCHEDULE === 'off' ? null : env.REMINDER_SCHEDULE,
     },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   };

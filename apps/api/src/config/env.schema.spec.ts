@@ -1,3 +1,4 @@
+import { loadConfig } from './app-config';
 import { ConfigError, parseEnv } from './env.schema';
 
 describe('parseEnv', () => {
@@ -21,5 +22,18 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/marsad' }).DATABASE_URL).toBe(
       'postgres://postgres@127.0.0.1:5432/marsad',
     );
+  });
+
+  it('takes an SMTP server with its sender, or none', () => {
+    expect(loadConfig({}).mail).toEqual(
+      expect.objectContaining({ smtpUrl: null, from: null, reminderSchedule: '0 8 * * *' }),
+    );
+    const mail = loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.ma:465', MAIL_FROM: 'Marsad <m@add.gov.ma>' }).mail;
+    expect([mail.smtpUrl, mail.from]).toEqual(['smtps://u:p@mail.example.ma:465', 'Marsad <m@add.gov.ma>']);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.ma' })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.ma' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ REMINDER_SCHEDULE: 'every day' })).toThrow(/REMINDER_SCHEDULE/);
+    expect(loadConfig({ REMINDER_SCHEDULE: 'off' }).mail.reminderSchedule).toBeNull();
   });
 });

@@ -183,6 +183,37 @@ export class EnvSchema {
   @Validate(IsTrustProxy)
   TRUST_PROXY = 'false';
 
+  /**
+   * The SMTP server that sends e-mails, e.g. smtp://user:password@mail.example.ma:587 or smtps://…:465.
+   * Unset: e-mails wait in the outbox (visible to administrators) and only the in-app inbox works.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of e-mails, e.g. "Marsad <marsad@add.gov.ma>"; required with SMTP_URL. */
+  @IsOptional()
+  @Matches(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, { message: 'must be an address, e.g. Marsad <marsad@add.gov.ma>' })
+  MAIL_FROM?: string;
+
+  /** How often the delivery worker looks for e-mails to send. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  MAIL_POLL_MS = 5000;
+
+  /** SMTP connections used at once. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_CONNECTIONS = 5;
+
+  /** When reminders and digests are prepared (cron, Morocco time); `off` to prepare none. */
+  @IsString()
+  @Validate(IsCronExpression)
+  REMINDER_SCHEDULE = '0 8 * * *';
+
   /** Where the built web app lives; the API serves it on the same port. */
   @IsOptional()
   @IsString()
@@ -192,7 +223,14 @@ export class EnvSchema {
 export class ConfigError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv): EnvSchema {
-  const known = Object.keys(new EnvSchema()).concat(['DATABASE_URL', 'WEB_DIST', 'PUBLIC_URL', 'PORTAL_URL']);
+  const known = Object.keys(new EnvSchema()).concat([
+    'DATABASE_URL',
+    'WEB_DIST',
+    'PUBLIC_URL',
+    'PORTAL_URL',
+    'SMTP_URL',
+    'MAIL_FROM',
+  ]);
   const picked: Record<string, string> = {};
   for (const key of known) {
     const value = source[key];

@@ -29,6 +29,8 @@ import { CommitteeDocument } from '../committee/entities/committee-document.enti
 import { CommitteeDecision } from '../committee/entities/committee-decision.entity';
 import { ActionItem } from '../committee/entities/action-item.entity';
 import { ActionItemNote } from '../committee/entities/action-item-note.entity';
+import { Notification } from '../notifications/entities/notification.entity';
+import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -64,4 +66,6 @@ export const ENTITIES = [
   CommitteeDecision,
   ActionItem,
   ActionItemNote,
+  Notification,
+  NotificationPreference,
 ];

@@ -4,6 +4,7 @@ import {
   APPOINTMENT_ACT_CONTENT_TYPES,
   APPOINTMENT_ACT_MAX_BYTES,
   isInstitutionScoped,
+  OFFICER_ROLE_NAMES,
   type AppointmentView,
 } from '@marsad/contracts';
 import type { Readable } from 'node:stream';
@@ -20,6 +21,8 @@ import { StorageService } from '../storage/storage.service';
 import type { CreateAppointmentDto, EndAppointmentDto, UpdateAppointmentDto } from './dto/appointment.dto';
 import { OfficerAppointment } from './entities/officer-appointment.entity';
 import { maySeeAppointmentField, maySeeContacts } from './officer-visibility';
+import { NotificationsService } from '../notifications/notifications.service';
+import { coordinatorAccounts } from '../notifications/recipients';
 
 // The rules live in one place, shared with the audit trail; re-exported for the import and export.
 export { maySeeContacts, maySeeName } from './officer-visibility';
@@ -48,6 +51,7 @@ export class OfficersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly storage: StorageService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** What anyone may see of an administration's officers: kept until an appointment or the registry changes. */
@@ -158,6 +162,7 @@ export class OfficersService {
       row.endedOn = dto.endedOn;
       row.endReason = dto.reason.trim();
       await manager.save(row);
+      await this.announceVacancy(manager, row);
       await this.audit.record(manager, caller, {
         action: 'officer.end',
         entityType: 'officer-appointment',
@@ -165,6 +170,22 @@ export class OfficersService {
         diff: diffOf(before, auditSnapshot(row)),
       });
       return (await this.views(manager, [row], caller.actor))[0];
+    });
+  }
+
+  /** When nobody else holds the role there any more, ADD's coordinators hear of the vacancy. */
+  private async announceVacancy(manager: EntityManager, ended: OfficerAppointment): Promise<void> {
+    const others = await manager
+      .getRepository(OfficerAppointment)
+      .countBy({ institutionId: ended.institutionId, role: ended.role, status: In(['active', 'interim']) });
+    if (others > 0) return;
+    const institution = await manager.getRepository(Institution).findOneByOrFail({ id: ended.institutionId });
+    await this.notifications.notify(manager, {
+      kind: 'officer.vacancy',
+      userIds: await coordinatorAccounts(manager),
+      params: { institution: institution.name, role: OFFICER_ROLE_NAMES[ended.role], endedOn: ended.endedOn },
+      link: `/institutions/${institution.code}`,
+      key: ended.id,
     });
   }
 

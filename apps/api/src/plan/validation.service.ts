@@ -16,6 +16,7 @@ import type {
   ValidateProgressUpdateDto,
 } from './dto/create-progress-update.dto';
 import { Activity } from './entities/activity.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProgressUpdate } from './entities/progress-update.entity';
 import { PlanHistoryService } from './plan-history.service';
 import { mapUpdate } from './plan.mappers';
@@ -37,6 +38,7 @@ export class ValidationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly planHistory: PlanHistoryService,
+    private readonly notifications: NotificationsService,
   ) {
     this.cache = reportingCache(dataSource);
   }
@@ -95,6 +97,7 @@ export class ValidationService {
       report.returnComment = null;
       await manager.save(report);
       await applyValidatedReport(manager, activity, report);
+      await this.tellAuthor(manager, report, activity, 'report.validated', caller.actor.displayName);
       await this.audit.record(manager, caller, {
         action: 'progress-update.validate',
         entityType: 'progress-update',
@@ -126,6 +129,13 @@ export class ValidationService {
       report.decidedByName = caller.actor.displayName;
       report.returnComment = dto.comment;
       await manager.save(report);
+      await this.tellAuthor(
+        manager,
+        report,
+        await manager.getRepository(Activity).findOneByOrFail({ id: report.activityId }),
+        'report.returned',
+        caller.actor.displayName,
+      );
       await this.audit.record(manager, caller, {
         action: 'progress-update.return',
         entityType: 'progress-update',
@@ -169,6 +179,29 @@ export class ValidationService {
         diff: diffOf(before, snapshot(report)),
       });
       return this.view(manager, report.id);
+    });
+  }
+
+  /** The report's author hears of the decision (in the same transaction: both happen or neither). */
+  private async tellAuthor(
+    manager: EntityManager,
+    report: ProgressUpdate,
+    activity: Activity,
+    kind: 'report.returned' | 'report.validated',
+    by: string,
+  ): Promise<void> {
+    if (!report.authorUserId) return;
+    await this.notifications.notify(manager, {
+      kind,
+      userIds: [report.authorUserId],
+      params: {
+        code: activity.code,
+        title: activity.title,
+        by,
+        ...(kind === 'report.returned' ? { comment: report.returnComment } : { progress: report.progress }),
+      },
+      link: `/activities/${activity.id}`,
+      key: `${report.id}:${report.version}`,
     });
   }
 

@@ -43,6 +43,8 @@ import {
   type AdministrationStanding,
   type StandingInput,
 } from './round-standing';
+import { NotificationsService } from '../notifications/notifications.service';
+import { officerAccounts } from '../notifications/recipients';
 
 /** Round dates are days in Morocco; a round closed early ends on the day it was closed. */
 const ROUND_END_SQL = `LEAST(r.closes_on, COALESCE((r.closed_at AT TIME ZONE 'Africa/Casablanca')::date, r.closes_on))`;
@@ -67,6 +69,7 @@ export class RoundsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly notifications: NotificationsService,
   ) {
     this.cache = reportingCache(dataSource);
   }
@@ -209,6 +212,7 @@ export class RoundsService {
         createdByUserId: caller.actor.userId,
       });
       await manager.save(round);
+      await this.announceOpening(manager, round.id);
       await this.audit.record(manager, caller, {
         action: 'round.create',
         entityType: 'reporting_round',
@@ -335,6 +339,58 @@ export class RoundsService {
   // ------------------------------------------------------------------ loading and shaping
 
   /** The standing computed now, for every administration involved (or those of one institution's activities). */
+  /**
+   * Tells each concerned administration's officers that the round is open (once per round and person,
+   * whether called when it is created or by the daily reminders once its opening day comes).
+   */
+  async announceOpening(manager: EntityManager, roundId: string): Promise<number> {
+    const round = await this.find(manager, roundId);
+    if (stateOf(round) !== 'open') return 0;
+    const owing = await this.obligations(manager, round.id);
+    return this.notifications.notify(manager, {
+      kind: 'round.opened',
+      userIds: await officerAccounts(
+        manager,
+        owing.map((o) => o.institutionId),
+      ),
+      params: { round: round.name, closesOn: round.closesOn },
+      link: '/home',
+      key: round.id,
+    });
+  }
+
+  /**
+   * Reminds administrations that still owe something that the round closes in 7 days, then in 1 day
+   * (once each, even if a day was missed: the reminder says how many days are really left).
+   */
+  async remindClosing(manager: EntityManager, roundId: string, today: string): Promise<number> {
+    const round = await this.find(manager, roundId);
+    if (stateOf(round, today) !== 'open') return 0;
+    const days = daysBetween(today, round.closesOn);
+    if (days < 0 || days > 7) return 0;
+    const threshold = days <= 1 ? 1 : 7;
+    const owing = (await this.obligations(manager, round.id)).filter((o) => o.owing > 0);
+    let sent = 0;
+    // One message per administration: it says how many items that administration still owes.
+    for (const { institutionId, owing: missing } of owing) {
+      sent += await this.notifications.notify(manager, {
+        kind: 'round.closing',
+        userIds: await officerAccounts(manager, [institutionId]),
+        params: { round: round.name, closesOn: round.closesOn, days, missing },
+        link: '/home',
+        key: `${round.id}:${threshold}`,
+      });
+    }
+    return sent;
+  }
+
+  /** The administrations a round concerns, with how many obligations each still owes (missing or returned). */
+  async obligations(manager: EntityManager, roundId: string): Promise<{ institutionId: string; owing: number }[]> {
+    const round = await this.find(manager, roundId);
+    const { standings } = await this.live(manager, round);
+    return standings.map((s) => ({ institutionId: s.institution.id, owing: s.tally.missing + s.tally.returned }));
+  }
+
   private async live(manager: EntityManager, round: ReportingRound, institutionId?: string): Promise<LiveStanding> {
     const activities: StandingInput['activities'] = await manager.query(
       `SELECT a.id, a.code, a.title, a.lead_institution_id AS "leadId",

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { isInstitutionScoped, type Role } from '@marsad/contracts';
+import { isInstitutionScoped, type Locale, type Role } from '@marsad/contracts';
 import { User } from '../auth/entities/user.entity';
 import { hashPassword } from '../auth/passwords';
 import { createApp, prepareDatabase } from '../bootstrap';
@@ -32,6 +32,8 @@ export interface AccountSpec {
   email?: string;
   password?: string;
   active?: boolean;
+  /** The account's language (French unless said). */
+  locale?: Locale;
 }
 
 export interface TestApp {
@@ -112,7 +114,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
         displayName: `${spec.role} ${spec.institution ?? ''}`.trim(),
         role: spec.role,
         institutionId: institution?.id ?? null,
-        preferredLocale: 'fr',
+        preferredLocale: spec.locale ?? 'fr',
         active: spec.active ?? true,
         passwordHash: await hashPassword(spec.password ?? TEST_PASSWORD),
       }),

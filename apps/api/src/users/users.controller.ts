@@ -25,7 +25,7 @@ export class UsersController {
   create(
     @SignedInCaller() caller: SignedInContext,
     @Body() dto: CreateUserDto,
-  ): Promise<{ user: UserView; resetLink: ResetLinkView }> {
+  ): Promise<{ user: UserView; resetLink: ResetLinkView; invitationEmailed: boolean }> {
     return this.users.create(caller, dto);
   }
 

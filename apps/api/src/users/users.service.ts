@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isInstitutionScoped, type Page, type ResetLinkView, type Role, type UserView } from '@marsad/contracts';
+import {
+  isInstitutionScoped,
+  ROLE_NAMES,
+  type Page,
+  type ResetLinkView,
+  type Role,
+  type UserView,
+} from '@marsad/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { diffOf, AuditService } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
@@ -10,6 +17,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import { InstitutionsService, toInstitutionRef } from '../institutions/institutions.service';
 import type { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user.dto';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export function toUserView(user: User): UserView {
   return {
@@ -43,6 +51,7 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(query: UserQueryDto): Promise<Page<UserView>> {
@@ -64,7 +73,10 @@ export class UsersService {
   }
 
   /** Creates an account without a password; the person sets one through the returned one-time link. */
-  create(caller: SignedInContext, dto: CreateUserDto): Promise<{ user: UserView; resetLink: ResetLinkView }> {
+  create(
+    caller: SignedInContext,
+    dto: CreateUserDto,
+  ): Promise<{ user: UserView; resetLink: ResetLinkView; invitationEmailed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       if (await repo.existsBy({ email: dto.email }))
@@ -89,7 +101,9 @@ export class UsersService {
         diff: diffOf(null, snapshot(user)),
       });
       const resetLink = await this.auth.issueResetLink(manager, user.id, caller.actor.userId);
-      return { user: toUserView(user), resetLink };
+      // The person receives the link themselves (e-mail only: they cannot sign in yet).
+      await this.sendLink(manager, user, resetLink, 'account.invitation');
+      return { user: toUserView(user), resetLink, invitationEmailed: this.notifications.mailConfigured };
     });
   }
 
@@ -139,6 +153,12 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.getRepository(User).existsBy({ id }))) throw AppException.notFound('user', id);
       const link = await this.auth.issueResetLink(manager, id, caller.actor.userId);
+      await this.sendLink(
+        manager,
+        await manager.getRepository(User).findOneByOrFail({ id }),
+        link,
+        'account.password-link',
+      );
       await this.audit.record(manager, caller, {
         action: 'user.reset-link',
         entityType: 'user',
@@ -146,6 +166,24 @@ export class UsersService {
         diff: { resetLink: { before: null, after: `[issued, expires ${link.expiresAt}]` } },
       });
       return link;
+    });
+  }
+
+  /** E-mails a set-password link to its owner (erased from the outbox once delivered). */
+  private async sendLink(
+    manager: EntityManager,
+    user: User,
+    link: ResetLinkView,
+    kind: 'account.invitation' | 'account.password-link',
+  ): Promise<void> {
+    const url = new URL(link.url);
+    await this.notifications.notify(manager, {
+      kind,
+      userIds: [user.id],
+      params: { role: ROLE_NAMES[user.role], expiresAt: link.expiresAt },
+      link: `${url.pathname.replace(/^\/(ar|fr|en)(?=\/)/, '')}${url.search}`,
+      key: link.expiresAt,
+      inbox: false,
     });
   }
 

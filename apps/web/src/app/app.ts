@@ -19,6 +19,7 @@ import { LocalizedTextPipe } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, filter, map, of } from 'rxjs';
 import { AccountMenu } from './account-menu';
+import { NotificationBell } from './notification-bell';
 
 // Language names are written in their own language, whatever the page's language.
 const LANGUAGE_SWITCH: Record<Locale, { short: string; name: string }> = {
@@ -39,6 +40,7 @@ const LANGUAGE_SWITCH: Record<Locale, { short: string; name: string }> = {
     MatIconButton,
     LocalizedTextPipe,
     AccountMenu,
+    NotificationBell,
     MatSidenav,
     MatSidenavContainer,
     MatSidenavContent,
@@ -61,6 +63,7 @@ export class App {
   /** Officers and data managers work for one institution: the navigation says which. */
   protected readonly workingFor = this.session.scopedInstitution;
   protected readonly canManageUsers = computed(() => this.session.permissions().includes(Permission.UserManage));
+  protected readonly canManageMail = computed(() => this.session.permissions().includes(Permission.MailManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
   protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
   protected readonly canReadRounds = computed(() => this.session.permissions().includes(Permission.RoundRead));

@@ -14,3 +14,4 @@ export * from './lib/rounds';
 export * from './lib/home';
 export * from './lib/plan-history';
 export * from './lib/committee';
+export * from './lib/notifications';

@@ -11,3 +11,5 @@ export * from './lib/feedback/empty-state';
 export * from './lib/feedback/loading-indicator';
 export * from './lib/feedback/demo-badge';
 export * from './lib/feedback/provenance-label';
+export * from './lib/notifications/notification-labels';
+export * from './lib/notifications/notification-pipes';

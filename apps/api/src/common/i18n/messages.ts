@@ -119,6 +119,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'Cette étape n’est pas possible pour cette réunion maintenant : elle a été annulée, ou son procès-verbal est déjà approuvé. Rechargez-la pour voir où elle en est.',
     ar: 'هذه الخطوة غير ممكنة لهذا الاجتماع الآن: لقد أُلغي أو تمت المصادقة على محضره. أعد تحميله لمعرفة وضعه.',
   },
+  EMAIL_STATE_CONFLICT: {
+    en: 'Only a failed e-mail can be sent again; this one is {state}. Reload the outbox to see where it stands.',
+    fr: 'Seul un e-mail en échec peut être renvoyé ; celui-ci est « {state} ». Rechargez la file d’envoi pour voir où il en est.',
+    ar: 'لا يمكن إعادة إرسال إلا رسالة فشل إرسالها؛ حالة هذه الرسالة «{state}». أعد تحميل صندوق الإرسال لمعرفة وضعها.',
+  },
   ACTION_ITEM_STATE_CONFLICT: {
     en: 'This action item is closed (done or dropped): it can no longer change this way. Reload it to see where it stands.',
     fr: 'Cette action est close (réalisée ou abandonnée) : elle ne peut plus changer ainsi. Rechargez-la pour voir où elle en est.',
@@ -156,6 +161,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   committeeMeeting: { en: 'committee meeting', fr: 'réunion du comité', ar: 'اجتماع اللجنة' },
   committeeDocument: { en: 'meeting document', fr: 'document de réunion', ar: 'وثيقة الاجتماع' },
   actionItem: { en: 'action item', fr: 'action', ar: 'إجراء للتتبع' },
+  notification: { en: 'message', fr: 'message', ar: 'رسالة' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -217,6 +223,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
   },
   isUuid: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isArray: { en: '{field} must be a list', fr: '{field} doit être une liste', ar: '{field} يجب أن يكون قائمة' },
+  arrayMinSize: {
+    en: '{field} must hold at least {0} item(s)',
+    fr: '{field} doit contenir au moins {0} élément(s)',
+    ar: '{field} يجب أن يتضمن {0} عنصرا على الأقل',
+  },
   arrayMaxSize: {
     en: '{field} must hold at most {0} items',
     fr: '{field} doit contenir au plus {0} éléments',
@@ -297,6 +308,16 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: only ADD’s coordinators may change this',
     fr: '{field} : seuls les coordinateurs de l’ADD peuvent modifier ceci',
     ar: '{field}: وحدهم منسقو الوكالة يمكنهم تغيير هذا',
+  },
+  securityAlwaysSent: {
+    en: '{field}: security messages (account) are always e-mailed at once',
+    fr: '{field} : les messages de sécurité (compte) sont toujours envoyés immédiatement',
+    ar: '{field}: الرسائل الأمنية (الحساب) تُرسل دائما فورا',
+  },
+  unsubscribeToken: {
+    en: '{field}: this unsubscribe link is not valid (it may be incomplete: copy the whole link from the e-mail)',
+    fr: '{field} : ce lien de désabonnement n’est pas valide (il est peut-être incomplet : copiez tout le lien de l’e-mail)',
+    ar: '{field}: رابط إلغاء الاشتراك هذا غير صالح (قد يكون ناقصا: انسخ الرابط كاملا من الرسالة)',
   },
   notInFuture: {
     en: '{field} must not be in the future',

@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = [
   'meeting.document-add',
   'decision.create',
   'action-item.update',
+  'meeting.pack-announce',
+  'notification-preferences.update',
+  'notification-preferences.unsubscribe',
+  'email.retry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -67,6 +71,7 @@ export const AUDIT_ENTITY_TYPES = [
   'committee_meeting',
   'committee_decision',
   'action_item',
+  'notification',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -8,6 +8,15 @@ export type Role = (typeof ROLES)[number];
  * What a signed-in person may do. Reading the plan is public and needs none.
  * The API guard and the web UI both read ROLE_PERMISSIONS: one map, two readers.
  */
+/** The roles' names, for texts written outside the web app (e-mails); the same as its translations. */
+export const ROLE_NAMES: Record<Role, { ar: string; fr: string; en: string }> = {
+  ADMIN: { ar: 'مدير المنصة', fr: 'Administrateur', en: 'Administrator' },
+  COORDINATOR: { ar: 'منسق (وكالة التنمية الرقمية)', fr: 'Coordinateur ADD', en: 'ADD coordinator' },
+  COMMITTEE: { ar: 'عضو لجنة القيادة', fr: 'Membre du comité', en: 'Committee member' },
+  OFFICER: { ar: 'مسؤول المعطيات المفتوحة', fr: 'Responsable Open Data (ROD)', en: 'Open data officer (ROD)' },
+  DATA_MANAGER: { ar: 'مدبر المعطيات', fr: 'Gestionnaire de données (GdD)', en: 'Data manager (GdD)' },
+};
+
 export const Permission = {
   /** Change an activity's planning fields (dates, weight, lead, contributors). */
   ActivityPlan: 'activity:plan',
@@ -41,12 +50,14 @@ export const Permission = {
   ActionItemRead: 'action-item:read',
   /** Add progress notes to action items and close them (officers: their institution's items only). */
   ActionItemUpdate: 'action-item:update',
+  /** See the e-mail outbox (what waits, was sent, failed) and send a failed e-mail again. */
+  MailManage: 'mail:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: [Permission.UserManage, Permission.AuditRead],
+  ADMIN: [Permission.UserManage, Permission.AuditRead, Permission.MailManage],
   COORDINATOR: [
     Permission.ActivityPlan,
     Permission.ProgressReport,

@@ -5,6 +5,12 @@ import type { IsoDate } from './plan';
 export const OFFICER_ROLES = ['ROD', 'GDD'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
+/** The roles' names, for texts written outside the web app (e-mails); the same as its translations. */
+export const OFFICER_ROLE_NAMES: Record<OfficerRole, { ar: string; fr: string; en: string }> = {
+  ROD: { ar: 'مسؤول المعطيات المفتوحة (ROD)', fr: 'Responsable Open Data (ROD)', en: 'Open-data officer (ROD)' },
+  GDD: { ar: 'مدبر المعطيات (GdD)', fr: 'Gestionnaire de données (GdD)', en: 'Data manager (GdD)' },
+};
+
 export const APPOINTMENT_STATUSES = ['active', 'interim', 'ended'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 

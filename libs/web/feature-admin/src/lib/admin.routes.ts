@@ -2,7 +2,7 @@ import type { Route } from '@angular/router';
 import { Permission } from '@marsad/contracts';
 import { requirePermission } from '@marsad/web/data-access';
 
-/** Accounts and the audit trail, under `/:lang`; each needs its permission. */
+/** Accounts, the audit trail and the e-mail outbox, under `/:lang`; each needs its permission. */
 export const adminRoutes: Route[] = [
   {
     path: 'users',
@@ -17,5 +17,12 @@ export const adminRoutes: Route[] = [
     canActivate: [requirePermission(Permission.AuditRead)],
     data: { requiresSession: true },
     loadComponent: () => import('./audit/audit.page').then((m) => m.AuditPage),
+  },
+  {
+    path: 'admin/outbox',
+    title: 'titles.outbox',
+    canActivate: [requirePermission(Permission.MailManage)],
+    data: { requiresSession: true },
+    loadComponent: () => import('./outbox/outbox.page').then((m) => m.OutboxPage),
   },
 ];

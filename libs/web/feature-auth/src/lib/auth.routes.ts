@@ -1,7 +1,7 @@
 import type { Route } from '@angular/router';
 import { requireSession } from '@marsad/web/data-access';
 
-/** Sign-in, passwords and the forbidden page, under `/:lang`. */
+/** Sign-in, passwords, the forbidden page and one's messages (inbox, e-mail preferences, unsubscribe), under `/:lang`. */
 export const authRoutes: Route[] = [
   {
     path: 'sign-in',
@@ -19,6 +19,26 @@ export const authRoutes: Route[] = [
     canActivate: [requireSession],
     data: { requiresSession: true },
     loadComponent: () => import('./password/change-password.page').then((m) => m.ChangePasswordPage),
+  },
+  {
+    path: 'notifications',
+    title: 'titles.notifications',
+    canActivate: [requireSession],
+    data: { requiresSession: true },
+    loadComponent: () => import('./notifications/notifications.page').then((m) => m.NotificationsPage),
+  },
+  {
+    path: 'notifications/preferences',
+    title: 'titles.notificationPreferences',
+    canActivate: [requireSession],
+    data: { requiresSession: true },
+    loadComponent: () => import('./notifications/preferences.page').then((m) => m.NotificationPreferencesPage),
+  },
+  {
+    // An e-mail's unsubscribe link: no sign-in.
+    path: 'unsubscribe',
+    title: 'titles.unsubscribe',
+    loadComponent: () => import('./notifications/unsubscribe.page').then((m) => m.UnsubscribePage),
   },
   {
     path: 'reset-password',

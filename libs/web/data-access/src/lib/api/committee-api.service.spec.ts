@@ -73,6 +73,7 @@ describe('CommitteeApi', () => {
     api.updateMember('mem1', { version: 1, leftOn: '2026-06-30' }).subscribe();
     api.addRepresentative('mem1', { fullName: 'A', position: 'member', fromOn: '2026-01-01' }).subscribe();
     api.updateRepresentative('rep1', { version: 1, toOn: '2026-06-30' }).subscribe();
+    api.announcePack('m1').subscribe();
 
     const expected: [string, string, unknown][] = [
       ['POST', '/api/v1/committee/meetings', { startsAt: '2026-12-01T09:00:00.000Z', place: 'Rabat' }],
@@ -94,6 +95,7 @@ describe('CommitteeApi', () => {
         { fullName: 'A', position: 'member', fromOn: '2026-01-01' },
       ],
       ['PATCH', '/api/v1/committee/representatives/rep1', { version: 1, toOn: '2026-06-30' }],
+      ['POST', '/api/v1/committee/meetings/m1/pack/announce', null],
     ];
     for (const [method, url, body] of expected) {
       const req = http.expectOne({ method, url });

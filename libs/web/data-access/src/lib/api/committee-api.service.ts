@@ -120,6 +120,14 @@ export class CommitteeApi {
     return this.http.patch<ActionItemView>(this.url('action-items', id), body);
   }
 
+  /**
+   * Tells the representatives sitting on the meeting that its pack is ready (once per version of the
+   * meeting); answers how many were told.
+   */
+  announcePack(meetingId: string): Observable<{ notified: number }> {
+    return this.http.post<{ notified: number }>(`${this.url('meetings', meetingId)}/pack/announce`, null);
+  }
+
   /** The meeting pack's address (a link: the HTML opens in a new tab, PDF and XLSX download). */
   packUrl(meetingId: string, format: PackFormat, lang: Locale): string {
     const query = new HttpParams().set('format', format).set('lang', lang === 'ar' ? 'ar' : 'fr');

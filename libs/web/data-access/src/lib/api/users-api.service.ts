@@ -14,6 +14,8 @@ export interface UserQuery {
 export interface CreatedUser {
   user: UserView;
   resetLink: ResetLinkView;
+  /** The person was sent the link by e-mail (an SMTP server is configured). */
+  invitationEmailed: boolean;
 }
 
 /** Accounts (administrators only). */

@@ -1,4 +1,4 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -7,7 +7,7 @@ import { TranslateService } from '@ngx-translate/core';
 import { firstValueFrom, of } from 'rxjs';
 import { SessionService } from './session.service';
 import { sessionFor } from './testing';
-import { unauthenticatedInterceptor } from './unauthenticated.interceptor';
+import { BACKGROUND_REQUEST, unauthenticatedInterceptor } from './unauthenticated.interceptor';
 
 @Component({ template: '' })
 class StubPage {}
@@ -53,6 +53,18 @@ describe('unauthenticatedInterceptor', () => {
     await expect(result).rejects.toMatchObject({ status: 401 });
     await new Promise((resolve) => setTimeout(resolve));
     expect(router.url).toBe('/ar/activities/a-1?tab=history');
+  });
+
+  it('signs out without leaving the page when a background request finds the session expired', async () => {
+    const context = new HttpContext().set(BACKGROUND_REQUEST, true);
+    const result = firstValueFrom(client.get('/api/v1/notifications/unread-count', { context }));
+    http
+      .expectOne('/api/v1/notifications/unread-count')
+      .flush(UNAUTHENTICATED, { status: 401, statusText: 'Unauthorized' });
+    await expect(result).rejects.toMatchObject({ status: 401 });
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(router.url).toBe('/ar/activities/a-1?tab=history');
+    expect(TestBed.inject(SessionService).signedIn()).toBe(false);
   });
 
   it('ignores other 401s and other errors', async () => {

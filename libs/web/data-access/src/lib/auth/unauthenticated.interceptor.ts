@@ -1,4 +1,4 @@
-import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
+import { HttpContextToken, HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import type { ApiErrorBody } from '@marsad/contracts';
@@ -8,6 +8,12 @@ import { LocaleService } from '../locale/locale.service';
 import { AUTH_SESSION_PATH, AUTH_SIGN_IN_PATH } from './auth-api.service';
 import { signInUrlTree } from './auth-urls';
 import { SessionService } from './session.service';
+
+/**
+ * A request the app makes on its own (the bell's count), not one the person asked for: when the
+ * session has expired, the app shows itself signed out but stays on the page.
+ */
+export const BACKGROUND_REQUEST = new HttpContextToken<boolean>(() => false);
 
 /**
  * A 401 UNAUTHENTICATED (session expired, or never signed in) sends the person to the sign-in page,
@@ -28,6 +34,7 @@ export const unauthenticatedInterceptor: HttpInterceptorFn = (request, next) => 
         (error.error as ApiErrorBody | null)?.code === 'UNAUTHENTICATED'
       ) {
         session.markSignedOut();
+        if (request.context.get(BACKGROUND_REQUEST)) return throwError(() => error);
         const current = router.url;
         // Already there (e.g. two calls failing at once): don't stack returnUrls.
         if (!/^\/[^/]+\/sign-in(\?|$)/.test(current)) {

@@ -109,11 +109,14 @@ describe('UserFormDialog: creating an account', () => {
       {
         user: created,
         resetLink: { url: 'http://localhost/ar/reset-password?token=abc123', expiresAt: '2026-01-07T10:00:00Z' },
+        invitationEmailed: false,
       },
       { status: 201, statusText: 'Created' },
     );
     fixture.detectChanges();
     await fixture.whenStable();
+    // Without an e-mail server, the administrator hands the link over.
+    expect(el.querySelector('[data-invitation="not-emailed"]')?.textContent).toContain('users.created.notEmailed');
 
     const link = el.querySelector('#reset-link-url') as HTMLInputElement;
     expect(link.value).toBe('http://localhost/ar/reset-password?token=abc123');
@@ -138,6 +141,27 @@ describe('UserFormDialog: creating an account', () => {
     ) as HTMLButtonElement;
     done.click();
     expect(close).toHaveBeenCalledWith(created);
+  });
+
+  it('says the invitation went by e-mail when the server sent it, and still shows the link', async () => {
+    await setup({ mode: 'create' });
+    fill('email', 'rod2@mef.gov.ma');
+    fill('displayName', 'Nadia Alaoui');
+    formOf(fixture).controls['institutionCode'].setValue('MEF');
+    await submit();
+    http.expectOne({ method: 'POST', url: '/api/v1/users' }).flush(
+      {
+        user: created,
+        resetLink: { url: 'http://localhost/ar/reset-password?token=abc123', expiresAt: '2026-01-07T10:00:00Z' },
+        invitationEmailed: true,
+      },
+      { status: 201, statusText: 'Created' },
+    );
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-invitation="emailed"]')?.textContent).toContain('users.created.emailed');
+    expect(el.querySelector('[data-invitation="not-emailed"]')).toBeNull();
+    expect((el.querySelector('#reset-link-url') as HTMLInputElement).value).toContain('token=abc123');
   });
 
   it('sends no institution for a plan-wide role', async () => {

@@ -82,6 +82,19 @@ type EditValues = Omit<UpdateUserRequest, 'version'>;
       margin: 0;
       font-size: 0.9rem;
     }
+    .user-form__mail {
+      margin: 0 0 0.75rem;
+      padding: 0.6rem 0.9rem;
+      border-radius: 8px;
+      border-inline-start: 4px solid #c25100;
+      background: #fff4ea;
+      color: #4a2500;
+    }
+    .user-form__mail--sent {
+      border-inline-start-color: var(--msd-accent, #1b6b3a);
+      background: var(--msd-accent-soft, #e8f3ec);
+      color: inherit;
+    }
   `,
 })
 export class UserFormDialog {
@@ -99,7 +112,9 @@ export class UserFormDialog {
   protected readonly languageKeys = LANGUAGE_KEYS;
   protected readonly editing = this.data.mode === 'edit';
   /** After a create: the account and its one-time link. */
-  protected readonly created = signal<{ user: UserView; resetLink: ResetLinkView } | null>(null);
+  protected readonly created = signal<{ user: UserView; resetLink: ResetLinkView; invitationEmailed: boolean } | null>(
+    null,
+  );
   private baseVersion = this.data.mode === 'edit' ? this.data.user.version : 0;
   private result: UserFormDialogResult;
 

@@ -10,7 +10,7 @@ import { TranslatePipe } from '@ngx-translate/core';
   imports: [RouterLink, RouterLinkActive, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <nav class="tabs" [attr.aria-label]="'committee.nav.label' | translate">
+    <nav class="msd-tabs" [attr.aria-label]="'committee.nav.label' | translate">
       @if (canRead()) {
         <a
           [routerLink]="['/', locale(), 'committee', 'meetings']"
@@ -34,24 +34,6 @@ import { TranslatePipe } from '@ngx-translate/core';
         >{{ 'committee.nav.members' | translate }}</a
       >
     </nav>
-  `,
-  styles: `
-    .tabs {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      margin-block: 0.25rem 1rem;
-      border-block-end: 1px solid var(--msd-border);
-    }
-    .tabs a {
-      padding-block: 0.35rem;
-      text-decoration: none;
-      border-block-end: 3px solid transparent;
-    }
-    .tabs a.is-active {
-      font-weight: 700;
-      border-block-end-color: var(--msd-accent);
-    }
   `,
 })
 export class CommitteeNav {

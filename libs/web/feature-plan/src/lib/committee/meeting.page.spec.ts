@@ -169,6 +169,40 @@ describe('MeetingPage', () => {
     expect(el.querySelector('[data-status-moves]')).toBeNull();
   });
 
+  it('tells the members the pack is ready after a confirmation, and says how many were told', async () => {
+    const el = await render('COORDINATOR', 'nobody@add.gov.ma');
+    const announce = el.querySelector('button.msd-announce-pack') as HTMLButtonElement;
+    confirmAnswer = false;
+    announce.click();
+    await settle();
+    expect(dialog.open).toHaveBeenCalledTimes(1);
+    http.expectNone('/api/v1/committee/meetings/m-3/pack/announce');
+
+    confirmAnswer = true;
+    announce.click();
+    await settle();
+    const req = http.expectOne({ method: 'POST', url: '/api/v1/committee/meetings/m-3/pack/announce' });
+    req.flush({ notified: 3 });
+    await settle();
+    expect(document.body.textContent).toContain('committee.pack.announced');
+
+    announce.click();
+    await settle();
+    http.expectOne('/api/v1/committee/meetings/m-3/pack/announce').flush({ notified: 0 });
+    await settle();
+    expect(document.body.textContent).toContain('committee.pack.announcedNobody');
+  });
+
+  it('offers the announcement only to coordinators, on a planned meeting', async () => {
+    const el = await render('COMMITTEE', 'someone@example.ma');
+    expect(el.querySelector('button.msd-announce-pack')).toBeNull();
+  });
+
+  it('offers no announcement once the meeting is held', async () => {
+    const el = await render('COORDINATOR', 'nobody@add.gov.ma', meeting({ status: 'held' }));
+    expect(el.querySelector('button.msd-announce-pack')).toBeNull();
+  });
+
   it('approves held minutes only after a confirmation; approved minutes are read-only', async () => {
     const held = meeting({ status: 'held', minutes: { fr: 'La séance est ouverte.' } });
     const el = await render('COORDINATOR', 'nobody@add.gov.ma', held);

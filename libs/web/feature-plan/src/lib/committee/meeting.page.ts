@@ -193,6 +193,34 @@ export class MeetingPage {
     this.run('status', this.api.updateMeeting(m.id, { version: m.version, status }), 'committee.meeting.statusSaved');
   }
 
+  /** Tells the representatives the pack is ready (once per version of the meeting), after a confirmation. */
+  protected async announcePack(m: MeetingDetail): Promise<void> {
+    const ok = await this.confirm(
+      'committee.pack.announceTitle',
+      'committee.pack.announceMessage',
+      'committee.pack.announceConfirm',
+      { number: m.number },
+    );
+    if (!ok) return;
+    this.busy.set('announce');
+    this.error.set(null);
+    this.api.announcePack(m.id).subscribe({
+      next: ({ notified }) => {
+        this.busy.set(null);
+        const message =
+          notified > 0
+            ? this.translate.instant('committee.pack.announced', { count: notified })
+            : this.translate.instant('committee.pack.announcedNobody');
+        this.snackBar.open(message, undefined, { duration: notified > 0 ? 4000 : 10000 });
+      },
+      error: (error: ApiError) => {
+        this.busy.set(null);
+        if (error.code === 'MEETING_STATE_CONFLICT') this.meeting.reload();
+        this.error.set(error.messageKey);
+      },
+    });
+  }
+
   protected saveMinutes(m: MeetingDetail): void {
     const minutes = {
       ...(this.minutesFr.trim() ? { fr: this.minutesFr } : {}),

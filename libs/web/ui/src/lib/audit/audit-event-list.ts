@@ -3,6 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import {
   isLocale,
+  NOTIFICATION_CATEGORIES,
   pickText,
   type AuditEventView,
   type InstitutionRef,
@@ -18,6 +19,7 @@ import {
   STATUS_LABEL_KEYS,
 } from '../chips/labels';
 import { formatFileSize, MSD_LOCALE } from '../locale/msd-locale';
+import { EMAIL_STATE_KEYS, NOTIFICATION_MODE_KEYS } from '../notifications/notification-labels';
 import { LocaleDatePipe } from '../pipes/locale-format.pipes';
 import { activityIdOf, auditActionKey, auditDiffRows, auditEntityKey, type AuditDiffRow } from './audit-format';
 
@@ -243,7 +245,14 @@ export class AuditEventList {
       if (field === 'status' || field === 'activity.status')
         return STATUS_LABEL_KEYS[value as keyof typeof STATUS_LABEL_KEYS] ?? null;
       if (field === 'health') return HEALTH_LABEL_KEYS[value as keyof typeof HEALTH_LABEL_KEYS] ?? null;
-      if (field === 'state') return REPORT_STATE_LABEL_KEYS[value as keyof typeof REPORT_STATE_LABEL_KEYS] ?? null;
+      if (field === 'state')
+        return (
+          REPORT_STATE_LABEL_KEYS[value as keyof typeof REPORT_STATE_LABEL_KEYS] ??
+          EMAIL_STATE_KEYS[value as keyof typeof EMAIL_STATE_KEYS] ??
+          null
+        );
+      if ((NOTIFICATION_CATEGORIES as readonly string[]).includes(field))
+        return NOTIFICATION_MODE_KEYS[value as keyof typeof NOTIFICATION_MODE_KEYS] ?? null;
       if (field === 'role') return ROLE_LABEL_KEYS[value as Role] ?? null;
       if (field === 'preferredLocale' && isLocale(value)) return LANGUAGE_KEYS[value];
       if (field === 'via' && value === 'import') return 'audit.values.viaImport';

@@ -45,6 +45,10 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'meeting.document-add': 'audit.actions.meetingDocumentAdd',
   'decision.create': 'audit.actions.decisionCreate',
   'action-item.update': 'audit.actions.actionItemUpdate',
+  'meeting.pack-announce': 'audit.actions.meetingPackAnnounce',
+  'notification-preferences.update': 'audit.actions.notificationPreferencesUpdate',
+  'notification-preferences.unsubscribe': 'audit.actions.notificationPreferencesUnsubscribe',
+  'email.retry': 'audit.actions.emailRetry',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -62,6 +66,7 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   committee_meeting: 'audit.entities.committeeMeeting',
   committee_decision: 'audit.entities.committeeDecision',
   action_item: 'audit.entities.actionItem',
+  notification: 'audit.entities.notification',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */
@@ -140,6 +145,16 @@ export const AUDIT_FIELD_KEYS: Record<string, string> = {
   endReason: 'audit.fields.endReason',
   // Portal harvests (harvest.start)
   mode: 'audit.fields.mode',
+  // Meeting packs announced (meeting.pack-announce)
+  notified: 'audit.fields.notified',
+  // E-mail preferences (notification-preferences.*): one field per category, its mode as value
+  reports: 'notify.categories.reports',
+  rounds: 'notify.categories.rounds',
+  actionItems: 'notify.categories.actionItems',
+  meetings: 'notify.categories.meetings',
+  datasets: 'notify.categories.datasets',
+  officers: 'notify.categories.officers',
+  account: 'notify.categories.account',
 };
 
 export interface AuditDiffRow {

@@ -74,6 +74,7 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'committee:read': 'permissions.committeeRead',
   'action-item:read': 'permissions.actionItemRead',
   'action-item:update': 'permissions.actionItemUpdate',
+  'mail:manage': 'permissions.mailManage',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {

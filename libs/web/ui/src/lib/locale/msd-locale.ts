@@ -94,3 +94,25 @@ export function formatFileSize(bytes: number | null | undefined, locale: Locale)
 export function wholeDaysSince(instant: string | null | undefined, now = Date.now()): number | null {
   return instant ? Math.max(0, Math.floor((now - new Date(instant).getTime()) / 86_400_000)) : null;
 }
+
+/**
+ * How long ago an instant was, for recent messages: "now", "5 minutes ago", "yesterday", up to a
+ * week; older ones show their short date.
+ */
+export function formatRelativeTime(
+  value: string | Date | null | undefined,
+  locale: Locale,
+  now: number = Date.now(),
+): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = parseDate(value);
+  if (!date) return '';
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const ago = Math.abs(seconds);
+  if (ago >= 7 * 86_400 || seconds > 60) return formatDate(date, locale, 'short');
+  const relative = new Intl.RelativeTimeFormat(intlLocale(locale), { numeric: 'auto' });
+  if (ago < 60) return relative.format(0, 'second');
+  if (ago < 3600) return relative.format(-Math.floor(ago / 60), 'minute');
+  if (ago < 86_400) return relative.format(-Math.floor(ago / 3600), 'hour');
+  return relative.format(-Math.floor(ago / 86_400), 'day');
+}
