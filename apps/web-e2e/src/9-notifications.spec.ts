@@ -32,11 +32,11 @@ async function client(email: string) {
   expect(response.ok, `sign-in as ${email}: ${response.status}`).toBe(true);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = await response.json();
-  return async (path: string, body: unknown) => {
+  return async (path: string, body?: unknown) => {
     const answer = await fetch(`${BASE}${path}`, {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     expect(answer.ok, `${path}: ${answer.status} ${await answer.clone().text()}`).toBe(true);
     return answer.json();
@@ -82,10 +82,11 @@ test('the officer sees the bell’s count, opens the message and lands on the re
   await expect(message).toBeVisible();
   await shot(page, 'bell-menu-ar-phone.png');
   await message.click();
-  await page.waitForURL(new RegExp(`/ar/activities/${target.id}$`), { timeout: 15_000 });
-  await expect(page.locator('.timeline__item .timeline__returned').filter({ hasText: COMMENT })).toBeVisible({
-    timeout: 15_000,
-  });
+  await page.waitForURL(new RegExp(`/ar/activities/${target.id}#report-[0-9a-f-]{36}$`), { timeout: 15_000 });
+  // The returned report is brought into view and marked, with the coordinator's comment.
+  const report = page.locator('.timeline__item--focus');
+  await expect(report.locator('.timeline__returned')).toContainText(COMMENT, { timeout: 15_000 });
+  await expect(report).toBeInViewport();
   await noSidewaysScroll(page);
   await shot(page, 'bell-landed-on-report-ar-phone.png');
   expect(pageErrors).toEqual([]);
@@ -119,4 +120,34 @@ test('the administrator sees e-mails waiting in the outbox while no SMTP server 
   await shot(page, 'outbox-fr-phone.png', true);
   expect(untranslated(await page.locator('main').innerText())).toBe(false);
   expect(pageErrors).toEqual([]);
+});
+
+test('the coordinator announces a planned meeting’s pack; the committee member finds it under the bell', async ({
+  open,
+}) => {
+  const coordinator = await client('coordination@add.gov.ma');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const meetings: any[] = await coordinator('/api/v1/committee/meetings');
+  const planned = meetings.find((m) => m.status === 'planned');
+  expect(planned, 'no planned meeting in the demo data').toBeTruthy();
+  const desk = await open({ viewport: WIDE, locale: 'fr' });
+  await signIn(desk.page, 'fr', 'coordination@add.gov.ma', `/fr/committee/meetings/${planned.id}`);
+  await desk.page.locator('button.msd-announce-pack').click();
+  await desk.page.locator('mat-dialog-actions button').last().click();
+  await expect(desk.page.locator('mat-snack-bar-container')).toContainText(/\d/, { timeout: 15_000 });
+  await shot(desk.page, 'meeting-pack-announced-fr-desktop.png');
+  expect(desk.pageErrors).toEqual([]);
+
+  const phone = await open({ viewport: SMALL_PHONE, locale: 'ar' });
+  await signIn(phone.page, 'ar', 'comite@hcp.ma', '/ar/notifications');
+  const message = phone.page
+    .locator('.msd-notification')
+    .filter({ hasText: `ملف الاجتماع رقم ${planned.number} جاهز` });
+  await expect(message).toBeVisible();
+  await expectDirection(phone.page, 'ar');
+  await noSidewaysScroll(phone.page);
+  await shot(phone.page, 'inbox-pack-ready-ar-phone.png', true);
+  await message.click();
+  await phone.page.waitForURL(new RegExp(`/ar/committee/meetings/${planned.id}$`), { timeout: 15_000 });
+  expect(phone.pageErrors).toEqual([]);
 });

@@ -191,6 +191,9 @@ export class MeetingsService {
           await manager.delete(AgendaItem, { meetingId: meeting.id });
           agenda = await this.writeAgenda(manager, meeting.id, dto.agenda);
         }
+        // Moved to another time: the representatives hear of the new one.
+        if (meeting.status === 'planned' && meeting.startsAt.toISOString() !== before.startsAt)
+          await this.announce(manager, meeting, 'meeting.scheduled', meeting.startsAt.toISOString());
         await this.audit.record(manager, caller, {
           action: 'meeting.update',
           entityType: 'committee_meeting',

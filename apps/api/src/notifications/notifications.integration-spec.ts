@@ -118,10 +118,10 @@ describe('Notifications: outbox, delivery over SMTP, reminders, preferences (rea
     const [mail] = mails;
     expect(mail.subject).toBe('أُرجع تقريركم حول 13.2 للتصحيح');
     expect(mail.text).toContain(COMMENT);
-    expect(mail.text).toContain(`${t.config.publicUrl}/ar/activities/${activity.id}`);
+    expect(mail.text).toContain(`${t.config.publicUrl}/ar/activities/${activity.id}#report-${returned.id}`);
     expect(mail.html).toContain('dir="rtl"');
     expect(mail.html).toContain('lang="ar"');
-    expect(mail.html).toContain(`href="${t.config.publicUrl}/ar/activities/${activity.id}"`);
+    expect(mail.html).toContain(`href="${t.config.publicUrl}/ar/activities/${activity.id}#report-${returned.id}"`);
     expect(mail.headers.get('content-language')).toBe('ar');
     const header = (name: string) => mail.headerLines.find((line) => line.key === name)?.line ?? '';
     expect(header('list-unsubscribe')).toContain('/api/v1/notifications/unsubscribe?token=');
@@ -131,7 +131,11 @@ describe('Notifications: outbox, delivery over SMTP, reminders, preferences (rea
     const inbox: NotificationPage = (await mefAr.get('/api/v1/notifications').expect(200)).body;
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toEqual(
-      expect.objectContaining({ kind: 'report.returned', link: `/activities/${activity.id}`, readAt: null }),
+      expect.objectContaining({
+        kind: 'report.returned',
+        link: `/activities/${activity.id}#report-${returned.id}`,
+        readAt: null,
+      }),
     );
     expect(inbox.items[0].params).toEqual(expect.objectContaining({ code: '13.2', comment: COMMENT }));
     // Nobody else may read or mark it.
@@ -300,6 +304,55 @@ describe('Notifications: outbox, delivery over SMTP, reminders, preferences (rea
     expect((await reminders.run(at(addDays(today, 22)))).actionItems).toBe(0);
     const overdue = await rows({ kind: 'action-item.overdue' });
     expect(overdue[0].params).toEqual(expect.objectContaining({ daysLate: 1, reference: 'R1-D1-A1' }));
+  });
+
+  it('a meeting scheduled, moved, and its pack announced reach the representatives with an account', async () => {
+    await t.as({ role: 'COMMITTEE', email: 'membre@hcp.notify.ma', locale: 'ar' });
+    const view = (await coordinator.get('/api/v1/committee').expect(200)).body;
+    const hcpMember = view.members.find((m: { institution: { code: string } }) => m.institution.code === 'HCP');
+    await coordinator
+      .post(`/api/v1/committee/members/${hcpMember.id}/representatives`)
+      .send({
+        fullName: 'ممثل المندوبية',
+        position: 'member',
+        fromOn: '2020-01-01',
+        email: 'membre@hcp.notify.ma',
+        linkAccount: true,
+      })
+      .expect(201);
+    const startsAt = `${addDays(today, 30)}T10:00:00+01:00`;
+    const meeting = (
+      await coordinator.post('/api/v1/committee/meetings').send({ startsAt, place: 'ADD, Rabat' }).expect(201)
+    ).body;
+    await coordinator
+      .patch(`/api/v1/committee/meetings/${meeting.id}`)
+      .send({ version: meeting.version, startsAt: `${addDays(today, 31)}T10:00:00+01:00` })
+      .expect(200);
+    expect((await coordinator.post(`/api/v1/committee/meetings/${meeting.id}/pack/announce`).expect(200)).body).toEqual(
+      {
+        notified: 1,
+      },
+    );
+    // Announcing the same version again tells nobody twice.
+    expect((await coordinator.post(`/api/v1/committee/meetings/${meeting.id}/pack/announce`).expect(200)).body).toEqual(
+      {
+        notified: 0,
+      },
+    );
+    await mefAr.post(`/api/v1/committee/meetings/${meeting.id}/pack/announce`).expect(403);
+    await deliver();
+    // Sent side by side: in no particular order.
+    const subjects = smtp
+      .to('membre@hcp.notify.ma')
+      .map((m) => m.subject)
+      .sort();
+    expect(subjects).toEqual(
+      [
+        `برمجة اجتماع لجنة القيادة رقم ${meeting.number}`,
+        `برمجة اجتماع لجنة القيادة رقم ${meeting.number}`,
+        `ملف الاجتماع رقم ${meeting.number} جاهز`,
+      ].sort(),
+    );
   });
 
   it('unsubscribe stops that category only, without signing in', async () => {

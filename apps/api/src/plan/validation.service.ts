@@ -200,7 +200,7 @@ export class ValidationService {
         by,
         ...(kind === 'report.returned' ? { comment: report.returnComment } : { progress: report.progress }),
       },
-      link: `/activities/${activity.id}`,
+      link: `/activities/${activity.id}#report-${report.id}`,
       key: `${report.id}:${report.version}`,
     });
   }

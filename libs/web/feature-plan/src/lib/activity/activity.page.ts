@@ -1,7 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import { isInstitutionScoped, Permission, type ActivityDetail, type ProgressUpdateView } from '@marsad/contracts';
 import {
   ActivityApi,
@@ -117,10 +126,23 @@ export class ActivityPage {
     ];
   });
 
+  /** `#report-<id>` (a notification's link): that report is brought into view once the timeline shows it. */
+  private readonly fragment = toSignal(inject(ActivatedRoute).fragment, { initialValue: null });
+  private scrolledTo: string | null = null;
+
   constructor() {
     effect(() => {
       const a = this.activity.value();
       if (a) this.title.set('titles.activityCoded', { code: a.code });
+    });
+    afterRenderEffect(() => {
+      const target = this.fragment();
+      if (!this.activity.value() || !target?.startsWith('report-') || this.scrolledTo === target) return;
+      const element = document.getElementById(target);
+      if (!element) return;
+      this.scrolledTo = target;
+      element.scrollIntoView({ block: 'center' });
+      element.classList.add('timeline__item--focus');
     });
   }
 
