@@ -27,6 +27,7 @@ import { StorageModule } from './storage/storage.module';
 import { UsersModule } from './users/users.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { EventsModule } from './events/events.module';
 
 @Module({})
 export class AppModule {
@@ -71,6 +72,7 @@ export class AppModule {
         MetricsModule,
         PortalModule,
         RemindersModule,
+        EventsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -31,6 +31,10 @@ import { ActionItem } from '../committee/entities/action-item.entity';
 import { ActionItemNote } from '../committee/entities/action-item-note.entity';
 import { Notification } from '../notifications/entities/notification.entity';
 import { NotificationPreference } from '../notifications/entities/notification-preference.entity';
+import { PlanEvent } from '../events/entities/plan-event.entity';
+import { EventParticipant } from '../events/entities/event-participant.entity';
+import { EventParticipantCount } from '../events/entities/event-participant-count.entity';
+import { ReachTarget } from '../events/entities/reach-target.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -68,4 +72,8 @@ export const ENTITIES = [
   ActionItemNote,
   Notification,
   NotificationPreference,
+  PlanEvent,
+  EventParticipant,
+  EventParticipantCount,
+  ReachTarget,
 ];

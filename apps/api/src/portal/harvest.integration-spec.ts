@@ -67,10 +67,12 @@ describe('Portal harvest against a CKAN fixture server', () => {
       skipped: 0,
       pages: 2,
     });
-    expect(searches().map((r) => [r.params['start'], r.params['rows']])).toEqual([
-      ['0', '1000'],
-      ['1000', '1000'],
-    ]);
+    // The pages asked for, in order (a page that was slow under load may be asked again: a retry, recorded).
+    const pagesAsked = [...new Set(searches().map((r) => `${r.params['start']}/${r.params['rows']}`))];
+    expect(pagesAsked).toEqual(['0/1000', '1000/1000']);
+    expect(searches().length - pagesAsked.length).toBeLessThanOrEqual(
+      run.issues.filter((i) => i.kind === 'retry').length,
+    );
     expect(searches().every((r) => r.params['sort'] === 'metadata_modified asc')).toBe(true);
     // organization_list with all_fields is paged by 25.
     const orgCalls = fixture.requests.filter((r) => r.action === 'organization_list');

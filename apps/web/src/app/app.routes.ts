@@ -24,12 +24,14 @@ export const appRoutes: Route[] = createAppRoutes(() =>
     import('@marsad/web/feature-metrics'),
     import('@marsad/web/feature-portal'),
     import('@marsad/web/feature-plan'),
-  ]).then(([auth, admin, registry, metrics, portal, plan]) => [
+    import('@marsad/web/feature-events'),
+  ]).then(([auth, admin, registry, metrics, portal, plan, events]) => [
     ...auth.authRoutes,
     ...admin.adminRoutes,
     ...registry.registryRoutes,
     ...metrics.metricsRoutes,
     ...portal.portalRoutes,
     ...plan.planRoutes,
+    ...events.eventsRoutes,
   ]),
 );

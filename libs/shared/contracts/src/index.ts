@@ -15,3 +15,4 @@ export * from './lib/home';
 export * from './lib/plan-history';
 export * from './lib/committee';
 export * from './lib/notifications';
+export * from './lib/events';

@@ -26,3 +26,4 @@ export * from './lib/api/portal-api.service';
 export * from './lib/api/rounds-api.service';
 export * from './lib/api/committee-api.service';
 export * from './lib/api/notifications-api.service';
+export * from './lib/api/events-api.service';

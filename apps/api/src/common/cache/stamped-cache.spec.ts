@@ -37,4 +37,35 @@ describe('StampedCache', () => {
     let again = 0;
     expect(await cache.get('slow', async () => ++again + 10)).toBe(11);
   });
+
+  it('computes once for requests that arrive while the answer is being computed, but not across a write', async () => {
+    const cache = new StampedCache(async () => 'same', { stampTtlMs: 60_000 });
+    let computed = 0;
+    let release: () => void = () => undefined;
+    const slow = () =>
+      new Promise<number>((resolve) => {
+        const n = ++computed;
+        release = () => resolve(n);
+      });
+    const first = cache.get('k', slow);
+    await new Promise((resolve) => setImmediate(resolve));
+    const joined = Promise.all([cache.get('k', slow), cache.get('k', slow)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(computed).toBe(1);
+    release();
+    expect(await first).toBe(1);
+    expect(await joined).toEqual([1, 1]);
+    // A write in the middle: later readers do not join a computation started before it.
+    const before = cache.get('w', slow);
+    await new Promise((resolve) => setImmediate(resolve));
+    cache.invalidate();
+    const releaseFirst = release;
+    const after = cache.get('w', slow);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(computed).toBe(3);
+    releaseFirst();
+    release();
+    expect(await before).toBe(2);
+    expect(await after).toBe(3);
+  });
 });

@@ -9,6 +9,8 @@ export class StampedCache {
   private static readonly all = new Set<StampedCache>();
 
   private readonly entries = new Map<string, unknown>();
+  /** Answers being computed: requests arriving meanwhile share them (one computation, not twenty). */
+  private readonly pending = new Map<string, Promise<unknown>>();
   private stamp: string | null = null;
   private checkedAt = 0;
   private checking: Promise<void> | null = null;
@@ -27,6 +29,7 @@ export class StampedCache {
 
   invalidate(): void {
     this.entries.clear();
+    this.pending.clear();
     this.checkedAt = 0;
   }
 
@@ -34,11 +37,21 @@ export class StampedCache {
     await this.refreshStamp();
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const stamp = this.stamp;
-    const value = await compute();
-    // Keep it only if nothing changed while it was computed.
-    if (stamp === this.stamp && this.checkedAt !== 0 && this.entries.size < (this.options.maxEntries ?? 2000))
-      this.entries.set(key, value);
-    return value;
+    const flight = `${stamp}\u0000${key}`;
+    const running = this.pending.get(flight);
+    if (running) return running as Promise<T>;
+    const computing = compute()
+      .then((value) => {
+        // Keep it only if nothing changed while it was computed.
+        if (stamp === this.stamp && this.checkedAt !== 0 && this.entries.size < (this.options.maxEntries ?? 2000))
+          this.entries.set(key, value);
+        return value;
+      })
+      .finally(() => {
+        if (this.pending.get(flight) === computing) this.pending.delete(flight);
+      });
+    this.pending.set(flight, computing);
+    return computing;
   }
 
   private async refreshStamp(): Promise<void> {

@@ -162,6 +162,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   committeeDocument: { en: 'meeting document', fr: 'document de réunion', ar: 'وثيقة الاجتماع' },
   actionItem: { en: 'action item', fr: 'action', ar: 'إجراء للتتبع' },
   notification: { en: 'message', fr: 'message', ar: 'رسالة' },
+  event: { en: 'event', fr: 'événement', ar: 'فعالية' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -308,6 +309,16 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: only ADD’s coordinators may change this',
     fr: '{field} : seuls les coordinateurs de l’ADD peuvent modifier ceci',
     ar: '{field}: وحدهم منسقو الوكالة يمكنهم تغيير هذا',
+  },
+  placeNotDivision: {
+    en: '{field}: {0} is not a region, province or commune of the registry',
+    fr: '{field} : {0} n’est pas une région, une province ou une commune du registre',
+    ar: '{field}: {0} ليس جهة أو إقليما أو جماعة في السجل',
+  },
+  unknownAppointment: {
+    en: '{field}: no appointment of the register has the id {0}',
+    fr: '{field} : aucune désignation du registre n’a l’identifiant {0}',
+    ar: '{field}: لا يوجد تعيين في السجل بالمعرّف {0}',
   },
   securityAlwaysSent: {
     en: '{field}: security messages (account) are always e-mailed at once',

@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = [
   'notification-preferences.update',
   'notification-preferences.unsubscribe',
   'email.retry',
+  'event.create',
+  'event.update',
+  'event.participants',
+  'reach.targets',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,6 +76,8 @@ export const AUDIT_ENTITY_TYPES = [
   'committee_decision',
   'action_item',
   'notification',
+  'event',
+  'reach_target',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -52,6 +52,8 @@ export const Permission = {
   ActionItemUpdate: 'action-item:update',
   /** See the e-mail outbox (what waits, was sent, failed) and send a failed e-mail again. */
   MailManage: 'mail:manage',
+  /** Record the plan's events and their participants, and set the yearly reach targets. */
+  EventManage: 'event:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.CommitteeRead,
     Permission.ActionItemRead,
     Permission.ActionItemUpdate,
+    Permission.EventManage,
   ],
   COMMITTEE: [Permission.AuditRead, Permission.RoundRead, Permission.CommitteeRead, Permission.ActionItemRead],
   OFFICER: [

@@ -49,6 +49,10 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'notification-preferences.update': 'audit.actions.notificationPreferencesUpdate',
   'notification-preferences.unsubscribe': 'audit.actions.notificationPreferencesUnsubscribe',
   'email.retry': 'audit.actions.emailRetry',
+  'event.create': 'audit.actions.eventCreate',
+  'event.update': 'audit.actions.eventUpdate',
+  'event.participants': 'audit.actions.eventParticipants',
+  'reach.targets': 'audit.actions.reachTargets',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -67,6 +71,8 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   committee_decision: 'audit.entities.committeeDecision',
   action_item: 'audit.entities.actionItem',
   notification: 'audit.entities.notification',
+  event: 'audit.entities.event',
+  reach_target: 'audit.entities.reachTarget',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */

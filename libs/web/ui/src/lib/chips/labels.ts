@@ -75,6 +75,7 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'action-item:read': 'permissions.actionItemRead',
   'action-item:update': 'permissions.actionItemUpdate',
   'mail:manage': 'permissions.mailManage',
+  'event:manage': 'permissions.eventManage',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {
