@@ -40,11 +40,17 @@ try {
     ON CONFLICT DO NOTHING`);
   await client.query(`INSERT INTO event_participant_counts (event_id, category, count)
     SELECT id, 'students_researchers', 10 + abs(hashtext(id::text)) % 40 FROM plan_events`);
+  // Feedback: about a third of the participations answered the form (6,000 answers).
+  await client.query(`INSERT INTO event_feedback (event_id, nonce, overall, content, organisation)
+    SELECT p.event_id, 'p' || replace(p.id::text, '-', ''), 1 + abs(hashtext(p.id::text)) % 5,
+           1 + abs(hashtext(p.id::text || 'c')) % 5, NULL
+      FROM event_participants p WHERE abs(hashtext(p.id::text)) % 10 < 3`);
   const {
     rows: [counts],
   } = await client.query(`SELECT (SELECT count(*) FROM institutions)::int AS institutions,
       (SELECT count(*) FROM officer_appointments)::int AS appointments, (SELECT count(*) FROM plan_events)::int AS events,
-      (SELECT count(*) FROM event_participants)::int AS participations`);
+      (SELECT count(*) FROM event_participants)::int AS participations,
+      (SELECT count(*) FROM event_feedback)::int AS feedback`);
   await client.query('VACUUM ANALYZE');
   console.log(`data: ${JSON.stringify(counts)}`);
 

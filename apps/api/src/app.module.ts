@@ -10,7 +10,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { DATABASE_KIND } from './database/database.tokens';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { SIGN_IN_LIMITED } from './auth/auth.decorators';
+import { PUBLIC_FORM_LIMITED, SIGN_IN_LIMITED } from './auth/auth.decorators';
 import { HealthController } from './health/health.controller';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -28,6 +28,8 @@ import { UsersModule } from './users/users.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { EventsModule } from './events/events.module';
+import { ReusesModule } from './reuses/reuses.module';
+import { HackathonsModule } from './hackathons/hackathons.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +49,12 @@ export class AppModule {
               ttl: 60_000,
               limit: config.signInRateLimit,
               skipIf: (context) => !Reflect.getMetadata(SIGN_IN_LIMITED, context.getHandler()),
+            },
+            {
+              name: 'public-forms',
+              ttl: 3_600_000,
+              limit: config.publicFormRateLimit,
+              skipIf: (context) => !Reflect.getMetadata(PUBLIC_FORM_LIMITED, context.getHandler()),
             },
             {
               name: 'writes',
@@ -73,6 +81,8 @@ export class AppModule {
         PortalModule,
         RemindersModule,
         EventsModule,
+        ReusesModule,
+        HackathonsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -87,6 +87,7 @@ export async function harvestDemoPortalOnce(app: INestApplicationContext): Promi
     const run = await app.get(HarvestService).run('full', 'demo');
     new NestLogger('Demo').log(`Demo portal harvested: ${run.seen} datasets (${run.status})`);
   }
+  await app.get(DemoSeedService).ensureDemoHackathon();
   // Inventories of the mapped demo administrations, then the figures with their funnel.
   if (await app.get(DemoSeedService).ensureDemoInventory()) {
     await app.get(DataSource).transaction(async (manager) => {

@@ -28,6 +28,11 @@ export const SIGN_IN_LIMITED = 'marsad:sign-in-limited';
 /** Counts against the per-IP sign-in limit (sign-in, password reset). */
 export const SignInLimited = () => SetMetadata(SIGN_IN_LIMITED, true);
 
+export const PUBLIC_FORM_LIMITED = 'marsad:public-form-limited';
+
+/** Counts against the per-IP limit of public forms anyone may send without signing in (PUBLIC_FORM_RATE_LIMIT an hour). */
+export const PublicFormLimited = () => SetMetadata(PUBLIC_FORM_LIMITED, true);
+
 export type AuthedRequest = Request & { id?: string; actorContext?: ActorContext };
 
 /** The caller and request metadata, as resolved by the AccessGuard. */

@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Express's "trust proxy": which peers' X-Forwarded-* headers are believed. */
   trustProxy: boolean | number | string;
   writeRateLimit: number;
+  /** Public forms (reuse proposals, feedback) per client IP per hour. */
+  publicFormRateLimit: number;
   portal: PortalConfig;
   mail: MailConfig;
 }
@@ -71,6 +73,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     signInRateLimit: env.SIGN_IN_RATE_LIMIT,
     trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     writeRateLimit: env.WRITE_RATE_LIMIT,
+    publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
     portal: {
       url: env.PORTAL_URL ? env.PORTAL_URL.replace(/\/+$/, '') : null,
       schedule: env.HARVEST_SCHEDULE === 'off' ? null : env.HARVEST_SCHEDULE,

@@ -124,6 +124,12 @@ export class EnvSchema {
   @Min(1)
   WRITE_RATE_LIMIT = 120;
 
+  /** Public forms (a reuse proposed, feedback given) accepted per client IP per hour. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PUBLIC_FORM_RATE_LIMIT = 20;
+
   /** The address people use to reach Marsad, for links it hands out (password reset). */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// address' })

@@ -35,6 +35,11 @@ import { PlanEvent } from '../events/entities/plan-event.entity';
 import { EventParticipant } from '../events/entities/event-participant.entity';
 import { EventParticipantCount } from '../events/entities/event-participant-count.entity';
 import { ReachTarget } from '../events/entities/reach-target.entity';
+import { EventFeedback } from '../events/entities/event-feedback.entity';
+import { EventGuest } from '../events/entities/event-guest.entity';
+import { Reuse } from '../reuses/entities/reuse.entity';
+import { HackathonChallenge } from '../hackathons/entities/hackathon-challenge.entity';
+import { HackathonTeam } from '../hackathons/entities/hackathon-team.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -76,4 +81,9 @@ export const ENTITIES = [
   EventParticipant,
   EventParticipantCount,
   ReachTarget,
+  EventFeedback,
+  EventGuest,
+  Reuse,
+  HackathonChallenge,
+  HackathonTeam,
 ];

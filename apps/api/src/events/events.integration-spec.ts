@@ -200,6 +200,7 @@ describe('Events and their reach (real database)', () => {
       held: 2,
       planned: 0,
       participants: 13,
+      satisfaction: { responses: 0, overall: null, content: null, organisation: null },
     });
     expect(reach.eventsByType.find((e) => e.type === 'promotion')).toEqual(
       expect.objectContaining({ held: 0, planned: 1 }),

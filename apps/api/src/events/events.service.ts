@@ -1,16 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AUDIENCE_CATEGORIES,
   EVENT_TYPE_MEASURE,
   Permission,
   ROLE_PERMISSIONS,
+  isInstitutionScoped,
+  type InstitutionParticipations,
   type AudienceCategory,
   type EventDetail,
   type EventSummary,
   type Page,
 } from '@marsad/contracts';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, Not, type EntityManager } from 'typeorm';
 import type { Actor, SignedInContext } from '../auth/actor';
 import { AuditService, diffOf } from '../audit/audit.service';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
@@ -18,13 +20,20 @@ import { Institution } from '../institutions/entities/institution.entity';
 import { toInstitutionRef } from '../institutions/institutions.service';
 import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 import { Activity } from '../plan/entities/activity.entity';
+import { maySeeName } from '../officers/officer-visibility';
+import { addDays, todayInMorocco } from '../common/time/today';
+import { reachShare } from './reach.service';
 import type { CreateEventDto, EventParticipantsDto, EventQueryDto, UpdateEventDto } from './dto/events.dto';
 import { EventParticipantCount } from './entities/event-participant-count.entity';
 import { EventParticipant } from './entities/event-participant.entity';
 import { PlanEvent } from './entities/plan-event.entity';
+import { FeedbackService } from './feedback.service';
 
 /** Where an event may take place: a division of the registry. */
 const PLACE_TYPES = ['region', 'province', 'commune'];
+
+/** Participations listed on an administration's page and home (the newest). */
+const PARTICIPATIONS_LISTED = 200;
 
 const mayManage = (actor: Actor | null) => !!actor && ROLE_PERMISSIONS[actor.role].includes(Permission.EventManage);
 
@@ -34,6 +43,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly feedback: FeedbackService,
   ) {}
 
   async list(query: EventQueryDto): Promise<Page<EventSummary>> {
@@ -74,14 +84,15 @@ export class EventsService {
       .getRepository(PlanEvent)
       .findOne({ where: { id }, relations: { place: true, organiser: true } });
     if (!event) throw AppException.notFound('event', id);
-    const [participants, others] = await Promise.all([
-      manager.getRepository(EventParticipant).find({
-        where: { eventId: id },
-        relations: { appointment: true, institution: true },
-        order: { createdAt: 'ASC' },
-      }),
-      manager.getRepository(EventParticipantCount).findBy({ eventId: id }),
-    ]);
+    // One after the other: inside a transaction they share one connection.
+    const participants = await manager.getRepository(EventParticipant).find({
+      where: { eventId: id },
+      relations: { appointment: true, institution: true },
+      order: { createdAt: 'ASC' },
+    });
+    const others = await manager.getRepository(EventParticipantCount).findBy({ eventId: id });
+    const satisfaction = await this.feedback.satisfaction(manager, id);
+    const comments = mayManage(reader) ? await this.feedback.comments(manager, id) : null;
     const byCategory = new Map<AudienceCategory, number>();
     for (const p of participants) {
       const category = p.role === 'ROD' ? 'officers' : 'data_managers';
@@ -106,6 +117,8 @@ export class EventsService {
             fullName: { ar: p.appointment?.fullName.ar ?? null, fr: p.appointment?.fullName.fr ?? null },
           }))
         : null,
+      satisfaction,
+      feedbackComments: comments,
       createdAt: event.createdAt.toISOString(),
       updatedAt: event.updatedAt.toISOString(),
     };
@@ -239,7 +252,69 @@ export class EventsService {
     });
   }
 
-  private async lock(manager: EntityManager, id: string, version: number, reader: Actor | null): Promise<PlanEvent> {
+  /**
+   * The events an administration's officers and data managers took part in, newest first, and
+   * the share of its people in office trained in the last 12 months. For coordinators, the
+   * committee, administrators and the administration's own people; names as the register shows them.
+   */
+  async participations(code: string, reader: Actor): Promise<InstitutionParticipations> {
+    const institution = await this.dataSource.getRepository(Institution).findOneBy({ code });
+    if (!institution) throw AppException.notFound('institution', code);
+    if (isInstitutionScoped(reader.role) && reader.institutionId !== institution.id)
+      throw new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason: 'institution' });
+    const today = todayInMorocco();
+    const manager = this.dataSource.manager;
+    const [rows, [office]] = await Promise.all([
+      manager.getRepository(EventParticipant).find({
+        where: { institutionId: institution.id, event: { status: Not('cancelled') } },
+        relations: { event: true, appointment: true },
+        order: { event: { startsOn: 'DESC' }, createdAt: 'ASC' },
+        take: PARTICIPATIONS_LISTED,
+      }),
+      manager.query(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE EXISTS (
+                  SELECT 1 FROM event_participants p JOIN plan_events e ON e.id = p.event_id
+                   WHERE p.appointment_id = a.id AND e.status = 'held' AND e.type = 'training'
+                     AND e.ends_on >= $2 AND e.starts_on <= $3))::int AS trained
+           FROM officer_appointments a WHERE a.institution_id = $1 AND a.status IN ('active', 'interim')`,
+        [institution.id, addDays(today, -365), today],
+      ),
+    ]);
+    return {
+      institution: toInstitutionRef(institution),
+      asOf: new Date().toISOString(),
+      trainedInOffice: reachShare(office.trained, office.total),
+      items: rows.map((p) => {
+        const event = p.event as PlanEvent;
+        const appointment = p.appointment as OfficerAppointment;
+        return {
+          event: {
+            id: event.id,
+            type: event.type,
+            title: event.title,
+            startsOn: event.startsOn,
+            endsOn: event.endsOn,
+            status: event.status,
+            format: event.format,
+          },
+          appointmentId: p.appointmentId,
+          role: p.role,
+          fullName: maySeeName(reader, appointment)
+            ? { ar: appointment.fullName.ar ?? null, fr: appointment.fullName.fr ?? null }
+            : null,
+        };
+      }),
+    };
+  }
+
+  /** 404 unless the event exists. */
+  async exists(manager: EntityManager, id: string): Promise<void> {
+    if (!(await manager.getRepository(PlanEvent).existsBy({ id }))) throw AppException.notFound('event', id);
+  }
+
+  /** The event locked for a change, at the version the caller read (409 otherwise). */
+  async lock(manager: EntityManager, id: string, version: number, reader: Actor | null): Promise<PlanEvent> {
     const event = await manager.getRepository(PlanEvent).findOne({
       where: { id },
       lock: { mode: 'pessimistic_write', tables: ['plan_events'] },

@@ -20,6 +20,7 @@ import { JsonBody } from '../common/http/json-body';
 import { addDays, todayInMorocco } from '../common/time/today';
 import type { SetReachTargetsDto } from './dto/events.dto';
 import { ReachTarget } from './entities/reach-target.entity';
+import { SATISFACTION_SELECT, satisfactionOf } from './feedback.service';
 
 /** Administrations listed by name among those never reached; the rest are counted. */
 export const NEVER_REACHED_LISTED = 100;
@@ -27,6 +28,7 @@ export const NEVER_REACHED_LISTED = 100;
 const STAMP_SQL = `SELECT (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM plan_events) || '|' ||
   (SELECT count(*) || '/' || coalesce(max(created_at)::text, '') FROM event_participants) || '|' ||
   (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM reach_targets) || '|' ||
+  (SELECT coalesce(max(submitted_at)::text, '') || '/' || count(*) FROM event_feedback) || '|' ||
   (SELECT max(updated_at)::text || '/' || count(*) FROM institutions) || '|' ||
   (SELECT coalesce(max(updated_at)::text, '') || '/' || count(*) FROM officer_appointments) AS stamp`;
 
@@ -38,7 +40,8 @@ interface OfficeRow {
   trained: number;
 }
 
-const share = (trained: number, total: number): ReachShare => ({
+/** trained of total, and the share in percent with one decimal (null when nobody is counted). */
+export const reachShare = (trained: number, total: number): ReachShare => ({
   trained,
   total,
   share: total ? Math.round((1000 * trained) / total) / 10 : null,
@@ -48,8 +51,8 @@ function shares(rows: OfficeRow[]): { rod: ReachShare; gdd: ReachShare } {
   const sum = (role: OfficeRow['role'], key: 'total' | 'trained') =>
     rows.filter((r) => r.role === role).reduce((n, r) => n + r[key], 0);
   return {
-    rod: share(sum('ROD', 'trained'), sum('ROD', 'total')),
-    gdd: share(sum('GDD', 'trained'), sum('GDD', 'total')),
+    rod: reachShare(sum('ROD', 'trained'), sum('ROD', 'total')),
+    gdd: reachShare(sum('GDD', 'trained'), sum('GDD', 'total')),
   };
 }
 
@@ -84,7 +87,7 @@ export class ReachService {
     const today = todayInMorocco(now);
     const since = addDays(today, -365);
     const manager = this.dataSource.manager;
-    const [office, neverReached, quarters, byType, targets]: [
+    const [office, neverReached, quarters, byType, targets, feedback]: [
       OfficeRow[],
       (InstitutionRef & { total: number })[],
       { quarter: string; category: AudienceCategory; count: number }[],
@@ -97,6 +100,7 @@ export class ReachService {
         held: number;
         reached: number;
       }[],
+      ({ type: EventType } & Parameters<typeof satisfactionOf>[0] & object)[],
     ] = await Promise.all([
       manager.query(
         `WITH trained AS (
@@ -156,7 +160,11 @@ export class ReachService {
            FROM reach_targets t FULL JOIN actual a ON a.year = t.year AND a.type = t.type
           ORDER BY 1 DESC, 2`,
       ),
+      manager.query(
+        `${SATISFACTION_SELECT}, e.type FROM event_feedback f JOIN plan_events e ON e.id = f.event_id GROUP BY e.type`,
+      ),
     ]);
+    const feedbackByType = new Map(feedback.map((f) => [f.type, f]));
 
     const typeOrder = (type: string) => INSTITUTION_TYPES.indexOf(type as InstitutionType);
     const regionCodes = [...new Set(office.map((r) => r.region).filter((r): r is string => !!r))];
@@ -188,7 +196,9 @@ export class ReachService {
           a.quarter.localeCompare(b.quarter) ||
           AUDIENCE_CATEGORIES.indexOf(a.category) - AUDIENCE_CATEGORIES.indexOf(b.category),
       ),
-      eventsByType: byType.sort((a, b) => eventTypeOrder(a.type) - eventTypeOrder(b.type)),
+      eventsByType: byType
+        .sort((a, b) => eventTypeOrder(a.type) - eventTypeOrder(b.type))
+        .map((t) => ({ ...t, satisfaction: satisfactionOf(feedbackByType.get(t.type)) })),
       targets: targets
         .sort((a, b) => b.year - a.year || eventTypeOrder(a.type) - eventTypeOrder(b.type))
         .map((t): ReachTargetView => ({

@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { todayInMorocco } from '../common/time/today';
 import { seedDemoCommittee } from '../committee/committee.demo-seed';
+import { seedDemoEvents, seedDemoHackathon } from '../events/events.demo-seed';
 import { seedDemoInventory } from '../inventory/inventory.demo-seed';
 import { seedDemoAppointments } from '../officers/officers.demo-seed';
 import { seedDemoPlanHistory, seedDemoPlanProgress } from '../plan/plan.demo-seed';
 import { seedDemoPortalMapping } from '../portal/portal.demo-seed';
+import { seedDemoReuses } from '../reuses/reuses.demo-seed';
 import { DEMO_DATA_KEY } from '../settings/settings.service';
 import { StorageService } from '../storage/storage.service';
 import { seedDemoAccounts } from '../users/users.demo-seed';
@@ -41,6 +43,8 @@ export class DemoSeedService {
       await this.ensureDemoAppointments(today);
       await this.ensureDemoPortalMapping();
       await this.ensureDemoCommittee(today);
+      await this.ensureDemoEvents(today);
+      await this.ensureDemoReuses();
       return { loaded };
     } catch (error) {
       await Promise.all(storedKeys.map((key) => this.storage.remove(key)));
@@ -74,6 +78,28 @@ export class DemoSeedService {
     const meetings = await seedDemoCommittee(this.dataSource, today);
     if (meetings !== null) this.logger.log(`Demo committee: ${meetings} meetings`);
     return meetings !== null;
+  }
+
+  /** A year of events with participants from the demo officers, feedback and targets. Once. */
+  async ensureDemoEvents(today = todayInMorocco()): Promise<boolean> {
+    const events = await seedDemoEvents(this.dataSource, today);
+    if (events !== null) this.logger.log(`Demo events: ${events}`);
+    return events !== null;
+  }
+
+  /** After the first demo harvest: the hackathon's challenges, teams and the winner's reuse. Once. */
+  async ensureDemoHackathon(): Promise<boolean> {
+    const seeded = await seedDemoHackathon(this.dataSource);
+    // The showcase's other reuses need the harvested datasets too.
+    await this.ensureDemoReuses();
+    return seeded;
+  }
+
+  /** Reuses of the demo portal's datasets (five published, one to moderate), once datasets were harvested. Once. */
+  async ensureDemoReuses(): Promise<boolean> {
+    const reuses = await seedDemoReuses(this.dataSource);
+    if (reuses !== null) this.logger.log(`Demo reuses: ${reuses}`);
+    return reuses !== null;
   }
 
   /** Administrations mapped to organisations of the demo catalogue. Once. */

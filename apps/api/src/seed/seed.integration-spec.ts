@@ -123,4 +123,26 @@ describe('Seeds', () => {
     const mef = await t.dataSource.getRepository(OfficerAppointment).findOneByOrFail({ email: 'rod@mef.gov.ma' });
     expect(mef.role).toBe('ROD');
   });
+
+  it('holds a year of events with demo officers, feedback and targets, once, so reach is alive', async () => {
+    const reach = (await t.http.get('/api/v1/reach').expect(200)).body;
+    expect(reach.trained.rod.trained).toBeGreaterThan(10);
+    expect(reach.trained.gdd.trained).toBeGreaterThan(3);
+    const held = reach.eventsByType.reduce((n: number, row: { held: number }) => n + row.held, 0);
+    expect(held).toBe(9);
+    expect(
+      reach.eventsByType.find((row: { type: string }) => row.type === 'training').satisfaction.responses,
+    ).toBeGreaterThan(10);
+    expect(reach.targets.some((row: { type: string; events: { target: number } }) => row.events.target > 0)).toBe(true);
+    const [{ n: before }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM event_participants`);
+    expect(await t.app.get(DemoSeedService).ensureDemoEvents()).toBe(false);
+    const [{ n: after }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM event_participants`);
+    expect(after).toBe(before);
+    // The MEF open-data officer, a demo account, took part in trainings.
+    const mef = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM event_participants p JOIN officer_appointments a ON a.id = p.appointment_id
+        WHERE a.email = 'rod@mef.gov.ma'`,
+    );
+    expect(mef[0].n).toBeGreaterThan(0);
+  });
 });

@@ -16,3 +16,5 @@ export * from './lib/plan-history';
 export * from './lib/committee';
 export * from './lib/notifications';
 export * from './lib/events';
+export * from './lib/reuses';
+export * from './lib/hackathons';

@@ -134,6 +134,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'Le PDF ne peut pas être produit sur ce serveur : Chromium n’y est pas installé (voir le README). La page imprimable (format=html) fonctionne.',
     ar: 'لا يمكن إنتاج ملف PDF على هذا الخادم: متصفح Chromium غير مثبت (انظر README). الصفحة القابلة للطباعة (format=html) تعمل.',
   },
+  FEEDBACK_LINK_USED: {
+    en: 'This feedback link was used already: each link works once.',
+    fr: 'Ce lien d’avis a déjà servi : chaque lien ne sert qu’une fois.',
+    ar: 'سبق استعمال رابط إبداء الرأي هذا: كل رابط يُستعمل مرة واحدة.',
+  },
+  FEEDBACK_CLOSED: {
+    en: 'Feedback on this event is not open: it opens on its first day and closes {days} days after its last; a cancelled event takes none.',
+    fr: 'L’avis sur cet événement n’est pas ouvert : il s’ouvre le premier jour et se clôt {days} jours après le dernier ; un événement annulé n’en reçoit pas.',
+    ar: 'إبداء الرأي في هذا النشاط غير مفتوح: يُفتح في أول يوم ويُغلق بعد {days} يوما من آخر يوم؛ ولا يُقبل في نشاط ملغى.',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -163,6 +173,10 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   actionItem: { en: 'action item', fr: 'action', ar: 'إجراء للتتبع' },
   notification: { en: 'message', fr: 'message', ar: 'رسالة' },
   event: { en: 'event', fr: 'événement', ar: 'فعالية' },
+  hackathonChallenge: { en: 'hackathon challenge', fr: 'défi du hackathon', ar: 'تحدي الهاكاثون' },
+  hackathonTeam: { en: 'hackathon team', fr: 'équipe du hackathon', ar: 'فريق الهاكاثون' },
+  reuse: { en: 'reuse', fr: 'réutilisation', ar: 'إعادة استخدام' },
+  feedbackLink: { en: 'feedback link', fr: 'lien d’avis', ar: 'رابط إبداء الرأي' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -320,6 +334,56 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: '{field} : aucune désignation du registre n’a l’identifiant {0}',
     ar: '{field}: لا يوجد تعيين في السجل بالمعرّف {0}',
   },
+  notHackathon: {
+    en: '{field}: this event is not a hackathon (its type is {0})',
+    fr: '{field} : cet événement n’est pas un hackathon (son type est {0})',
+    ar: '{field}: هذه الفعالية ليست هاكاثونا (نوعها {0})',
+  },
+  tooManyChallenges: {
+    en: '{field}: a hackathon has at most {0} challenges',
+    fr: '{field} : un hackathon compte au plus {0} défis',
+    ar: '{field}: لا يتجاوز عدد تحديات الهاكاثون {0}',
+  },
+  tooManyTeams: {
+    en: '{field}: a hackathon has at most {0} teams',
+    fr: '{field} : un hackathon compte au plus {0} équipes',
+    ar: '{field}: لا يتجاوز عدد فرق الهاكاثون {0}',
+  },
+  duplicateTeamName: {
+    en: '{field}: another team of this hackathon is already called {0}',
+    fr: '{field} : une autre équipe de ce hackathon s’appelle déjà {0}',
+    ar: '{field}: يوجد فريق آخر في هذا الهاكاثون يحمل الاسم {0}',
+  },
+  unknownChallenge: {
+    en: '{field}: this hackathon has no challenge with the id {0}',
+    fr: '{field} : ce hackathon n’a pas de défi avec l’identifiant {0}',
+    ar: '{field}: لا يتضمن هذا الهاكاثون تحديا بالمعرّف {0}',
+  },
+  teamHasReuse: {
+    en: '{field}: this team’s project was published as a reuse; the team cannot be removed',
+    fr: '{field} : le projet de cette équipe a été publié comme réutilisation ; l’équipe ne peut pas être supprimée',
+    ar: '{field}: نُشر مشروع هذا الفريق كإعادة استخدام؛ لا يمكن حذف الفريق',
+  },
+  notRanked: {
+    en: '{field}: only a team the jury ranked can have its project published as a reuse',
+    fr: '{field} : seule une équipe classée par le jury peut voir son projet publié comme réutilisation',
+    ar: '{field}: لا يمكن نشر المشروع كإعادة استخدام إلا لفريق صنّفته لجنة التحكيم',
+  },
+  noSubmissionUrl: {
+    en: '{field}: the submission needs a link (web address) to be published as a reuse',
+    fr: '{field} : le projet soumis doit avoir un lien (adresse web) pour être publié comme réutilisation',
+    ar: '{field}: يجب أن يتضمن المشروع المقدَّم رابطا (عنوانا إلكترونيا) لنشره كإعادة استخدام',
+  },
+  alreadyReused: {
+    en: '{field}: this team’s project was already published as a reuse',
+    fr: '{field} : le projet de cette équipe a déjà été publié comme réutilisation',
+    ar: '{field}: سبق نشر مشروع هذا الفريق كإعادة استخدام',
+  },
+  challengeWithoutDatasets: {
+    en: '{field}: the team’s challenge must name datasets of the portal for its project to become a reuse',
+    fr: '{field} : le défi de l’équipe doit citer des jeux de données du portail pour que son projet devienne une réutilisation',
+    ar: '{field}: يجب أن يحدد تحدي الفريق مجموعات معطيات من البوابة ليصبح مشروعه إعادة استخدام',
+  },
   securityAlwaysSent: {
     en: '{field}: security messages (account) are always e-mailed at once',
     fr: '{field} : les messages de sécurité (compte) sont toujours envoyés immédiatement',
@@ -399,6 +463,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: this appointment has ended and can no longer be changed',
     fr: '{field} : cette désignation a pris fin et ne peut plus être modifiée',
     ar: '{field}: انتهى هذا التعيين ولم يعد قابلا للتعديل',
+  },
+  hasArabicOrFrench: {
+    en: '{field} needs text in Arabic or French',
+    fr: '{field} doit contenir un texte en arabe ou en français',
+    ar: '{field} يجب أن يتضمن نصا بالعربية أو بالفرنسية',
   },
   hasSomeName: {
     en: '{field} needs the name in Arabic or French',
@@ -489,6 +558,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     en: '{field}: no dataset of this administration on the portal has this identifier',
     fr: "{field} : aucun jeu de données de cette administration sur le portail n'a cet identifiant",
     ar: '{field}: لا توجد مجموعة بيانات لهذه الإدارة في البوابة بهذا المعرّف',
+  },
+  unknownPortalDataset: {
+    en: '{field}: no dataset harvested from the portal has this identifier',
+    fr: "{field} : aucun jeu de données moissonné sur le portail n'a cet identifiant",
+    ar: '{field}: لا توجد مجموعة معطيات مجمّعة من البوابة بهذا المعرّف',
   },
   isUUID: { en: '{field} must be a UUID', fr: '{field} doit être un UUID', ar: '{field} يجب أن يكون معرّفا UUID' },
   isBoolean: {

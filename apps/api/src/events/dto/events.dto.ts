@@ -4,6 +4,8 @@ import {
   EVENT_LIMITS,
   EVENT_STATUSES,
   EVENT_TYPES,
+  FEEDBACK_COMMENT_MAX,
+  FEEDBACK_LINKS_MAX,
   MAX_PAGE,
   type AudienceCategory,
   type EventFormat,
@@ -11,7 +13,9 @@ import {
   type EventQuery,
   type EventStatus,
   type EventType,
+  type FeedbackLinksRequest,
   type SaveEventRequest,
+  type SubmitFeedbackRequest,
   type SetReachTargetsRequest,
   type UpdateEventRequest,
 } from '@marsad/contracts';
@@ -149,4 +153,25 @@ export class SetReachTargetsDto implements SetReachTargetsRequest {
   @ValidateNested({ each: true })
   @Type(() => ReachTargetDto)
   targets!: ReachTargetDto[];
+}
+
+export class FeedbackLinksDto implements FeedbackLinksRequest {
+  @IsInt() @Min(1) @Max(FEEDBACK_LINKS_MAX) count!: number;
+}
+
+export class SubmitFeedbackDto implements SubmitFeedbackRequest {
+  @IsInt() @Min(1) @Max(5) overall!: number;
+  @IsOptional() @ValidateIf(nullable) @IsInt() @Min(1) @Max(5) content?: number | null;
+  @IsOptional() @ValidateIf(nullable) @IsInt() @Min(1) @Max(5) organisation?: number | null;
+  @IsOptional()
+  @ValidateIf(nullable)
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(FEEDBACK_COMMENT_MAX)
+  comment?: string | null;
+}
+
+/** The event's version, sent beside the sign-in sheet file. */
+export class SignInSheetCommitDto {
+  @Type(() => Number) @IsInt() @Min(1) version!: number;
 }

@@ -57,6 +57,21 @@ export const AUDIT_ACTIONS = [
   'event.update',
   'event.participants',
   'reach.targets',
+  'event.sign-in-import',
+  'event.feedback',
+  'event.feedback-links',
+  'event.feedback-requests',
+  'reuse.propose',
+  'reuse.update',
+  'reuse.publish',
+  'reuse.reject',
+  'hackathon-challenge.create',
+  'hackathon-challenge.update',
+  'hackathon-challenge.delete',
+  'hackathon-team.create',
+  'hackathon-team.update',
+  'hackathon-team.delete',
+  'hackathon-team.reuse',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +93,9 @@ export const AUDIT_ENTITY_TYPES = [
   'notification',
   'event',
   'reach_target',
+  'reuse',
+  'hackathon_challenge',
+  'hackathon_team',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -54,6 +54,8 @@ export const Permission = {
   MailManage: 'mail:manage',
   /** Record the plan's events and their participants, and set the yearly reach targets. */
   EventManage: 'event:manage',
+  /** Moderate proposed reuses (publish, reject, edit) and run hackathons (challenges, teams, results). */
+  ReuseManage: 'reuse:manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ActionItemRead,
     Permission.ActionItemUpdate,
     Permission.EventManage,
+    Permission.ReuseManage,
   ],
   COMMITTEE: [Permission.AuditRead, Permission.RoundRead, Permission.CommitteeRead, Permission.ActionItemRead],
   OFFICER: [

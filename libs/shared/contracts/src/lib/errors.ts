@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'EMAIL_STATE_CONFLICT',
   'ACTION_ITEM_STATE_CONFLICT',
   'PDF_UNAVAILABLE',
+  'FEEDBACK_LINK_USED',
+  'FEEDBACK_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,6 @@
 import type { InstitutionRef, InstitutionType } from './institution';
 import type { PartialLocalizedText } from './locale';
-import type { OfficerRole } from './officers';
+import type { ImportIssue, OfficerRole } from './officers';
 import type { IsoDate } from './plan';
 
 /** The plan's events, by the measure they carry out: workshops (4), trainings (8), promotion (9), hackathons (12). */
@@ -92,6 +92,10 @@ export interface EventDetail extends EventSummary {
   byCategory: { category: AudienceCategory; count: number }[];
   /** Null for readers who may not see who took part (the public). */
   participants: EventParticipantView[] | null;
+  /** Feedback from participants (anonymous aggregates). */
+  satisfaction: Satisfaction;
+  /** Comments left with feedback, newest first; null for readers other than coordinators. */
+  feedbackComments: FeedbackComment[] | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -167,10 +171,154 @@ export interface ReachView {
   /** Participants of held events per quarter (e.g. 2026-Q3) and category. */
   byQuarter: { quarter: string; category: AudienceCategory; count: number }[];
   /** Events held per type, and their average satisfaction once feedback exists. */
-  eventsByType: { type: EventType; held: number; planned: number; participants: number }[];
+  eventsByType: {
+    type: EventType;
+    held: number;
+    planned: number;
+    participants: number;
+    satisfaction: Satisfaction;
+  }[];
   targets: ReachTarget[];
 }
 
 export interface SetReachTargetsRequest {
   targets: { year: number; type: EventType; events: number | null; participants: number | null }[];
+}
+
+// ---------------------------------------------------------------- sign-in sheets
+
+/** Categories other participants are counted in (officers and data managers come from the register). */
+export const OTHER_AUDIENCE_CATEGORIES = [
+  'civil_servants',
+  'students_researchers',
+  'startups_companies',
+  'civil_society',
+  'media',
+] as const;
+export type OtherAudienceCategory = (typeof OTHER_AUDIENCE_CATEGORIES)[number];
+
+/** Rows one sign-in sheet may hold. */
+export const SIGN_IN_SHEET_MAX_ROWS = 5_000;
+
+/** A sign-in sheet row whose email is an officer's or data manager's in office. */
+export interface SignInSheetMatch {
+  row: number;
+  email: string;
+  appointmentId: string;
+  role: OfficerRole;
+  institution: InstitutionRef;
+  fullName: { ar: string | null; fr: string | null };
+  /** Already a participant of the event: importing again changes nothing. */
+  alreadyRegistered: boolean;
+}
+
+/** A row with no officer in office behind its email: counted in its category, its email never kept. */
+export interface SignInSheetUnmatched {
+  row: number;
+  email: string;
+  name: string;
+  category: OtherAudienceCategory;
+  /** This email was already counted for the event by an earlier import. */
+  alreadyCounted: boolean;
+}
+
+/**
+ * What importing a sign-in sheet (CSV or XLSX: email, name, category) would do; writes nothing.
+ * Rows with an issue block the import (all or nothing).
+ */
+export interface SignInSheetPreview {
+  rows: number;
+  matched: SignInSheetMatch[];
+  unmatched: SignInSheetUnmatched[];
+  issues: ImportIssue[];
+  /** Participants the import would add: registered officers, and others by category. */
+  adds: { registered: number; counted: { category: OtherAudienceCategory; count: number }[] };
+}
+
+export interface SignInSheetResult {
+  registered: number;
+  counted: number;
+  unchanged: number;
+  event: EventDetail;
+}
+
+// ---------------------------------------------------------------- satisfaction
+
+/** The questions of the feedback form, each rated 1–5; only the overall rating is required. */
+export const FEEDBACK_QUESTIONS = ['overall', 'content', 'organisation'] as const;
+export type FeedbackQuestion = (typeof FEEDBACK_QUESTIONS)[number];
+export const FEEDBACK_COMMENT_MAX = 2000;
+/** Feedback is taken from the event's first day until this many days after its last. */
+export const FEEDBACK_OPEN_DAYS = 60;
+/** Anonymous single-use links a coordinator may ask for at once. */
+export const FEEDBACK_LINKS_MAX = 500;
+
+/** Average ratings (one decimal) and how many answered; null averages without answers. */
+export interface Satisfaction {
+  responses: number;
+  overall: number | null;
+  content: number | null;
+  organisation: number | null;
+}
+
+/** GET /api/v1/feedback/:token: what the public form shows. */
+export interface FeedbackFormView {
+  event: Pick<EventSummary, 'id' | 'type' | 'title' | 'startsOn' | 'endsOn' | 'status'>;
+  /** The link was used already: it cannot be used again. */
+  used: boolean;
+  /** Feedback is accepted now (the event started, was not cancelled, and closed less than FEEDBACK_OPEN_DAYS ago). */
+  open: boolean;
+  closesOn: IsoDate;
+}
+
+/** POST /api/v1/feedback/:token (no sign-in; once per link). */
+export interface SubmitFeedbackRequest {
+  overall: number;
+  content?: number | null;
+  organisation?: number | null;
+  comment?: string | null;
+}
+
+/** POST /api/v1/events/:id/feedback-links: single-use anonymous links to hand out (a QR code, an e-mail). */
+export interface FeedbackLinksRequest {
+  count: number;
+}
+export interface FeedbackLinks {
+  links: string[];
+  closesOn: IsoDate;
+}
+
+/** POST /api/v1/events/:id/feedback-requests: each registered participant with an account gets a personal link. */
+export interface FeedbackRequestsResult {
+  /** Participants whose account received the link in their inbox (and by e-mail when configured). */
+  sent: number;
+  /** Registered participants without an account: hand them an anonymous link. */
+  withoutAccount: number;
+}
+
+/** Comments left with feedback, for coordinators only (anonymous). */
+export interface FeedbackComment {
+  submittedAt: string;
+  overall: number;
+  comment: string;
+}
+
+// ---------------------------------------------------------------- participations
+
+/** An event one of an administration's officers or data managers took part in. */
+export interface ParticipationView {
+  event: Pick<EventSummary, 'id' | 'type' | 'title' | 'startsOn' | 'endsOn' | 'status' | 'format'>;
+  appointmentId: string;
+  role: OfficerRole;
+  /** Null for readers who may not see the person's name (law 09-08). */
+  fullName: { ar: string | null; fr: string | null } | null;
+}
+
+/** GET /api/v1/institutions/:code/participations: its people's trainings and workshops, newest first. */
+export interface InstitutionParticipations {
+  institution: InstitutionRef;
+  asOf: string;
+  /** People in office (ROD, GdD) trained in the last 12 months, of those in office. */
+  trainedInOffice: ReachShare;
+  items: ParticipationView[];
 }

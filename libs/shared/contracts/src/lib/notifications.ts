@@ -8,6 +8,7 @@ export const NOTIFICATION_CATEGORIES = [
   'meetings',
   'datasets',
   'officers',
+  'events',
   'account',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
@@ -31,6 +32,8 @@ export const NOTIFICATION_KINDS = {
   'meeting.pack-ready': 'meetings',
   'datasets.overdue': 'datasets',
   'officer.vacancy': 'officers',
+  'event.feedback-request': 'events',
+  'reuse.submitted': 'events',
   'account.invitation': 'account',
   'account.password-link': 'account',
   'account.password-changed': 'account',
