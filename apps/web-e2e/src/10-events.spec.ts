@@ -63,10 +63,81 @@ test('the coordinator records a training, registers officers and counts other pa
   expect(untranslated(await page.locator('main').innerText())).toBe(false);
   expect(pageErrors).toEqual([]);
 
+  // The reach counts them: the training's participants, and officers trained (unless the demo's trainings already had them).
   const after = await api('/api/v1/reach');
-  expect(after.trained.rod.trained + after.trained.gdd.trained).toBeGreaterThan(
+  const trainings = (reach: { eventsByType: { type: string; participants: number }[] }) =>
+    reach.eventsByType.find((row) => row.type === 'training')?.participants ?? 0;
+  expect(trainings(after)).toBe(trainings(before) + ticked + 25);
+  expect(after.trained.rod.trained + after.trained.gdd.trained).toBeGreaterThanOrEqual(
     before.trained.rod.trained + before.trained.gdd.trained,
   );
+});
+
+test('the coordinator imports the training’s sign-in sheet: 1 officer matched, 2 others counted (French, desktop)', async ({
+  open,
+}) => {
+  expect(eventPath, 'the previous test recorded no event').not.toBe('');
+  const before = await api('/api/v1/reach');
+  const trainingsBefore = before.eventsByType.find((row: { type: string }) => row.type === 'training');
+  const { page, pageErrors } = await open({ viewport: WIDE, locale: 'fr' });
+  await signIn(page, 'fr', 'coordination@add.gov.ma', eventPath);
+  await page.locator('[data-sign-in-toggle]').click();
+  const sheet = [
+    'email,name,category',
+    'rod@hcp.ma,Karim Tazi,',
+    'etudiante@univ.example.ma,Nadia,Étudiants et chercheurs',
+    'journaliste@presse.example.ma,Omar,Médias',
+  ].join('\n');
+  await page
+    .locator('[data-sign-in-file]')
+    .setInputFiles({ name: 'emargement.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet, 'utf8') });
+  await page.locator('[data-sign-in-preview]').click();
+  const preview = page.locator('[data-sign-in-preview-result]');
+  await expect(preview.locator('[data-sign-in-count="matched"]')).toHaveText('1', { timeout: 15_000 });
+  await expect(preview.locator('[data-sign-in-count="unmatched"]')).toHaveText('2');
+  await expect(page.locator('[data-sign-in-matched]')).toContainText('Haut-Commissariat au Plan');
+  await shot(page, 'sign-in-preview-fr-desktop.png', true);
+  await page.locator('[data-sign-in-commit]').click();
+  await expect(page.locator('[data-sign-in-done]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-by-category]')).toContainText('Médias');
+  expect(pageErrors).toEqual([]);
+
+  const after = await api('/api/v1/reach');
+  const trainingsAfter = after.eventsByType.find((row: { type: string }) => row.type === 'training');
+  expect(trainingsAfter.participants).toBe(trainingsBefore.participants + 3);
+  await page.goto(`${BASE}/fr/reach`, { waitUntil: 'networkidle' });
+  await expect(page.locator('main')).toContainText(String(trainingsAfter.participants));
+});
+
+test('a participant rates the training through a single-use link in Arabic at 360 px', async ({ open }) => {
+  expect(eventPath, 'the first test recorded no event').not.toBe('');
+  const coordinator = await open({ viewport: WIDE, locale: 'fr' });
+  await signIn(coordinator.page, 'fr', 'coordination@add.gov.ma', eventPath);
+  await coordinator.page.locator('[data-feedback-links]').click();
+  await coordinator.page.locator('[data-feedback-links-count]').fill('1');
+  await coordinator.page.locator('[data-feedback-links-create]').click();
+  const link = (await coordinator.page.locator('[data-feedback-link] code').first().innerText()).trim();
+  expect(link).toMatch(/\/fr\/feedback\/[^/]+$/);
+
+  const { page, pageErrors } = await open({ viewport: SMALL_PHONE, locale: 'ar' });
+  await page.goto(`${BASE}${new URL(link).pathname.replace(/^\/fr\//, '/ar/')}`, { waitUntil: 'networkidle' });
+  await expectDirection(page, 'ar');
+  await expect(page.locator('[data-feedback-form]')).toBeVisible();
+  await page.locator('[data-feedback-rating="overall"] input[data-value="5"]').check();
+  await page.locator('[data-feedback-rating="content"] input[data-value="4"]').check();
+  await page.locator('[data-feedback-comment]').fill('تكوين مفيد جدا');
+  await noSidewaysScroll(page);
+  await shot(page, 'feedback-form-ar-phone.png', true);
+  expect(untranslated(await page.locator('main').innerText())).toBe(false);
+  await page.locator('[data-feedback-submit]').click();
+  await expect(page.locator('[data-feedback-thanks]')).toBeVisible({ timeout: 15_000 });
+  await page.reload({ waitUntil: 'networkidle' });
+  await expect(page.locator('[data-feedback-used]')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+
+  const event = await api(`/api/v1/events/${eventPath.split('/').pop()}`);
+  expect(event.satisfaction.responses).toBe(1);
+  expect(event.satisfaction.overall).toBe(5);
 });
 
 test('a visitor reads the reach and the event in Arabic at 360 px: right to left, counts but no names', async ({
@@ -83,7 +154,8 @@ test('a visitor reads the reach and the event in Arabic at 360 px: right to left
   expect(untranslated(await page.locator('main').innerText())).toBe(false);
 
   await page.goto(`${BASE}${eventPath.replace(/^\/fr\//, '/ar/')}`, { waitUntil: 'networkidle' });
-  await expect(page.locator('[data-by-category]')).toContainText('25');
+  // 25 counted by hand and 1 from the sign-in sheet.
+  await expect(page.locator('[data-by-category]')).toContainText('26');
   await expect(page.locator('[data-participants]')).toHaveCount(0);
   await noSidewaysScroll(page);
   await shot(page, 'event-public-ar-phone.png', true);

@@ -27,3 +27,5 @@ export * from './lib/api/rounds-api.service';
 export * from './lib/api/committee-api.service';
 export * from './lib/api/notifications-api.service';
 export * from './lib/api/events-api.service';
+export * from './lib/api/reuses-api.service';
+export * from './lib/api/hackathons-api.service';

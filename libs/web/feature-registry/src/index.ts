@@ -1,1 +1,2 @@
 export * from './lib/registry.routes';
+export * from './lib/shared/institution-picker';

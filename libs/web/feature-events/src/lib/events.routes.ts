@@ -17,4 +17,25 @@ export const eventsRoutes: Route[] = [
     title: 'reach.title',
     loadComponent: () => import('./reach/reach.page').then((m) => m.ReachPage),
   },
+  {
+    path: 'feedback/:token',
+    title: 'feedbackForm.title',
+    loadComponent: () => import('./feedback/feedback.page').then((m) => m.FeedbackPage),
+  },
+  {
+    path: 'reuses',
+    title: 'reuses.title',
+    loadComponent: () => import('./reuses/reuses.page').then((m) => m.ReusesPage),
+  },
+  {
+    // Before `reuses/:id`, so `propose` is not read as an id.
+    path: 'reuses/propose',
+    title: 'reuses.propose.title',
+    loadComponent: () => import('./reuses/reuse-propose.page').then((m) => m.ReuseProposePage),
+  },
+  {
+    path: 'reuses/:id',
+    title: 'reuses.detailTitle',
+    loadComponent: () => import('./reuses/reuse.page').then((m) => m.ReusePage),
+  },
 ];

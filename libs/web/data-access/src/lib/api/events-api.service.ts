@@ -2,6 +2,13 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   EventDetail,
+  FeedbackFormView,
+  FeedbackLinks,
+  FeedbackRequestsResult,
+  InstitutionParticipations,
+  SignInSheetPreview,
+  SignInSheetResult,
+  SubmitFeedbackRequest,
   EventParticipantsRequest,
   EventQuery,
   EventSummary,
@@ -51,4 +58,54 @@ export class EventsApi {
   setTargets(request: SetReachTargetsRequest): Observable<ReachView> {
     return this.http.put<ReachView>(`${this.base}/v1/reach/targets`, request);
   }
+
+  /** What importing a sign-in sheet (CSV or XLSX) would do; writes nothing. */
+  previewSignInSheet(id: string, file: File): Observable<SignInSheetPreview> {
+    return this.http.post<SignInSheetPreview>(
+      `${this.base}/v1/events/${encodeURIComponent(id)}/sign-in-sheet/preview`,
+      fileForm(file),
+    );
+  }
+
+  /** Imports a sign-in sheet: all of it or nothing. */
+  importSignInSheet(id: string, file: File, version: number): Observable<SignInSheetResult> {
+    const form = fileForm(file);
+    form.append('version', String(version));
+    return this.http.post<SignInSheetResult>(`${this.base}/v1/events/${encodeURIComponent(id)}/sign-in-sheet`, form);
+  }
+
+  /** Single-use anonymous feedback links to hand out. */
+  feedbackLinks(id: string, count: number): Observable<FeedbackLinks> {
+    return this.http.post<FeedbackLinks>(`${this.base}/v1/events/${encodeURIComponent(id)}/feedback-links`, { count });
+  }
+
+  /** Sends each registered participant with an account a personal feedback link. */
+  requestFeedback(id: string): Observable<FeedbackRequestsResult> {
+    return this.http.post<FeedbackRequestsResult>(
+      `${this.base}/v1/events/${encodeURIComponent(id)}/feedback-requests`,
+      {},
+    );
+  }
+
+  /** The public feedback form behind a link (no sign-in). */
+  feedbackForm(token: string): Observable<FeedbackFormView> {
+    return this.http.get<FeedbackFormView>(`${this.base}/v1/feedback/${encodeURIComponent(token)}`);
+  }
+
+  submitFeedback(token: string, request: SubmitFeedbackRequest): Observable<void> {
+    return this.http.post<void>(`${this.base}/v1/feedback/${encodeURIComponent(token)}`, request);
+  }
+
+  /** An administration's people's trainings and workshops. */
+  participations(code: string): Observable<InstitutionParticipations> {
+    return this.http.get<InstitutionParticipations>(
+      `${this.base}/v1/institutions/${encodeURIComponent(code)}/participations`,
+    );
+  }
+}
+
+function fileForm(file: File): FormData {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
 }

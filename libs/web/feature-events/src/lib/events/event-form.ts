@@ -44,7 +44,7 @@ import { apiResource, ApiError, DEFAULT_PLAN_CODE, EventsApi, PlanApi } from '@m
 import { LocalizedTextPipe } from '@marsad/web/ui';
 import { FieldError, FormAlertBox, httpUrl, ServerForm } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import { EventInstitutionPicker } from './event-institution-picker';
+import { InstitutionPicker } from '@marsad/web/feature-registry';
 import { AUDIENCE_KEYS, EVENT_FORMAT_KEYS, EVENT_STATUS_KEYS, EVENT_TYPE_KEYS } from './event-labels';
 import {
   emptyEventForm,
@@ -86,7 +86,7 @@ const DIVISIONS: readonly InstitutionType[] = ['region', 'province', 'commune'];
     FieldError,
     FormAlertBox,
     LocalizedTextPipe,
-    EventInstitutionPicker,
+    InstitutionPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event-form.html',

@@ -16,7 +16,7 @@ import { apiResource, ApiError, EventsApi, LocaleService, OfficersApi } from '@m
 import { LoadingIndicator } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { askConfirm } from './confirm';
-import { EventInstitutionPicker } from './event-institution-picker';
+import { InstitutionPicker } from '@marsad/web/feature-registry';
 import { AUDIENCE_KEYS, OFFICER_ROLE_KEYS } from './event-labels';
 import { COUNTED_CATEGORIES, countChanges, type CountedCategory } from './event-rules';
 
@@ -34,7 +34,7 @@ export function personName(fullName: { ar: string | null; fr: string | null } | 
  */
 @Component({
   selector: 'msd-event-participants',
-  imports: [RouterLink, TranslatePipe, MatButton, LoadingIndicator, EventInstitutionPicker],
+  imports: [RouterLink, TranslatePipe, MatButton, LoadingIndicator, InstitutionPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event-participants.html',
   styleUrl: './events.scss',

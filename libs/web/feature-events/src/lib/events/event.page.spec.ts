@@ -1,15 +1,34 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import type { EventDetail, PlanDetail, Role, SessionView } from '@marsad/contracts';
+import type {
+  EventDetail,
+  PlanDetail,
+  Role,
+  SessionView,
+  SignInSheetPreview,
+  SignInSheetResult,
+} from '@marsad/contracts';
 import { apiErrorInterceptor, LocaleService, SessionService } from '@marsad/web/data-access';
-import { provideTranslateService } from '@ngx-translate/core';
+import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { of } from 'rxjs';
-import { appointment, eventDetail, institution, MEF, page, publicEvent, session } from '../testing/event-fixtures';
+import {
+  appointment,
+  eventDetail,
+  institution,
+  MEF,
+  NO_SATISFACTION,
+  page,
+  publicEvent,
+  session,
+} from '../testing/event-fixtures';
 import { EventPage } from './event.page';
 import { countChanges, eventFieldsToControls, eventRequest, emptyEventForm, eventsQueryFrom } from './event-rules';
+import { FeedbackLinksDialog } from './feedback-links-dialog';
+import { addDays, feedbackWindow, todayInMorocco } from './feedback-window';
+import { issuesFromFields } from './sign-in-sheet-import';
 
 const SIGNED_OUT: SessionView = { user: null, csrfToken: null, expiresAt: null };
 
@@ -29,6 +48,16 @@ describe('EventPage', () => {
         provideTranslateService(),
         { provide: MatDialog, useValue: dialog },
       ],
+    });
+    TestBed.inject(TranslateService).setTranslation('fr', {
+      events: {
+        satisfaction: {
+          outOf: '{{value}} / 5',
+          responses: '{{count}} réponse(s)',
+          requested: '{{sent}} participant(s) ont reçu un lien.',
+          withoutAccount: "{{count}} participant(s) inscrit(s) n'ont pas de compte.",
+        },
+      },
     });
     TestBed.inject(LocaleService).use('fr');
     http = TestBed.inject(HttpTestingController);
@@ -229,6 +258,245 @@ describe('EventPage', () => {
     expect(el.querySelector('[data-event-form]')).toBeNull();
     expect(el.querySelector('h1')?.textContent).toContain('Formation des ROD (2e session)');
   });
+
+  describe('satisfaction', () => {
+    const today = todayInMorocco();
+    /** An event whose feedback window is open today. */
+    const current = (overrides: Partial<EventDetail> = {}) =>
+      eventDetail({ startsOn: addDays(today, -1), endsOn: today, ...overrides });
+
+    it('shows everyone the averages with one decimal, labelled as anonymous and self-reported, without comments', async () => {
+      const el = await render(null, publicEvent());
+      const card = el.querySelector('[data-satisfaction]') as HTMLElement;
+      expect(card.querySelector('[data-satisfaction-source]')?.textContent).toContain('events.satisfaction.source');
+      expect(card.querySelector('[data-satisfaction-responses]')?.textContent).toContain('12 réponse(s)');
+      const value = (q: string) => card.querySelector(`[data-rating="${q}"] [data-rating-value]`)?.textContent?.trim();
+      expect(value('overall')).toBe('4,3 / 5');
+      expect(value('content')).toBe('4,0 / 5');
+      expect(value('organisation')).toBe('events.satisfaction.noAnswer');
+      expect(card.querySelector('[data-feedback-comments]')).toBeNull();
+      expect(card.querySelector('[data-feedback-links]')).toBeNull();
+      expect(card.querySelector('[data-request-feedback]')).toBeNull();
+      expect(el.querySelector('[data-sign-in-import]')).toBeNull();
+    });
+
+    it('says when there is no feedback yet', async () => {
+      const el = await render(null, publicEvent({ satisfaction: NO_SATISFACTION }));
+      expect(el.querySelector('[data-satisfaction-empty]')?.textContent).toContain('events.satisfaction.emptyTitle');
+      expect(el.querySelector('[data-rating]')).toBeNull();
+    });
+
+    it('shows a coordinator the comments, newest first', async () => {
+      const el = await render('COORDINATOR', current());
+      const comments = el.querySelectorAll('[data-feedback-comments] [data-feedback-comment]');
+      expect(comments).toHaveLength(2);
+      expect(comments[0].textContent).toContain('Très utile, merci.');
+      expect(el.querySelector('[data-feedback-window]')?.getAttribute('data-feedback-window')).toBe('open');
+    });
+
+    it('opens the feedback links dialog for the event', async () => {
+      const el = await render('COORDINATOR', current());
+      (el.querySelector('[data-feedback-links]') as HTMLButtonElement).click();
+      expect(dialog.open).toHaveBeenCalledWith(
+        FeedbackLinksDialog,
+        expect.objectContaining({ data: { eventId: 'e-1', title: 'Formation des ROD à la publication' } }),
+      );
+    });
+
+    it('asks the registered participants after a confirmation, and says who has no account', async () => {
+      const el = await render('COORDINATOR', current());
+      const ask = el.querySelector('[data-request-feedback]') as HTMLButtonElement;
+      expect(ask.disabled).toBe(false);
+      confirmAnswer = false;
+      ask.click();
+      await settle();
+      http.expectNone('/api/v1/events/e-1/feedback-requests');
+      confirmAnswer = true;
+      ask.click();
+      await settle();
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/events/e-1/feedback-requests' })
+        .flush({ sent: 1, withoutAccount: 1 });
+      await settle();
+      const result = el.querySelector('[data-request-result]')?.textContent;
+      expect(result).toContain('1 participant(s) ont reçu un lien.');
+      expect(result).toContain("1 participant(s) inscrit(s) n'ont pas de compte.");
+    });
+
+    it('offers no request once the feedback window closed, nor any link for a cancelled event', async () => {
+      let el = await render('COORDINATOR', eventDetail({ startsOn: '2020-01-01', endsOn: '2020-01-02' }));
+      expect((el.querySelector('[data-request-feedback]') as HTMLButtonElement).disabled).toBe(true);
+      expect((el.querySelector('[data-feedback-links]') as HTMLButtonElement).disabled).toBe(false);
+      TestBed.resetTestingModule();
+      el = await render('COORDINATOR', current({ status: 'cancelled' }));
+      expect((el.querySelector('[data-feedback-links]') as HTMLButtonElement).disabled).toBe(true);
+    });
+  });
+
+  describe('sign-in sheet', () => {
+    const preview = (overrides: Partial<SignInSheetPreview> = {}): SignInSheetPreview => ({
+      rows: 3,
+      matched: [
+        {
+          row: 2,
+          email: 'a-1@mef.gov.ma',
+          appointmentId: 'a-1',
+          role: 'ROD',
+          institution: MEF,
+          fullName: { fr: 'Amina Bennani', ar: null },
+          alreadyRegistered: true,
+        },
+        {
+          row: 3,
+          email: 'a-3@mef.gov.ma',
+          appointmentId: 'a-3',
+          role: 'GDD',
+          institution: MEF,
+          fullName: { fr: 'Salma Idrissi', ar: null },
+          alreadyRegistered: false,
+        },
+      ],
+      unmatched: [
+        {
+          row: 4,
+          email: 'etudiant@example.ma',
+          name: 'Youssef Alami',
+          category: 'students_researchers',
+          alreadyCounted: false,
+        },
+      ],
+      issues: [],
+      adds: { registered: 1, counted: [{ category: 'students_researchers', count: 1 }] },
+      ...overrides,
+    });
+
+    async function choose(el: HTMLElement): Promise<TestRequest> {
+      (el.querySelector('[data-sign-in-toggle]') as HTMLButtonElement).click();
+      await settle();
+      const input = el.querySelector('[data-sign-in-file]') as HTMLInputElement;
+      const file = new File(['email,name,category\n'], 'emargement.csv', { type: 'text/csv' });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change'));
+      await settle();
+      (el.querySelector('[data-sign-in-preview]') as HTMLButtonElement).click();
+      const req = http.expectOne({ method: 'POST', url: '/api/v1/events/e-1/sign-in-sheet/preview' });
+      expect((req.request.body as FormData).get('file')).toBe(file);
+      return req;
+    }
+
+    it('offers the templates, previews the sheet and imports it with the version read', async () => {
+      const el = await render('COORDINATOR', eventDetail());
+      const section = el.querySelector('[data-sign-in-import]') as HTMLElement;
+      expect(section).not.toBeNull();
+      const previewReq = await choose(el);
+      expect(section.querySelector('[data-sign-in-template="csv"]')?.getAttribute('href')).toBe(
+        '/api/v1/events/e-1/sign-in-sheet/template?format=csv',
+      );
+      previewReq.flush(preview());
+      await settle();
+
+      const shown = el.querySelector('[data-sign-in-preview-result]') as HTMLElement;
+      expect(shown.querySelector('[data-sign-in-count="register"]')?.textContent?.trim()).toBe('1');
+      expect(shown.querySelector('[data-sign-in-count="count"]')?.textContent?.trim()).toBe('1');
+      const matched = shown.querySelectorAll('[data-sign-in-matched] tbody tr');
+      expect(matched).toHaveLength(2);
+      expect(matched[0].textContent).toContain('Amina Bennani');
+      expect(matched[0].textContent).toContain("Ministère de l'Économie et des Finances");
+      expect(matched[0].textContent).toContain('events.signIn.alreadyRegistered');
+      expect(matched[1].textContent).toContain('events.signIn.toRegister');
+      const unmatched = shown.querySelectorAll('[data-sign-in-unmatched] tbody tr');
+      expect(unmatched).toHaveLength(1);
+      expect(unmatched[0].textContent).toContain('etudiant@example.ma');
+      expect(unmatched[0].textContent).toContain('events.audiences.students_researchers');
+      expect(unmatched[0].textContent).toContain('events.signIn.toCount');
+
+      (shown.querySelector('[data-sign-in-commit]') as HTMLButtonElement).click();
+      const req = http.expectOne({ method: 'POST', url: '/api/v1/events/e-1/sign-in-sheet' });
+      expect((req.request.body as FormData).get('version')).toBe('3');
+      const after = eventDetail({
+        version: 4,
+        participantCount: 29,
+        participants: [
+          ...(eventDetail().participants ?? []),
+          {
+            id: 'p-3',
+            appointmentId: 'a-3',
+            role: 'GDD',
+            institution: MEF,
+            fullName: { fr: 'Salma Idrissi', ar: null },
+          },
+        ],
+      });
+      req.flush({ registered: 1, counted: 1, unchanged: 1, event: after } satisfies SignInSheetResult);
+      await settle();
+      expect(el.querySelector('[data-participant-count]')?.textContent?.trim()).toBe('29');
+      expect(el.querySelectorAll('[data-participants] [data-participant]')).toHaveLength(3);
+      expect(el.querySelector('[data-sign-in-done]')).not.toBeNull();
+      expect(el.querySelector('[data-sign-in-preview-result]')).toBeNull();
+    });
+
+    it('blocks the import of a sheet with problems and lists them', async () => {
+      const el = await render('COORDINATOR', eventDetail());
+      (await choose(el)).flush(
+        preview({
+          issues: [{ row: 5, column: 'email', rule: 'isEmail', value: 'pas-un-email', message: 'E-mail invalide' }],
+        }),
+      );
+      await settle();
+      const issue = el.querySelector('[data-sign-in-preview-result] [data-sign-in-issue]') as HTMLElement;
+      expect(issue.textContent).toContain('pas-un-email');
+      expect(issue.textContent).toContain('E-mail invalide');
+      expect((el.querySelector('[data-sign-in-commit]') as HTMLButtonElement).disabled).toBe(true);
+    });
+
+    it('reloads the event and asks for a new preview when it changed meanwhile', async () => {
+      const el = await render('COORDINATOR', eventDetail());
+      (await choose(el)).flush(preview());
+      await settle();
+      (el.querySelector('[data-sign-in-commit]') as HTMLButtonElement).click();
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/events/e-1/sign-in-sheet' })
+        .flush(
+          { statusCode: 409, code: 'VERSION_CONFLICT', message: 'Modifié', fields: [] },
+          { status: 409, statusText: 'Conflict' },
+        );
+      tick();
+      http.expectOne('/api/v1/events/e-1').flush(eventDetail({ version: 5 }));
+      await settle();
+      expect(el.querySelector('[data-sign-in-error]')?.textContent).toContain('events.signIn.conflict');
+      expect(el.querySelector('[data-sign-in-preview-result]')).toBeNull();
+      (el.querySelector('[data-sign-in-preview]') as HTMLButtonElement).click();
+      http.expectOne('/api/v1/events/e-1/sign-in-sheet/preview').flush(preview());
+      await settle();
+      (el.querySelector('[data-sign-in-commit]') as HTMLButtonElement).click();
+      const again = http.expectOne({ method: 'POST', url: '/api/v1/events/e-1/sign-in-sheet' });
+      expect((again.request.body as FormData).get('version')).toBe('5');
+      again.flush({ registered: 1, counted: 1, unchanged: 1, event: eventDetail({ version: 6 }) });
+      await settle();
+    });
+
+    it('shows the problems the API found when it refuses the sheet', async () => {
+      const el = await render('COORDINATOR', eventDetail());
+      (await choose(el)).flush(preview());
+      await settle();
+      (el.querySelector('[data-sign-in-commit]') as HTMLButtonElement).click();
+      http.expectOne({ method: 'POST', url: '/api/v1/events/e-1/sign-in-sheet' }).flush(
+        {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'Invalide',
+          fields: [{ field: 'row 4.category', rule: 'isIn', message: 'Catégorie inconnue' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      await settle();
+      expect(el.querySelector('[data-sign-in-error]')?.textContent).toContain('events.signIn.refused');
+      const issue = el.querySelector('[data-sign-in-issue]') as HTMLElement;
+      expect(issue.textContent).toContain('4');
+      expect(issue.textContent).toContain('category');
+      expect(issue.textContent).toContain('Catégorie inconnue');
+    });
+  });
 });
 
 describe('event rules', () => {
@@ -267,5 +535,24 @@ describe('event rules', () => {
     expect(countChanges(eventDetail(), { civil_servants: 25, media: 3, civil_society: null })).toEqual([
       { category: 'media', count: 3 },
     ]);
+  });
+  it('reads the API’s refusal of a sheet back into rows and columns', () => {
+    expect(
+      issuesFromFields([
+        { field: 'row 12.email', rule: 'isEmail', message: 'm' },
+        { field: 'file', rule: 'x', message: 'f' },
+      ]),
+    ).toEqual([
+      { row: 12, column: 'email', rule: 'isEmail', value: '', message: 'm' },
+      { row: 0, column: 'file', rule: 'x', value: '', message: 'f' },
+    ]);
+  });
+
+  it('counts the feedback window from the first day to 60 days after the last, never for a cancelled event', () => {
+    const e = { startsOn: '2026-03-10', endsOn: '2026-03-11', status: 'held' as const };
+    expect(feedbackWindow(e, '2026-03-09')).toEqual({ state: 'notYet', closesOn: '2026-05-10' });
+    expect(feedbackWindow(e, '2026-05-10').state).toBe('open');
+    expect(feedbackWindow(e, '2026-05-11').state).toBe('closed');
+    expect(feedbackWindow({ ...e, status: 'cancelled' }, '2026-03-10').state).toBe('cancelled');
   });
 });

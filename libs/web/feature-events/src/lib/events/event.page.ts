@@ -24,6 +24,7 @@ import {
 } from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { askConfirm } from './confirm';
+import { HackathonPanel } from '../hackathon/hackathon-panel';
 import { EventForm } from './event-form';
 import {
   AUDIENCE_KEYS,
@@ -34,6 +35,8 @@ import {
 } from './event-labels';
 import { EventParticipants } from './event-participants';
 import { statusMoves, type StatusMove } from './event-rules';
+import { SatisfactionCard } from './satisfaction-card';
+import { SignInSheetImport } from './sign-in-sheet-import';
 
 const MOVE_KEYS: Record<StatusMove, { label: string; title: string; message: string }> = {
   held: { label: 'events.detail.markHeld', title: 'events.detail.heldTitle', message: 'events.detail.heldMessage' },
@@ -62,6 +65,9 @@ const MOVE_KEYS: Record<StatusMove, { label: string; title: string; message: str
     LocalizedTextLangPipe,
     EventForm,
     EventParticipants,
+    SatisfactionCard,
+    HackathonPanel,
+    SignInSheetImport,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event.page.html',

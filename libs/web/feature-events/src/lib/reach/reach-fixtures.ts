@@ -60,8 +60,20 @@ export const REACH: ReachView = {
     { quarter: '2026-Q2', category: 'students_researchers', count: 30 },
   ],
   eventsByType: [
-    { type: 'training', held: 12, planned: 3, participants: 40 },
-    { type: 'workshop', held: 2, planned: 0, participants: 7 },
+    {
+      type: 'training',
+      held: 12,
+      planned: 3,
+      participants: 40,
+      satisfaction: { responses: 25, overall: 4.3, content: 4.1, organisation: 3.9 },
+    },
+    {
+      type: 'workshop',
+      held: 2,
+      planned: 0,
+      participants: 7,
+      satisfaction: { responses: 0, overall: null, content: null, organisation: null },
+    },
   ],
   targets: [
     { year: 2026, type: 'training', events: { target: 20, actual: 12 }, participants: { target: null, actual: 40 } },

@@ -7,7 +7,9 @@ import type { ReachView, Role } from '@marsad/contracts';
 import { apiErrorInterceptor, LocaleService, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { EMPTY_REACH, REACH, sessionFor } from './reach-fixtures';
-import { ReachPage } from './reach.page';
+import { overallSatisfaction, ReachPage } from './reach.page';
+
+const EMPTY_SATISFACTION = { responses: 0, overall: null, content: null, organisation: null };
 
 describe('ReachPage', () => {
   let fixture: ComponentFixture<ReachPage>;
@@ -30,6 +32,13 @@ describe('ReachPage', () => {
       ],
     });
     TestBed.inject(TranslateService).setTranslation('fr', {
+      events: {
+        satisfaction: {
+          outOf: '{{value}} / 5',
+          responses: '{{count}} réponse(s)',
+          reachSummary: 'Note moyenne {{value}} / 5 ({{responses}} réponses).',
+        },
+      },
       reach: {
         outOf: '{{count}} sur {{total}}',
         targets: { states: { onTrack: 'Dans les temps : encore {{remaining}}', met: 'Atteint' } },
@@ -115,6 +124,36 @@ describe('ReachPage', () => {
     ).toBe('Atteint');
     expect(el.querySelector('[data-edit-targets]')).toBeNull();
     expect(el.querySelector('[data-save-targets]')).toBeNull();
+  });
+
+  it('shows the participants’ satisfaction per event type, and overall in the summary', async () => {
+    await render(REACH);
+    const events = el.querySelector('[data-reach-events]') as HTMLElement;
+    expect(events.querySelectorAll('thead th')).toHaveLength(5);
+    const training = events.querySelector('[data-row="training"] [data-satisfaction]') as HTMLElement;
+    expect(training.textContent?.replace(/\s+/g, ' ')).toContain('4,3 / 5');
+    expect(training.textContent).toContain('25 réponse(s)');
+    // No answer yet: "—", never 0.
+    expect(events.querySelector('[data-row="workshop"] [data-satisfaction] .reach-none')?.textContent?.trim()).toBe(
+      '—',
+    );
+    expect(text('[data-satisfaction-summary]')).toBe('Note moyenne 4,3 / 5 (25 réponses).');
+  });
+
+  it('weighs each type’s average by its responses for the overall satisfaction', () => {
+    const row = (responses: number, overall: number | null) => ({
+      satisfaction: { responses, overall, content: null, organisation: null },
+    });
+    expect(overallSatisfaction([row(30, 4), row(10, 2), row(0, null)])).toEqual({ average: 3.5, responses: 40 });
+    expect(overallSatisfaction([row(0, null)])).toBeNull();
+  });
+
+  it('says when no participant has given feedback yet', async () => {
+    await render({
+      ...REACH,
+      eventsByType: REACH.eventsByType.map((e) => ({ ...e, satisfaction: EMPTY_SATISFACTION })),
+    });
+    expect(text('[data-satisfaction-summary]')).toBe('events.satisfaction.reachNone');
   });
 
   it('explains that coordinators record events on the events page when nothing is recorded', async () => {

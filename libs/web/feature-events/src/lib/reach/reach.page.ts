@@ -46,6 +46,23 @@ import {
 } from './reach-math';
 import { ReachTargetsForm } from './reach-targets-form';
 
+/** The overall satisfaction of all events, each type's average weighted by its responses; null without any. */
+export function overallSatisfaction(
+  rows: readonly Pick<ReachView['eventsByType'][number], 'satisfaction'>[],
+): { average: number; responses: number } | null {
+  let responses = 0;
+  let sum = 0;
+  for (const { satisfaction: s } of rows)
+    if (s.responses > 0 && s.overall !== null) {
+      responses += s.responses;
+      sum += s.overall * s.responses;
+    }
+  return responses ? { average: Math.round((sum / responses) * 10) / 10, responses } : null;
+}
+
+/** A rating average as "4.3": always one decimal. */
+const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+
 /** Shown where a share cannot be computed (nobody in office): never 0 %. */
 export const NO_SHARE = '—';
 
@@ -117,6 +134,7 @@ export class ReachPage {
   protected readonly roles = ROLES;
   protected readonly categoryKeys = CATEGORY_KEYS;
   protected readonly stateKeys = STATE_KEYS;
+  protected readonly oneDecimal = ONE_DECIMAL;
 
   protected readonly report = apiResource({ stream: () => this.api.reach() });
   /** Coordinators set the yearly targets; the API still decides. */
@@ -230,6 +248,16 @@ export class ReachPage {
     });
   });
 
+  /** "Participants rated the events 4.3 / 5 on average (25 responses)", or that nobody answered yet. */
+  protected readonly satisfactionSummary = computed(() => {
+    const all = overallSatisfaction(this.events());
+    if (!all) return this.t('events.satisfaction.reachNone');
+    return this.t('events.satisfaction.reachSummary', {
+      value: this.n(all.average, ONE_DECIMAL),
+      responses: this.n(all.responses),
+    });
+  });
+
   protected readonly targets = computed(() => {
     this.texts();
     const d = this.report.value();
@@ -297,8 +325,8 @@ export class ReachPage {
     return this.translate.instant(key, params) as string;
   }
 
-  private n(value: number): string {
-    return formatNumber(value, this.locale());
+  private n(value: number, options?: Intl.NumberFormatOptions): string {
+    return formatNumber(value, this.locale(), options);
   }
 
   private p(value: number): string {

@@ -96,16 +96,24 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
         fullName: { fr: 'Youssef Alaoui', ar: 'يوسف العلوي' },
       },
     ],
+    satisfaction: { responses: 12, overall: 4.3, content: 4, organisation: null },
+    feedbackComments: [
+      { submittedAt: '2026-03-12T09:00:00.000Z', overall: 5, comment: 'Très utile, merci.' },
+      { submittedAt: '2026-03-11T18:00:00.000Z', overall: 3, comment: 'Salle trop petite.' },
+    ],
     createdAt: '2026-02-01T10:00:00.000Z',
     updatedAt: '2026-03-12T10:00:00.000Z',
     ...overrides,
   };
 }
 
-/** The same event as the public reads it: counts, no names. */
+/** The same event as the public reads it: counts, no names, no comments. */
 export function publicEvent(overrides: Partial<EventDetail> = {}): EventDetail {
-  return eventDetail({ participants: null, ...overrides });
+  return eventDetail({ participants: null, feedbackComments: null, ...overrides });
 }
+
+/** No answers yet. */
+export const NO_SATISFACTION = { responses: 0, overall: null, content: null, organisation: null } as const;
 
 export function page<T>(items: T[], overrides: Partial<Page<T>> = {}): Page<T> {
   return { items, total: items.length, page: 1, pageSize: 20, ...overrides };

@@ -44,6 +44,16 @@ describe('ScorecardPage', () => {
       organizations: 0,
       unmappedOrganizations: 0,
     });
+    // The reuses of its data: none here (their own tests are below).
+    for (const r of http.match((r) => r.url === '/api/v1/reuses'))
+      r.flush({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 5,
+        facets: { themes: [], institutions: [], reuserTypes: [] },
+        asOf: '2026-03-01T08:00:00Z',
+      });
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -95,5 +105,86 @@ describe('ScorecardPage', () => {
     const el = await render({ status: 404 });
     expect(el.querySelector('.msd-error')?.textContent).toContain('errors.NOT_FOUND');
     expect(el.querySelector('.msd-error button')).toBeNull();
+  });
+});
+
+describe('ScorecardPage: reuses of its data', () => {
+  beforeAll(() => jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null));
+
+  const reuse = (id: string, title: string) => ({
+    id,
+    title: { fr: title },
+    description: { fr: 'Description' },
+    reuserType: 'startup',
+    url: 'https://example.ma',
+    origin: 'spontaneous',
+    status: 'published',
+    datasets: [],
+    themes: [],
+    institutions: [HCP_METRICS.institution],
+    hackathon: null,
+    publishedAt: '2026-02-10T09:00:00.000Z',
+    createdAt: '2026-02-01T09:00:00.000Z',
+    rejectReason: null,
+    contactEmail: null,
+    isDemo: false,
+    version: 1,
+  });
+
+  async function render(items: unknown[], total: number) {
+    TestBed.configureTestingModule({
+      imports: [ScorecardPage],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+      ],
+    });
+    TestBed.inject(LocaleService).use('fr');
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ScorecardPage);
+    fixture.componentRef.setInput('code', 'HCP');
+    fixture.detectChanges();
+    TestBed.tick();
+    http.expectOne('/api/v1/institutions/HCP/metrics').flush(HCP_METRICS);
+    http.expectOne('/api/v1/portal/status').flush(null);
+    const req = http.expectOne((r) => r.url === '/api/v1/reuses');
+    req.flush({
+      items,
+      total,
+      page: 1,
+      pageSize: 5,
+      facets: { themes: [], institutions: [], reuserTypes: [] },
+      asOf: '2026-03-01T08:00:00Z',
+    });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return { el: fixture.nativeElement as HTMLElement, req };
+  }
+
+  it('lists up to five published reuses of its datasets, the total, and links to the filtered showcase', async () => {
+    const { el, req } = await render([reuse('r-1', 'Budget citoyen'), reuse('r-2', 'Carte des prix')], 7);
+    expect(req.request.params.get('institution')).toBe('HCP');
+    expect(req.request.params.get('pageSize')).toBe('5');
+    expect(req.request.params.get('status')).toBe('published');
+    const section = el.querySelector('[data-scorecard-reuses]') as HTMLElement;
+    const links = section.querySelectorAll('[data-scorecard-reuse] a');
+    expect(links).toHaveLength(2);
+    expect(links[0].getAttribute('href')).toBe('/fr/reuses/r-1');
+    expect(links[0].textContent).toContain('Budget citoyen');
+    expect(section.querySelector('[data-scorecard-reuse]')?.textContent).toContain('reuses.reuserTypes.startup');
+    expect(section.querySelector('[data-scorecard-reuses-total]')?.textContent).toContain('reuses.count');
+    expect(section.querySelector('[data-scorecard-reuses-all]')?.getAttribute('href')).toBe(
+      '/fr/reuses?institution=HCP',
+    );
+  });
+
+  it('says when no published reuse uses its data', async () => {
+    const { el } = await render([], 0);
+    const empty = el.querySelector('[data-scorecard-reuses-empty]') as HTMLElement;
+    expect(empty.textContent).toContain('reuses.scorecard.emptyTitle');
+    expect(el.querySelector('[data-scorecard-reuses-all]')).toBeNull();
   });
 });

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef } from '@marsad/contracts';
-import { apiResource, DocumentTitleService, LocaleService, MetricsApi } from '@marsad/web/data-access';
+import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef, type ReuserType } from '@marsad/contracts';
+import { apiResource, DocumentTitleService, LocaleService, MetricsApi, ReusesApi } from '@marsad/web/data-access';
 import {
   EmptyState,
   formatNumber,
@@ -11,6 +11,8 @@ import {
   LocaleDatePipe,
   LocaleNumberPipe,
   LocalePercentPipe,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
 } from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -33,6 +35,17 @@ import { FigureSection } from '../shared/figure-section';
 import { MetricsSource } from '../shared/metrics-source';
 import { ScoreBreakdown } from '../shared/score-breakdown';
 
+/** The showcase's labels of who reused the data (written out for the translation check). */
+const REUSER_TYPE_KEYS: Record<ReuserType, string> = {
+  startup: 'reuses.reuserTypes.startup',
+  company: 'reuses.reuserTypes.company',
+  researcher: 'reuses.reuserTypes.researcher',
+  student: 'reuses.reuserTypes.student',
+  civil_society: 'reuses.reuserTypes.civil_society',
+  media: 'reuses.reuserTypes.media',
+  administration: 'reuses.reuserTypes.administration',
+};
+
 /** One administration's publication scorecard: its score and how it was computed, its rank, trends and what to fix. */
 @Component({
   selector: 'msd-scorecard-page',
@@ -47,6 +60,8 @@ import { ScoreBreakdown } from '../shared/score-breakdown';
     LocaleDatePipe,
     LocaleNumberPipe,
     LocalePercentPipe,
+    LocalizedTextPipe,
+    LocalizedTextLangPipe,
     MetricsSource,
     ScoreBreakdown,
     FigureSection,
@@ -60,6 +75,7 @@ export class ScorecardPage {
   readonly code = input.required<string>();
 
   private readonly api = inject(MetricsApi);
+  private readonly reusesApi = inject(ReusesApi);
   private readonly translate = inject(TranslateService);
   private readonly title = inject(DocumentTitleService);
   protected readonly locale = inject(LocaleService).locale;
@@ -68,10 +84,17 @@ export class ScorecardPage {
   protected readonly freshnessKeys = FRESHNESS_KEYS;
   protected readonly freshnessColors = FRESHNESS_COLORS;
   protected readonly frequencyKeys = FREQUENCY_KEYS;
+  protected readonly reuserTypeKeys = REUSER_TYPE_KEYS;
 
   protected readonly report = apiResource({
     params: () => this.code(),
     stream: ({ params }) => this.api.institution(params),
+  });
+  /** What people built with its data (measure 11): the newest published reuses of its datasets. */
+  protected readonly reuses = apiResource({
+    params: () => this.code(),
+    // Published only, said outright: coordinators would otherwise also get the proposals they moderate.
+    stream: ({ params }) => this.reusesApi.list({ institution: params, status: 'published', pageSize: 5 }),
   });
   protected readonly status = rxResource({
     stream: () => this.api.status().pipe(catchError(() => of(null))),

@@ -13,7 +13,7 @@ import {
 import { ApiError, CommitteeApi } from '@marsad/web/data-access';
 import { FieldError, FormAlertBox, ServerForm } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CommitteeInstitutionPicker } from './institution-picker';
+import { InstitutionPicker } from '@marsad/web/feature-registry';
 import { isoToCasablanca } from './meeting-time';
 import { PlanLinksSelect } from './plan-links-select';
 
@@ -74,7 +74,7 @@ export function decisionRequest(value: DecisionFormValue): CreateDecisionRequest
     FieldError,
     FormAlertBox,
     PlanLinksSelect,
-    CommitteeInstitutionPicker,
+    InstitutionPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './decision-form.html',

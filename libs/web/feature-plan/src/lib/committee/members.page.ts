@@ -32,7 +32,7 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
 import { POSITION_KEYS } from './committee-labels';
 import { CommitteeNav } from './committee-nav';
-import { CommitteeInstitutionPicker } from './institution-picker';
+import { InstitutionPicker } from '@marsad/web/feature-registry';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -114,7 +114,7 @@ const emptyRep = (): RepresentativeDraft => ({
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     CommitteeNav,
-    CommitteeInstitutionPicker,
+    InstitutionPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './members.page.html',

@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { Permission, type ConfirmationKind } from '@marsad/contracts';
+import { isInstitutionScoped, Permission, type ConfirmationKind, type EventType } from '@marsad/contracts';
 import {
   apiResource,
   ApiError,
   DocumentTitleService,
+  EventsApi,
   HomeApi,
   LocaleService,
   RoundsApi,
@@ -28,6 +29,18 @@ import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CONFIRMATION_KEYS, INVOLVEMENT_KEYS, OBLIGATION_STATUS_KEYS } from '../rounds/round-labels';
 import { OwnActionItems } from '../committee/committee-home-cards';
 import { RoundTallyView } from '../rounds/round-tally';
+
+// Literal keys, so the translation check finds every one.
+const EVENT_TYPE_KEYS: Record<EventType, string> = {
+  workshop: 'events.types.workshop',
+  training: 'events.types.training',
+  promotion: 'events.types.promotion',
+  hackathon: 'events.types.hackathon',
+  other: 'events.types.other',
+};
+const ROLE_KEYS = { ROD: 'officers.roles.ROD', GDD: 'officers.roles.GDD' } as const;
+/** Participations shown on the home; the administration's page lists the rest. */
+const LATEST_PARTICIPATIONS = 5;
 
 /**
  * "My administration": what an administration's officers need first. The activities it leads or
@@ -61,6 +74,7 @@ export class AdministrationHomePage {
   readonly code = input.required<string>();
   private readonly api = inject(HomeApi);
   private readonly rounds = inject(RoundsApi);
+  private readonly eventsApi = inject(EventsApi);
   private readonly session = inject(SessionService);
   private readonly snackBar = inject(MatSnackBar);
   private readonly translate = inject(TranslateService);
@@ -69,6 +83,8 @@ export class AdministrationHomePage {
   protected readonly obligationKeys = OBLIGATION_STATUS_KEYS;
   protected readonly confirmationKeys: Record<string, string> = CONFIRMATION_KEYS;
   protected readonly involvementKeys = INVOLVEMENT_KEYS;
+  protected readonly eventTypeKeys = EVENT_TYPE_KEYS;
+  protected readonly roleKeys = ROLE_KEYS;
 
   protected readonly home = apiResource({
     params: () => this.code(),
@@ -92,6 +108,18 @@ export class AdministrationHomePage {
   protected readonly canUpdateItems = computed(
     () => this.session.can(Permission.ActionItemUpdate) && (this.own() || this.session.can(Permission.CommitteeManage)),
   );
+  /** Its people's trainings: ADD, the committee, administrators and its own people (as the API rules). */
+  protected readonly canReadTrainings = computed(() => {
+    const user = this.session.user();
+    return !!user && (!isInstitutionScoped(user.role) || user.institution?.code === this.code());
+  });
+  protected readonly trainings = apiResource({
+    params: () => (this.canReadTrainings() ? this.code() : undefined),
+    stream: ({ params }) => this.eventsApi.participations(params),
+  });
+  protected readonly latestTrainings = computed(() =>
+    (this.trainings.value()?.items ?? []).slice(0, LATEST_PARTICIPATIONS),
+  );
   protected readonly returned = computed(() =>
     (this.home.value()?.activities ?? []).filter((a) => a.ownReport?.state === 'returned'),
   );
@@ -99,6 +127,14 @@ export class AdministrationHomePage {
   constructor() {
     const title = inject(DocumentTitleService);
     effect(() => title.set('titles.administrationHome'));
+  }
+
+  /** A participant's name in the reader's script first; null when the API hides it. */
+  protected personName(fullName: { ar: string | null; fr: string | null } | null): string | null {
+    if (!fullName) return null;
+    const first = this.locale() === 'ar' ? fullName.ar : fullName.fr;
+    const other = this.locale() === 'ar' ? fullName.fr : fullName.ar;
+    return first?.trim() || other?.trim() || null;
   }
 
   protected canConfirm(kind: ConfirmationKind): boolean {

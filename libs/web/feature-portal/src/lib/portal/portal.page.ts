@@ -39,7 +39,7 @@ import {
   HARVEST_STATUS_KEYS,
   HARVEST_TRIGGER_KEYS,
 } from '../labels';
-import { InstitutionPicker } from './institution-picker';
+import { InstitutionPicker } from '@marsad/web/feature-registry';
 
 /** How often a running harvest is read again. */
 export const RUN_POLL_MS = 2000;
@@ -138,7 +138,7 @@ export class PortalPage {
     stream: ({ params }) => this.api.organizations({ mapped: true, page: params, pageSize: ORGS_PAGE_SIZE }),
   });
   /** The administration picked for each organisation, by organisation name. */
-  protected readonly picks = signal<Record<string, InstitutionSummary | null>>({});
+  protected readonly picks = signal<Record<string, InstitutionRef | null>>({});
   protected readonly rowErrors = signal<Record<string, string>>({});
   protected readonly busyOrg = signal<string | null>(null);
 
@@ -261,7 +261,7 @@ export class PortalPage {
     this.unmappedQuery.update((q) => ({ ...q, page }));
   }
 
-  protected pick(org: PortalOrganizationView, institution: InstitutionSummary | null): void {
+  protected pick(org: PortalOrganizationView, institution: InstitutionRef | null): void {
     this.picks.update((p) => ({ ...p, [org.name]: institution }));
     this.rowErrors.update((e) => ({ ...e, [org.name]: '' }));
   }

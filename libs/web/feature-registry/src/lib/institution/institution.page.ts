@@ -6,10 +6,12 @@ import { RouterLink } from '@angular/router';
 import {
   APPOINTMENT_ACT_CONTENT_TYPES,
   APPOINTMENT_ACT_MAX_BYTES,
+  isInstitutionScoped,
   Permission,
   pickText,
   type AppointmentView,
   type AuditEventView,
+  type EventType,
   type InstitutionRef,
 } from '@marsad/contracts';
 import {
@@ -17,12 +19,21 @@ import {
   apiResource,
   AuditApi,
   DocumentTitleService,
+  EventsApi,
   LocaleService,
   OfficersApi,
   RegistryApi,
   SessionService,
 } from '@marsad/web/data-access';
-import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
+import {
+  EmptyState,
+  LoadingIndicator,
+  LocaleDatePipe,
+  LocaleNumberPipe,
+  LocalePercentPipe,
+  LocalizedTextLangPipe,
+  LocalizedTextPipe,
+} from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
@@ -33,6 +44,15 @@ import {
 } from '../shared/registry-labels';
 import { AppointmentForm } from './appointment-form';
 import { EndAppointmentDialog, type EndAppointmentDialogData } from './end-appointment-dialog';
+
+// Literal keys, so the translation check finds every one.
+const EVENT_TYPE_KEYS: Record<EventType, string> = {
+  workshop: 'events.types.workshop',
+  training: 'events.types.training',
+  promotion: 'events.types.promotion',
+  hackathon: 'events.types.hackathon',
+  other: 'events.types.other',
+};
 
 const ROLE_ORDER = { ROD: 0, GDD: 1 } as const;
 const STATUS_ORDER = { active: 0, interim: 1, ended: 2 } as const;
@@ -67,6 +87,9 @@ export function splitAppointments(all: readonly AppointmentView[]): {
     LoadingIndicator,
     LocaleDatePipe,
     LocaleNumberPipe,
+    LocalePercentPipe,
+    LocalizedTextPipe,
+    LocalizedTextLangPipe,
     AuditEventList,
     AppointmentForm,
   ],
@@ -80,6 +103,7 @@ export class InstitutionPage {
   private readonly registry = inject(RegistryApi);
   private readonly officers = inject(OfficersApi);
   private readonly auditApi = inject(AuditApi);
+  private readonly eventsApi = inject(EventsApi);
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -93,6 +117,7 @@ export class InstitutionPage {
   protected readonly roleKeys = OFFICER_ROLE_KEYS;
   protected readonly statusKeys = APPOINTMENT_STATUS_KEYS;
   protected readonly actAccept = APPOINTMENT_ACT_CONTENT_TYPES.join(',');
+  protected readonly eventTypeKeys = EVENT_TYPE_KEYS;
 
   protected readonly detail = apiResource({
     params: () => this.code(),
@@ -107,6 +132,15 @@ export class InstitutionPage {
   /** Coordinators everywhere; officers for their own administration only. The API still decides. */
   protected readonly canManage = computed(() => this.session.canManageOfficersOf(this.code()));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
+  /** Its people's trainings: ADD, the committee, administrators, and the administration's own people (as the API rules). */
+  protected readonly canReadParticipations = computed(() => {
+    const user = this.session.user();
+    return !!user && (!isInstitutionScoped(user.role) || user.institution?.code === this.code());
+  });
+  protected readonly participations = apiResource({
+    params: () => (this.canReadParticipations() ? this.code() : undefined),
+    stream: ({ params }) => this.eventsApi.participations(params),
+  });
 
   protected readonly editingId = signal<string | null>(null);
   protected readonly history = signal<Record<string, AuditEventView[] | 'loading' | 'error'>>({});
@@ -129,6 +163,14 @@ export class InstitutionPage {
     const first = this.locale() === 'ar' ? (n.ar ?? n.fr) : (n.fr ?? n.ar);
     const other = this.locale() === 'ar' ? n.fr : n.ar;
     return { primary: first ?? '', secondary: other && other !== first ? other : '' };
+  }
+
+  /** A participant's name in the reader's script first; null when the API hides it. */
+  protected participantName(fullName: { ar: string | null; fr: string | null } | null): string | null {
+    if (!fullName) return null;
+    const first = this.locale() === 'ar' ? fullName.ar : fullName.fr;
+    const other = this.locale() === 'ar' ? fullName.fr : fullName.ar;
+    return first?.trim() || other?.trim() || null;
   }
 
   protected listLink(params: Record<string, string>): { path: unknown[]; query: Record<string, string> } {

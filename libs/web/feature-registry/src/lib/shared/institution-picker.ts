@@ -38,10 +38,10 @@ let nextId = 0;
 
 /**
  * Finds an administration (or, with `types`, a region, province or commune) in the registry as the
- * person types: name, acronym or code.
+ * person types: name, acronym or code. The one picker of the web app (events, committee, portal mapping).
  */
 @Component({
-  selector: 'msd-event-institution-picker',
+  selector: 'msd-institution-picker',
   imports: [
     ReactiveFormsModule,
     TranslatePipe,
@@ -77,13 +77,13 @@ let nextId = 0;
         @if (searching()) {
           <mat-option disabled>{{ 'common.loading' | translate }}</mat-option>
         } @else if (noMatch()) {
-          <mat-option disabled>{{ 'events.picker.none' | translate }}</mat-option>
+          <mat-option disabled>{{ 'registry.picker.none' | translate }}</mat-option>
         }
       </mat-autocomplete>
       @if (error(); as e) {
         <mat-hint [id]="hintId" class="msd-hint-error">{{ e }}</mat-hint>
       } @else {
-        <mat-hint [id]="hintId">{{ hint() || ('events.picker.hint' | translate) }}</mat-hint>
+        <mat-hint [id]="hintId">{{ hint() || ('registry.picker.hint' | translate) }}</mat-hint>
       }
     </mat-form-field>
   `,
@@ -102,14 +102,14 @@ let nextId = 0;
     }
   `,
 })
-export class EventInstitutionPicker implements OnInit {
+export class InstitutionPicker implements OnInit {
   readonly label = input.required<string>();
   /** A hook for pages and tests: the value of `data-institution-picker`. */
   readonly name = input('');
   readonly hint = input('');
   /** Only these types (e.g. the territorial divisions); any administration when empty. */
   readonly types = input<readonly InstitutionType[]>([]);
-  /** What the field shows first (the event's current place or organiser). */
+  /** What the field shows first (e.g. an event's current place or organiser). */
   readonly initial = input<InstitutionRef | null>(null);
   /** A message under the field, already translated (a server's rule, "pick one"). */
   readonly error = input<string | null>(null);
@@ -118,7 +118,7 @@ export class EventInstitutionPicker implements OnInit {
 
   private readonly registry = inject(RegistryApi);
   private readonly locale = inject(LocaleService).locale;
-  protected readonly hintId = `msd-event-picker-${nextId++}`;
+  protected readonly hintId = `msd-institution-picker-${nextId++}`;
   protected readonly text = new FormControl<string | InstitutionRef>('', { nonNullable: true });
   protected readonly options = signal<InstitutionSummary[]>([]);
   protected readonly searching = signal(false);
@@ -164,6 +164,7 @@ export class EventInstitutionPicker implements OnInit {
     this.picked.emit({ code: i.code, name: i.name, type: i.type });
   }
 
+  /** Empties the field (after what was picked was saved). */
   reset(): void {
     this.text.setValue('', { emitEvent: false });
     this.options.set([]);

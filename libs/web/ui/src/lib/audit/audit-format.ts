@@ -53,6 +53,21 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'event.update': 'audit.actions.eventUpdate',
   'event.participants': 'audit.actions.eventParticipants',
   'reach.targets': 'audit.actions.reachTargets',
+  'event.sign-in-import': 'audit.actions.eventSignInImport',
+  'event.feedback': 'audit.actions.eventFeedback',
+  'event.feedback-links': 'audit.actions.eventFeedbackLinks',
+  'event.feedback-requests': 'audit.actions.eventFeedbackRequests',
+  'reuse.propose': 'audit.actions.reusePropose',
+  'reuse.update': 'audit.actions.reuseUpdate',
+  'reuse.publish': 'audit.actions.reusePublish',
+  'reuse.reject': 'audit.actions.reuseReject',
+  'hackathon-challenge.create': 'audit.actions.hackathonChallengeCreate',
+  'hackathon-challenge.update': 'audit.actions.hackathonChallengeUpdate',
+  'hackathon-challenge.delete': 'audit.actions.hackathonChallengeDelete',
+  'hackathon-team.create': 'audit.actions.hackathonTeamCreate',
+  'hackathon-team.update': 'audit.actions.hackathonTeamUpdate',
+  'hackathon-team.delete': 'audit.actions.hackathonTeamDelete',
+  'hackathon-team.reuse': 'audit.actions.hackathonTeamReuse',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -73,6 +88,9 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   notification: 'audit.entities.notification',
   event: 'audit.entities.event',
   reach_target: 'audit.entities.reachTarget',
+  reuse: 'audit.entities.reuse',
+  hackathon_challenge: 'audit.entities.hackathonChallenge',
+  hackathon_team: 'audit.entities.hackathonTeam',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */

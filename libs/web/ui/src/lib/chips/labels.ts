@@ -76,6 +76,7 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'action-item:update': 'permissions.actionItemUpdate',
   'mail:manage': 'permissions.mailManage',
   'event:manage': 'permissions.eventManage',
+  'reuse:manage': 'permissions.reuseManage',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {

@@ -14,6 +14,7 @@ export const NOTIFICATION_CATEGORY_KEYS: Record<NotificationCategory, string> = 
   meetings: 'notify.categories.meetings',
   datasets: 'notify.categories.datasets',
   officers: 'notify.categories.officers',
+  events: 'notify.categories.events',
   account: 'notify.categories.account',
 };
 
@@ -49,6 +50,8 @@ export const NOTIFICATION_KIND_KEYS: Record<NotificationKind | DigestKind, strin
   'meeting.pack-ready': 'notifications.kindNames.meetingPackReady',
   'datasets.overdue': 'notifications.kindNames.datasetsOverdue',
   'officer.vacancy': 'notifications.kindNames.officerVacancy',
+  'event.feedback-request': 'notifications.kindNames.eventFeedbackRequest',
+  'reuse.submitted': 'notifications.kindNames.reuseSubmitted',
   'account.invitation': 'notifications.kindNames.accountInvitation',
   'account.password-link': 'notifications.kindNames.accountPasswordLink',
   'account.password-changed': 'notifications.kindNames.accountPasswordChanged',
