@@ -130,7 +130,7 @@ test('scorecard of an administration without a portal organisation explains why 
   await page.goto(`${BASE}/fr/institutions/HCP`, { waitUntil: 'networkidle' });
   await page.locator('a[href="/fr/metrics/HCP"]').waitFor({ timeout: 15_000 });
   await page.goto(`${BASE}/fr/metrics/MJCC-COM`, { waitUntil: 'networkidle' });
-  await page.locator('msd-empty-state').waitFor({ timeout: 15_000 });
+  await page.locator('msd-empty-state.met-empty').waitFor({ timeout: 15_000 });
   expect(await page.locator('msd-score-breakdown').count(), 'a score is shown without figures').toBe(0);
 });
 
