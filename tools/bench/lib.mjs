@@ -47,6 +47,7 @@ export async function startServer({ port, databaseUrl, env = {} }) {
       DEMO_DATA: 'false',
       SIGN_IN_RATE_LIMIT: '1000',
       WRITE_RATE_LIMIT: '100000',
+      PUBLIC_READ_RATE_LIMIT: '10000000',
       ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

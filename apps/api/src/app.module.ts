@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { CacheInvalidationInterceptor } from './common/cache/cache-invalidation.interceptor';
@@ -10,7 +11,7 @@ import { dataSourceOptions, type DatabaseTarget } from './database/data-source-o
 import { DATABASE_KIND } from './database/database.tokens';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { PUBLIC_FORM_LIMITED, SIGN_IN_LIMITED } from './auth/auth.decorators';
+import { PUBLIC_COMMENT_LIMITED, PUBLIC_FORM_LIMITED, SIGN_IN_LIMITED } from './auth/auth.decorators';
 import { HealthController } from './health/health.controller';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { InventoryModule } from './inventory/inventory.module';
@@ -29,7 +30,17 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { EventsModule } from './events/events.module';
 import { ReusesModule } from './reuses/reuses.module';
+import { CommentsModule } from './comments/comments.module';
 import { HackathonsModule } from './hackathons/hackathons.module';
+import { AwardModule } from './award/award.module';
+import { OpenDataModule } from './open-data/open-data.module';
+import {
+  isAnonymousRead,
+  MarsadThrottlerGuard,
+  perClientKey,
+  PUBLIC_READS,
+  PUBLIC_READS_TTL_MS,
+} from './open-data/public-api';
 
 @Module({})
 export class AppModule {
@@ -57,6 +68,22 @@ export class AppModule {
               skipIf: (context) => !Reflect.getMetadata(PUBLIC_FORM_LIMITED, context.getHandler()),
             },
             {
+              name: 'public-comments',
+              ttl: 60_000,
+              limit: config.publicCommentRateLimit,
+              skipIf: (context) => !Reflect.getMetadata(PUBLIC_COMMENT_LIMITED, context.getHandler()),
+              // One counter per client for comments on measures and activities alike (not one per route).
+              generateKey: (_context, tracker, name) => createHash('sha256').update(`${name}-${tracker}`).digest('hex'),
+            },
+            {
+              // Anonymous GET/HEAD per client IP across the whole API, announced in RateLimit-* headers.
+              name: PUBLIC_READS,
+              ttl: PUBLIC_READS_TTL_MS,
+              limit: config.publicReadRateLimit,
+              skipIf: (context) => !isAnonymousRead(context),
+              generateKey: perClientKey,
+            },
+            {
               name: 'writes',
               ttl: 60_000,
               limit: config.writeRateLimit,
@@ -82,12 +109,15 @@ export class AppModule {
         RemindersModule,
         EventsModule,
         ReusesModule,
+        CommentsModule,
         HackathonsModule,
+        AwardModule,
+        OpenDataModule,
         SeedModule,
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: MarsadThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: CacheInvalidationInterceptor },
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: database.kind },

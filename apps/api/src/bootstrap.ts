@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { MultipartRoutesGuard } from './common/http/accepts-file';
 import { installRequestPipeline } from './common/http/request-pipeline';
 import { installWebDelivery } from './common/http/web-delivery';
+import { installPublicCors } from './open-data/public-api';
 import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   app.useLogger(app.get(Logger));
   installRequestPipeline(app, config);
   installWebDelivery(app, config);
+  installPublicCors(app);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI });

@@ -33,6 +33,14 @@ export const PUBLIC_FORM_LIMITED = 'marsad:public-form-limited';
 /** Counts against the per-IP limit of public forms anyone may send without signing in (PUBLIC_FORM_RATE_LIMIT an hour). */
 export const PublicFormLimited = () => SetMetadata(PUBLIC_FORM_LIMITED, true);
 
+export const PUBLIC_COMMENT_LIMITED = 'marsad:public-comment-limited';
+
+/**
+ * Counts against the per-IP limit of public comments on the plan (PUBLIC_COMMENT_RATE_LIMIT a minute),
+ * one counter for every route that carries it.
+ */
+export const PublicCommentLimited = () => SetMetadata(PUBLIC_COMMENT_LIMITED, true);
+
 export type AuthedRequest = Request & { id?: string; actorContext?: ActorContext };
 
 /** The caller and request metadata, as resolved by the AccessGuard. */

@@ -21,6 +21,10 @@ export interface AppConfig {
   writeRateLimit: number;
   /** Public forms (reuse proposals, feedback) per client IP per hour. */
   publicFormRateLimit: number;
+  /** Anonymous reads (GET, HEAD) per client IP per minute. */
+  publicReadRateLimit: number;
+  /** Public comments on the plan's measures and activities per client IP per minute. */
+  publicCommentRateLimit: number;
   portal: PortalConfig;
   mail: MailConfig;
 }
@@ -74,6 +78,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY) ?? false,
     writeRateLimit: env.WRITE_RATE_LIMIT,
     publicFormRateLimit: env.PUBLIC_FORM_RATE_LIMIT,
+    publicReadRateLimit: env.PUBLIC_READ_RATE_LIMIT,
+    publicCommentRateLimit: env.PUBLIC_COMMENT_RATE_LIMIT,
     portal: {
       url: env.PORTAL_URL ? env.PORTAL_URL.replace(/\/+$/, '') : null,
       schedule: env.HARVEST_SCHEDULE === 'off' ? null : env.HARVEST_SCHEDULE,

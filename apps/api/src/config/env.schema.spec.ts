@@ -10,6 +10,12 @@ describe('parseEnv', () => {
     expect(env.DEMO_DATA).toBe('auto');
   });
 
+  it('limits public comments to 10 a minute per client IP unless told otherwise', () => {
+    expect(loadConfig({}).publicCommentRateLimit).toBe(10);
+    expect(loadConfig({ PUBLIC_COMMENT_RATE_LIMIT: '3' }).publicCommentRateLimit).toBe(3);
+    expect(() => parseEnv({ PUBLIC_COMMENT_RATE_LIMIT: '0' })).toThrow(/PUBLIC_COMMENT_RATE_LIMIT/);
+  });
+
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(ConfigError);
     expect(() => parseEnv({ PORT: 'abc' })).toThrow(/PORT="abc"/);

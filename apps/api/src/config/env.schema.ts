@@ -130,6 +130,18 @@ export class EnvSchema {
   @Min(1)
   PUBLIC_FORM_RATE_LIMIT = 20;
 
+  /** Reads (GET, HEAD) by anonymous callers allowed per client IP per minute, across the whole API. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PUBLIC_READ_RATE_LIMIT = 600;
+
+  /** Public comments on measures and activities accepted per client IP per minute. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  PUBLIC_COMMENT_RATE_LIMIT = 10;
+
   /** The address people use to reach Marsad, for links it hands out (password reset). */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http:// or https:// address' })

@@ -38,8 +38,16 @@ import { ReachTarget } from '../events/entities/reach-target.entity';
 import { EventFeedback } from '../events/entities/event-feedback.entity';
 import { EventGuest } from '../events/entities/event-guest.entity';
 import { Reuse } from '../reuses/entities/reuse.entity';
+import { PlanComment } from '../comments/entities/plan-comment.entity';
 import { HackathonChallenge } from '../hackathons/entities/hackathon-challenge.entity';
 import { HackathonTeam } from '../hackathons/entities/hackathon-team.entity';
+import { AwardEdition } from '../award/entities/award-edition.entity';
+import { AwardCriterion } from '../award/entities/award-criterion.entity';
+import { AwardJuror } from '../award/entities/award-juror.entity';
+import { AwardApplication } from '../award/entities/award-application.entity';
+import { AwardAutomatedValue } from '../award/entities/award-automated-value.entity';
+import { AwardScore } from '../award/entities/award-score.entity';
+import { AwardPublication } from '../award/entities/award-publication.entity';
 
 // Listed explicitly: the API is bundled by webpack, so globs find nothing at run time.
 export const ENTITIES = [
@@ -84,6 +92,14 @@ export const ENTITIES = [
   EventFeedback,
   EventGuest,
   Reuse,
+  PlanComment,
   HackathonChallenge,
   HackathonTeam,
+  AwardEdition,
+  AwardCriterion,
+  AwardJuror,
+  AwardApplication,
+  AwardAutomatedValue,
+  AwardScore,
+  AwardPublication,
 ];

@@ -84,7 +84,7 @@ const EVENTS: DemoEvent[] = [
     type: 'training',
     title: {
       fr: 'Formation des gestionnaires de données : qualité des métadonnées et formats ouverts',
-      ar: 'تكوين مدبري المعطيات: جودة البيانات الوصفية والصيغ المفتوحة',
+      ar: 'تكوين مدبري المعطيات: جودة المعطيات الوصفية والصيغ المفتوحة',
     },
     daysAgo: 200,
     days: 2,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type InstitutionDetail, type InstitutionSummary, type Page } from '@marsad/contracts';
+import { Permission, type InstitutionDetail, type InstitutionListItem, type Page } from '@marsad/contracts';
 import type { SignedInContext } from '../auth/actor';
 import { Authorize, Public, SignedInCaller } from '../auth/auth.decorators';
 import { CreateInstitutionDto, UpdateInstitutionDto } from './dto/institution-write.dto';
@@ -21,9 +21,9 @@ export class InstitutionsController {
   @ApiOperation({
     summary: 'The registry of administrations (public reference data), paged and searchable',
     description:
-      'Search ignores case, accents, Arabic diacritics and hamza/alef variants: «الرباط» and «fes» both work.',
+      'Search ignores case, accents, Arabic diacritics and hamza/alef variants: «الرباط» and «fes» both work. Each row says whether a ROD and a GdD are in office (`hasRod`, `hasGdd`) and carries its traffic light (`trafficLight`: light, reasons, as of; every input at GET /institutions/:code/traffic-light).',
   })
-  list(@Query() query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
+  list(@Query() query: InstitutionQueryDto): Promise<Page<InstitutionListItem>> {
     return this.service.list(query);
   }
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   INSTITUTION_TYPES,
   type InstitutionDetail,
+  type InstitutionListItem,
   type InstitutionQuery,
   type InstitutionRef,
   type InstitutionSummary,
@@ -12,6 +13,7 @@ import { In, Repository, type EntityManager } from 'typeorm';
 import { StampedCache } from '../common/cache/stamped-cache';
 import { AppException } from '../common/errors/app-exception';
 import { normalizeForSearch } from '../common/text/search-normalize.util';
+import { TrafficLightService } from '../traffic-light/traffic-light.service';
 import type { InstitutionQueryDto } from './dto/institution-query.dto';
 import { Institution } from './entities/institution.entity';
 
@@ -62,7 +64,10 @@ export function registryFilterSql(
 
 @Injectable()
 export class InstitutionsService {
-  constructor(@InjectRepository(Institution) private readonly institutions: Repository<Institution>) {}
+  constructor(
+    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
+    private readonly lights: TrafficLightService,
+  ) {}
 
   /**
    * One round trip: the page and the total (a window count) in a single statement. This is the
@@ -73,18 +78,32 @@ export class InstitutionsService {
     async () => (await this.institutions.query(REGISTRY_STAMP_SQL))[0].stamp,
   );
 
-  list(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
-    return this.listCache.get(JSON.stringify(query), () => this.listNow(query));
+  /**
+   * Each row says whether a ROD and a GdD are in office, and carries its traffic light, looked up
+   * in the lights of every administration (computed at once and kept until their inputs change):
+   * the page stays cached on the registry's own stamp, the lights on theirs.
+   */
+  async list(query: InstitutionQueryDto): Promise<Page<InstitutionListItem>> {
+    const page = await this.listCache.get(JSON.stringify(query), () => this.listNow(query));
+    const lights = await this.lights.summaries(page.items.map((item) => item.code));
+    return {
+      ...page,
+      items: page.items.map((item) => ({
+        ...item,
+        trafficLight: lights.get(item.code) ?? { light: 'grey', reasons: [], asOf: null },
+      })),
+    };
   }
 
-  private async listNow(query: InstitutionQueryDto): Promise<Page<InstitutionSummary>> {
+  private async listNow(query: InstitutionQueryDto): Promise<Page<Omit<InstitutionListItem, 'trafficLight'>>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     const { where, orderBy } = registryFilterSql(query, param);
-    const rows: (SummaryRow & { total: string })[] = await this.institutions.query(
-      `SELECT i.code, i.name, i.type, i.acronym, i.subtype, i.region_code, i.active, p.code AS parent_code, count(*) OVER () AS total
+    const rows: (SummaryRow & { has_rod: boolean; has_gdd: boolean; total: string })[] = await this.institutions.query(
+      `SELECT i.code, i.name, i.type, i.acronym, i.subtype, i.region_code, i.active, p.code AS parent_code,
+              ${holdsRole('i', 'ROD')} AS has_rod, ${holdsRole('i', 'GDD')} AS has_gdd, count(*) OVER () AS total
        FROM institutions i LEFT JOIN institutions p ON p.id = i.parent_id
        ${where}
        ORDER BY ${orderBy} LIMIT ${param(pageSize)} OFFSET ${param((page - 1) * pageSize)}`,
@@ -95,7 +114,12 @@ export class InstitutionsService {
       : page === 1
         ? 0
         : Number((await this.listNow({ ...query, page: 1, pageSize: 1 })).total);
-    return { items: rows.map(fromRow), total, page, pageSize };
+    return {
+      items: rows.map((row) => ({ ...fromRow(row), hasRod: row.has_rod, hasGdd: row.has_gdd })),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   /** One administration; pass the transaction's manager when called inside one. */

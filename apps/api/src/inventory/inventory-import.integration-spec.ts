@@ -34,7 +34,7 @@ describe('Importing and exporting an inventory', () => {
     Array.from({ length: 40 }, (_, i) => ({
       reference: `MEF-${String(i + 1).padStart(3, '0')}`,
       title_fr: `Jeu de données ${i + 1}`,
-      title_ar: `مجموعة بيانات ${i + 1}`,
+      title_ar: `مجموعة معطيات ${i + 1}`,
       description: i % 3 ? '' : 'Données budgétaires',
       theme: 'ECON',
       owning_unit: 'Direction du Budget',

@@ -86,7 +86,7 @@ export const INVENTORY_COLUMNS: ColumnSpec[] = [
 const EXPORT_COLUMNS: ColumnSpec[] = [
   ...INVENTORY_COLUMNS,
   { key: 'match_state', label: { fr: 'Correspondance sur le portail', ar: 'المطابقة في البوابة' } },
-  { key: 'match_dataset', label: { fr: 'Jeu de données du portail', ar: 'مجموعة البيانات في البوابة' } },
+  { key: 'match_dataset', label: { fr: 'Jeu de données du portail', ar: 'مجموعة المعطيات في البوابة' } },
 ];
 
 const REQUIRED = ['reference', 'title_fr', 'title_ar', 'classification'];

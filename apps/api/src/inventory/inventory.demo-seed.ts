@@ -43,7 +43,7 @@ export async function seedDemoInventory(dataSource: DataSource, today = todayInM
         items.push({
           institutionId: institution.id,
           reference: `${institution.code}-DS-${String(index + 1).padStart(3, '0')}`,
-          title: { fr: dataset.title, ar: `${dataset.title} (مجموعة بيانات)` },
+          title: { fr: dataset.title, ar: `${dataset.title} (مجموعة معطيات)` },
           classification: 'open',
           priority: r < 0.3 ? 'high' : 'medium',
           plannedDate: addDays(created, r < 0.3 ? 30 : -45),

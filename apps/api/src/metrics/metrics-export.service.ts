@@ -10,9 +10,9 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'name_ar', label: { fr: 'Administration (arabe)', ar: 'الإدارة' } },
   { key: 'type', label: { fr: 'Type', ar: 'النوع' } },
   { key: 'score', label: { fr: 'Score de publication', ar: 'نقطة النشر' } },
-  { key: 'datasets', label: { fr: 'Jeux de données', ar: 'مجموعات البيانات' } },
+  { key: 'datasets', label: { fr: 'Jeux de données', ar: 'مجموعات المعطيات' } },
   { key: 'mean_stars', label: { fr: 'Étoiles (moyenne)', ar: 'النجوم (المتوسط)' } },
-  { key: 'completeness', label: { fr: 'Complétude des métadonnées (%)', ar: 'اكتمال البيانات الوصفية (%)' } },
+  { key: 'completeness', label: { fr: 'Complétude des métadonnées (%)', ar: 'اكتمال المعطيات الوصفية (%)' } },
   { key: 'up_to_date', label: { fr: 'À jour (%)', ar: 'محدثة (%)' } },
 ];
 

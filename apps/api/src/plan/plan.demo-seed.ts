@@ -8,6 +8,7 @@ import actionPlan from '../seed/data/action-plan-2021.json';
 import { StorageService } from '../storage/storage.service';
 import { Activity } from './entities/activity.entity';
 import { Evidence } from './entities/evidence.entity';
+import { Measure } from './entities/measure.entity';
 import { Milestone } from './entities/milestone.entity';
 import { Plan } from './entities/plan.entity';
 import { PlanSnapshot } from './entities/plan-snapshot.entity';
@@ -81,6 +82,46 @@ const MILESTONE_TITLES: Record<'kickoff' | 'review' | 'delivery', LocalizedText>
 const AUTHORS = ['Salma Bennani', 'Youssef El Idrissi', 'Nadia Alaoui', 'Karim Tazi'];
 
 /**
+ * Who leads what in the demo, spread as a real plan would among the steering committee's members
+ * (and the SGG, which drafts the government's texts). The action plan names no lead: the reference
+ * seed gives every measure and activity to ADD, the coordinator, until people change them; the demo
+ * shows a plan whose lead filter means something. By measure, with the activities led by another.
+ * Set once, when the demo is loaded: an installation whose demo was already loaded keeps its leads.
+ */
+export const DEMO_LEADS: Record<number, { measure: string; activities?: Record<string, string> }> = {
+  // The legal framework: the ministry in charge of digital transition, the SGG for the texts.
+  1: { measure: 'MTNRA', activities: { '1.1': 'SGG' } },
+  // The portal: ADD runs it.
+  2: { measure: 'ADD' },
+  // Appointing officers in every administration: the ministry in charge of administrative reform.
+  3: { measure: 'MTNRA' },
+  // The network of officers: the coordinator.
+  4: { measure: 'ADD' },
+  // Unified reference data: the High Commission for Planning.
+  5: { measure: 'HCP' },
+  6: { measure: 'ADD' },
+  // Publication: ADD, the telecommunications regulator for the automatic feeds.
+  7: { measure: 'ADD', activities: { '7.1': 'ANRT' } },
+  // Training: the ministry of digital transition, ADD runs the courses.
+  8: { measure: 'MTNRA', activities: { '8.1': 'ADD' } },
+  // Promoting the portal: the communication department.
+  9: { measure: 'MJCC-COM' },
+  // The Imtiaz award: the ministry in charge of administrative reform.
+  10: { measure: 'MTNRA' },
+  11: { measure: 'ADD' },
+  12: { measure: 'ADD' },
+  // Governance and the government's declaration: the ministry.
+  13: { measure: 'MTNRA' },
+};
+
+/** The demo's lead of a measure's activity (DEMO_LEADS), or null when the table names none. */
+export function demoLeadOf(measureNumber: number, activityCode: string | null): string | null {
+  const entry = DEMO_LEADS[measureNumber];
+  if (!entry) return null;
+  return (activityCode && entry.activities?.[activityCode]) || entry.measure;
+}
+
+/**
  * Illustrative progress on the plan for a new installation: dates around today, updates,
  * milestones and evidence, every row marked as demo. Runs in the caller's transaction;
  * the keys of the files it stored are added to `storedKeys`, for removal if that rolls back.
@@ -96,6 +137,18 @@ export async function seedDemoPlanProgress(
     where: { code: In(actionPlan.governance.steeringCommittee.members.map((m) => m.code)) },
     order: { code: 'ASC' },
   });
+  const leadCodes = [
+    ...new Set(Object.values(DEMO_LEADS).flatMap((e) => [e.measure, ...Object.values(e.activities ?? {})])),
+  ];
+  const leads = new Map(
+    (await manager.getRepository(Institution).findBy({ code: In(leadCodes) })).map((i) => [i.code, i] as const),
+  );
+  for (const measure of await manager.getRepository(Measure).find()) {
+    const lead = leads.get(demoLeadOf(measure.number, null) ?? '');
+    if (lead && measure.leadInstitutionId !== lead.id) {
+      await manager.getRepository(Measure).update({ id: measure.id }, { leadInstitutionId: lead.id });
+    }
+  }
   const activities = await manager.getRepository(Activity).find({ relations: { measure: true } });
   activities.sort((a, b) => (a.measure?.number ?? 0) - (b.measure?.number ?? 0) || a.position - b.position);
 
@@ -150,8 +203,11 @@ export async function seedDemoPlanProgress(
     activity.figuresSource = 'demo';
     activity.figuresAsOf = new Date();
     activity.figuresBy = null;
+    const lead = leads.get(demoLeadOf(activity.measure?.number ?? 0, activity.code) ?? '');
+    if (lead) activity.leadInstitutionId = lead.id;
+    // ADD, the coordinator, follows every activity anyway; the lead is not its own contributor.
     activity.contributors = [committee[index % committee.length], committee[(index + 3) % committee.length]].filter(
-      (institution) => institution.code !== 'ADD',
+      (institution) => institution.code !== 'ADD' && institution.id !== activity.leadInstitutionId,
     );
     await manager.save(activity);
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { seedDemoAward } from '../award/award.demo-seed';
 import { todayInMorocco } from '../common/time/today';
 import { seedDemoCommittee } from '../committee/committee.demo-seed';
 import { seedDemoEvents, seedDemoHackathon } from '../events/events.demo-seed';
@@ -45,6 +46,7 @@ export class DemoSeedService {
       await this.ensureDemoCommittee(today);
       await this.ensureDemoEvents(today);
       await this.ensureDemoReuses();
+      await this.ensureDemoAward(today);
       return { loaded };
     } catch (error) {
       await Promise.all(storedKeys.map((key) => this.storage.remove(key)));
@@ -100,6 +102,13 @@ export class DemoSeedService {
     const reuses = await seedDemoReuses(this.dataSource);
     if (reuses !== null) this.logger.log(`Demo reuses: ${reuses}`);
     return reuses !== null;
+  }
+
+  /** The Imtiaz award: last year's edition with published results, this year's open for applications. Once. */
+  async ensureDemoAward(today = todayInMorocco()): Promise<boolean> {
+    const editions = await seedDemoAward(this.dataSource, today);
+    if (editions !== null) this.logger.log(`Demo award editions: ${editions}`);
+    return editions !== null;
   }
 
   /** Administrations mapped to organisations of the demo catalogue. Once. */

@@ -1,7 +1,9 @@
+import type { PlanDetail } from '@marsad/contracts';
 import { Activity } from '../plan/entities/activity.entity';
 import { Evidence } from '../plan/entities/evidence.entity';
 import { Milestone } from '../plan/entities/milestone.entity';
 import { ProgressUpdate } from '../plan/entities/progress-update.entity';
+import { DEMO_LEADS } from '../plan/plan.demo-seed';
 import { Institution } from '../institutions/entities/institution.entity';
 import { OfficerAppointment } from '../officers/entities/officer-appointment.entity';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -107,6 +109,33 @@ describe('Seeds', () => {
     }
     const download = await t.http.get(`/api/v1/evidence/${files[0].id}/file`).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
+  });
+
+  it("spreads the demo plan's leads among the committee's members, as a real plan would, once", async () => {
+    const plan = (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body as PlanDetail;
+    const measureLeads = Object.fromEntries(plan.measures.map((m) => [m.number, m.leadInstitution?.code]));
+    expect(measureLeads).toEqual(
+      Object.fromEntries(Object.entries(DEMO_LEADS).map(([n, e]) => [Number(n), e.measure])),
+    );
+    const activityLeads = plan.measures.flatMap((m) => m.activities.map((a) => [a.code, a.leadInstitution?.code]));
+    expect(Object.fromEntries(activityLeads)).toEqual(
+      expect.objectContaining({ '1.1': 'SGG', '5.1': 'HCP', '7.1': 'ANRT', '9.1': 'MJCC-COM', '10.1': 'MTNRA' }),
+    );
+    // ADD no longer leads everything, but still most of the work (the portal, the network, publication).
+    const byAdd = activityLeads.filter(([, lead]) => lead === 'ADD').length;
+    expect(byAdd).toBeGreaterThan(5);
+    expect(byAdd).toBeLessThan(26);
+    // No administration contributes to an activity it leads.
+    for (const activity of plan.measures.flatMap((m) => m.activities)) {
+      expect(activity.contributors.map((c) => c.code)).not.toContain(activity.leadInstitution?.code);
+    }
+    // Loading again (an installation whose demo is loaded) rewrites nothing, nor does the reference seed.
+    expect(await t.app.get(DemoSeedService).run()).toEqual({ loaded: false });
+    await t.app.get(ReferenceSeedService).run();
+    const again = (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body as PlanDetail;
+    expect(again.measures.flatMap((m) => m.activities.map((a) => [a.code, a.leadInstitution?.code]))).toEqual(
+      activityLeads,
+    );
   });
 
   it('names demo officers across the registry once, so coverage is not empty', async () => {

@@ -1,13 +1,7 @@
 import { harvestDemoPortalOnce } from '../bootstrap';
 import { registeredRoutes } from './routes';
+import { EMAIL, FICTIONAL, PHONE } from './personal-data';
 import { startTestApp, type TestApp } from './test-app';
-
-/** An e-mail address, anywhere in a body. */
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-/** A Moroccan phone number, international or national (not a fragment of an id). */
-const PHONE = /\+212[\s.]?\d(?:[\s.]?\d){8}|(?<![\w-])0[5-8](?:[ .]?\d{2}){4}(?![\w-])/;
-/** Spreadsheet templates show how to fill them with a fictional person on example.ma (RFC 2606-like). */
-const FICTIONAL = /@example\.ma|\+212 537 00 00 00/g;
 
 /**
  * Law 09-08: every public GET, called anonymously on the demo installation (harvested, with

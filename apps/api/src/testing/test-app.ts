@@ -92,6 +92,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     WEB_DIST: join(dataDir, 'no-web'),
     SIGN_IN_RATE_LIMIT: '1000',
     WRITE_RATE_LIMIT: '10000',
+    PUBLIC_READ_RATE_LIMIT: '100000',
     ...options.env,
   });
   const database = await openTestDatabase();

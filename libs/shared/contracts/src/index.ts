@@ -17,4 +17,8 @@ export * from './lib/committee';
 export * from './lib/notifications';
 export * from './lib/events';
 export * from './lib/reuses';
+export * from './lib/comments';
 export * from './lib/hackathons';
+export * from './lib/award';
+export * from './lib/traffic-light';
+export * from './lib/open-data';

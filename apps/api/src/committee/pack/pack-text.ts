@@ -88,7 +88,7 @@ export const PACK_TEXT = {
     en: 'From the latest portal harvest, as of {date}',
   },
   demo: {
-    ar: 'بيانات توضيحية (وضع العرض)',
+    ar: 'معطيات توضيحية (وضع العرض)',
     fr: 'Données de démonstration',
     en: 'Demonstration data',
   },

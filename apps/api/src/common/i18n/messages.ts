@@ -67,12 +67,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
   HARVEST_RUNNING: {
     en: 'A harvest of the portal is already running: wait for it to end.',
     fr: 'Une moisson du portail est déjà en cours : attendez qu’elle se termine.',
-    ar: 'عملية جمع بيانات البوابة جارية بالفعل: انتظر حتى تنتهي.',
+    ar: 'عملية جمع معطيات البوابة جارية بالفعل: انتظر حتى تنتهي.',
   },
   PORTAL_NOT_CONFIGURED: {
     en: 'No portal is configured: set PORTAL_URL to harvest one.',
     fr: 'Aucun portail n’est configuré : définissez PORTAL_URL pour le moissonner.',
-    ar: 'لم يتم إعداد أي بوابة: حدّد PORTAL_URL لجمع بياناتها.',
+    ar: 'لم يتم إعداد أي بوابة: حدّد PORTAL_URL لجمع معطياتها.',
   },
   TOO_MANY_REQUESTS: {
     en: 'Too many requests: wait a moment and try again.',
@@ -144,6 +144,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Catalogue> = {
     fr: 'L’avis sur cet événement n’est pas ouvert : il s’ouvre le premier jour et se clôt {days} jours après le dernier ; un événement annulé n’en reçoit pas.',
     ar: 'إبداء الرأي في هذا النشاط غير مفتوح: يُفتح في أول يوم ويُغلق بعد {days} يوما من آخر يوم؛ ولا يُقبل في نشاط ملغى.',
   },
+  AWARD_PHASE_CONFLICT: {
+    en: 'Not at this stage of the edition ({phase}): {rule}',
+    fr: 'Pas à cette étape de l’édition ({phase}) : {rule}',
+    ar: 'غير ممكن في هذه المرحلة من الدورة ({phase}): {rule}',
+  },
   INTERNAL_ERROR: {
     en: 'Something went wrong on our side. Quote the request id {requestId} when reporting it.',
     fr: "Une erreur s'est produite de notre côté. Indiquez l'identifiant de requête {requestId} en la signalant.",
@@ -163,7 +168,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   user: { en: 'user', fr: 'utilisateur', ar: 'مستخدم' },
   officerAppointment: { en: 'appointment', fr: 'désignation', ar: 'تعيين' },
   inventoryItem: { en: 'inventory item', fr: "élément d'inventaire", ar: 'عنصر الجرد' },
-  harvestRun: { en: 'portal harvest', fr: 'moisson du portail', ar: 'عملية جمع بيانات البوابة' },
+  harvestRun: { en: 'portal harvest', fr: 'moisson du portail', ar: 'عملية جمع معطيات البوابة' },
   portalOrganization: { en: 'portal organisation', fr: 'organisation du portail', ar: 'منظمة البوابة' },
   reportingRound: { en: 'reporting round', fr: 'cycle de rapportage', ar: 'دورة التقارير' },
   committeeMember: { en: 'committee member', fr: 'membre du comité', ar: 'عضو اللجنة' },
@@ -176,7 +181,12 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   hackathonChallenge: { en: 'hackathon challenge', fr: 'défi du hackathon', ar: 'تحدي الهاكاثون' },
   hackathonTeam: { en: 'hackathon team', fr: 'équipe du hackathon', ar: 'فريق الهاكاثون' },
   reuse: { en: 'reuse', fr: 'réutilisation', ar: 'إعادة استخدام' },
+  openDataset: { en: 'open dataset', fr: 'jeu de données ouvertes', ar: 'مجموعة معطيات مفتوحة' },
+  planComment: { en: 'comment', fr: 'commentaire', ar: 'تعليق' },
   feedbackLink: { en: 'feedback link', fr: 'lien d’avis', ar: 'رابط إبداء الرأي' },
+  awardEdition: { en: 'Imtiaz award edition', fr: 'édition du prix Imtiaz', ar: 'دورة جائزة امتياز' },
+  awardApplication: { en: 'Imtiaz award application', fr: 'candidature au prix Imtiaz', ar: 'ترشيح لجائزة امتياز' },
+  awardResults: { en: 'published results', fr: 'résultats publiés', ar: 'نتائج منشورة' },
 };
 
 /** Validation rules (class-validator constraint names) explained. `{field}` and rule params are filled in. */
@@ -354,6 +364,72 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     fr: '{field} : une autre équipe de ce hackathon s’appelle déjà {0}',
     ar: '{field}: يوجد فريق آخر في هذا الهاكاثون يحمل الاسم {0}',
   },
+  commentNotPublished: {
+    en: '{field}: only a published comment can be answered (this one is {0})',
+    fr: '{field} : seul un commentaire publié peut recevoir une réponse (celui-ci est {0})',
+    ar: '{field}: لا يمكن الرد إلا على تعليق منشور (حالة هذا التعليق: {0})',
+  },
+  duplicateYear: {
+    en: '{field}: there is already an edition of the Imtiaz award for {0}',
+    fr: '{field} : il existe déjà une édition du prix Imtiaz pour {0}',
+    ar: '{field}: توجد بالفعل دورة لجائزة امتياز لسنة {0}',
+  },
+  weightsSum100: {
+    en: '{field}: the criteria’s weights must add up to 100 (they add up to {0})',
+    fr: '{field} : les pondérations des critères doivent totaliser 100 (elles totalisent {0})',
+    ar: '{field}: يجب أن يكون مجموع أوزان المعايير 100 (المجموع الحالي {0})',
+  },
+  metricRequired: {
+    en: '{field}: an automated criterion needs the measure it is computed from',
+    fr: '{field} : un critère automatisé doit indiquer la mesure dont il est calculé',
+    ar: '{field}: يجب أن يحدد المعيار الآلي المؤشر الذي يُحتسب منه',
+  },
+  juryHasNoMetric: {
+    en: '{field}: a criterion scored by the jury has no automated measure',
+    fr: '{field} : un critère noté par le jury n’a pas de mesure automatisée',
+    ar: '{field}: المعيار الذي تنقطه لجنة التحكيم ليس له مؤشر آلي',
+  },
+  duplicateMetric: {
+    en: '{field}: the measure {0} is already used by another criterion',
+    fr: '{field} : la mesure {0} est déjà utilisée par un autre critère',
+    ar: '{field}: المؤشر {0} مستعمل بالفعل في معيار آخر',
+  },
+  notBefore: {
+    en: '{field} must not be before {0}',
+    fr: '{field} ne doit pas être antérieur(e) au {0}',
+    ar: '{field} يجب ألا يكون قبل {0}',
+  },
+  unknownAccount: {
+    en: '{field}: no active account has the id {0}',
+    fr: '{field} : aucun compte actif n’a l’identifiant {0}',
+    ar: '{field}: لا يوجد حساب نشط بالمعرّف {0}',
+  },
+  notEligible: {
+    en: '{field}: administrations of this type ({0}) may not apply to this edition',
+    fr: '{field} : les administrations de ce type ({0}) ne peuvent pas candidater à cette édition',
+    ar: '{field}: لا يحق للإدارات من هذا النوع ({0}) الترشح لهذه الدورة',
+  },
+  alreadyApplied: {
+    en: '{field}: your administration has already applied to this edition: edit its application instead',
+    fr: '{field} : votre administration a déjà candidaté à cette édition : modifiez plutôt sa candidature',
+    ar: '{field}: سبق لإدارتك الترشح لهذه الدورة: عدّل ترشيحها بدلا من ذلك',
+  },
+  unknownReuse: {
+    en: '{field}: no published reuse has the id {0}',
+    fr: '{field} : aucune réutilisation publiée n’a l’identifiant {0}',
+    ar: '{field}: لا توجد إعادة استخدام منشورة بالمعرّف {0}',
+  },
+  notJuryCriterion: {
+    en: '{field}: {0} is not a criterion of this edition scored by the jury',
+    fr: '{field} : {0} n’est pas un critère de cette édition noté par le jury',
+    ar: '{field}: {0} ليس معيارا من معايير هذه الدورة التي تنقطها لجنة التحكيم',
+  },
+  duplicateCriterion: {
+    en: '{field}: the criterion {0} is scored twice',
+    fr: '{field} : le critère {0} est noté deux fois',
+    ar: '{field}: المعيار {0} منقط مرتين',
+  },
+  required: { en: '{field} is required', fr: '{field} est obligatoire', ar: '{field} إلزامي' },
   unknownChallenge: {
     en: '{field}: this hackathon has no challenge with the id {0}',
     fr: '{field} : ce hackathon n’a pas de défi avec l’identifiant {0}',
@@ -557,7 +633,7 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
   unknownDataset: {
     en: '{field}: no dataset of this administration on the portal has this identifier',
     fr: "{field} : aucun jeu de données de cette administration sur le portail n'a cet identifiant",
-    ar: '{field}: لا توجد مجموعة بيانات لهذه الإدارة في البوابة بهذا المعرّف',
+    ar: '{field}: لا توجد مجموعة معطيات لهذه الإدارة في البوابة بهذا المعرّف',
   },
   unknownPortalDataset: {
     en: '{field}: no dataset harvested from the portal has this identifier',

@@ -65,6 +65,9 @@ export const AUDIT_ACTIONS = [
   'reuse.update',
   'reuse.publish',
   'reuse.reject',
+  'comment.publish',
+  'comment.reject',
+  'comment.answer',
   'hackathon-challenge.create',
   'hackathon-challenge.update',
   'hackathon-challenge.delete',
@@ -72,6 +75,15 @@ export const AUDIT_ACTIONS = [
   'hackathon-team.update',
   'hackathon-team.delete',
   'hackathon-team.reuse',
+  'award-edition.create',
+  'award-edition.update',
+  'award-edition.jurors',
+  'award-edition.freeze',
+  'award-application.create',
+  'award-application.update',
+  'award-application.submit',
+  'award-score.set',
+  'award-results.publish',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,8 +106,11 @@ export const AUDIT_ENTITY_TYPES = [
   'event',
   'reach_target',
   'reuse',
+  'plan_comment',
   'hackathon_challenge',
   'hackathon_team',
+  'award_edition',
+  'award_application',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -56,6 +56,12 @@ export const Permission = {
   EventManage: 'event:manage',
   /** Moderate proposed reuses (publish, reject, edit) and run hackathons (challenges, teams, results). */
   ReuseManage: 'reuse:manage',
+  /** Moderate the public's comments on measures and activities (publish, reject with a reason). */
+  CommentModerate: 'comment:moderate',
+  /** Run the Imtiaz award's editions: criteria, timeline, jurors, freezing, publishing results. */
+  AwardManage: 'award:manage',
+  /** Apply to the Imtiaz award for one's own administration (its open-data officer). */
+  AwardApply: 'award:apply',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS: readonly Permission[] = Object.values(Permission);
@@ -80,6 +86,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ActionItemUpdate,
     Permission.EventManage,
     Permission.ReuseManage,
+    Permission.CommentModerate,
+    Permission.AwardManage,
   ],
   COMMITTEE: [Permission.AuditRead, Permission.RoundRead, Permission.CommitteeRead, Permission.ActionItemRead],
   OFFICER: [
@@ -89,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.InventoryManage,
     Permission.ActionItemRead,
     Permission.ActionItemUpdate,
+    Permission.AwardApply,
   ],
   DATA_MANAGER: [Permission.InventoryRead, Permission.InventoryManage, Permission.ActionItemRead],
 };

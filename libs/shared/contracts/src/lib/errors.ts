@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'PDF_UNAVAILABLE',
   'FEEDBACK_LINK_USED',
   'FEEDBACK_CLOSED',
+  'AWARD_PHASE_CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

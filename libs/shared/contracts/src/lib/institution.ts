@@ -1,4 +1,5 @@
 import type { LocalizedText } from './locale';
+import type { TrafficLightSummary } from './traffic-light';
 
 export const INSTITUTION_TYPES = [
   'ministry',
@@ -26,6 +27,16 @@ export interface InstitutionSummary extends InstitutionRef {
   parentCode: string | null;
   regionCode: string | null;
   active: boolean;
+}
+
+/**
+ * A row of GET /api/v1/institutions: the summary, whether an active or interim ROD and GdD are in
+ * office (from the register of officers), and its traffic light (see traffic-light.ts).
+ */
+export interface InstitutionListItem extends InstitutionSummary {
+  hasRod: boolean;
+  hasGdd: boolean;
+  trafficLight: TrafficLightSummary;
 }
 
 export interface InstitutionDetail extends InstitutionSummary {

@@ -9,6 +9,7 @@ export const NOTIFICATION_CATEGORIES = [
   'datasets',
   'officers',
   'events',
+  'comments',
   'account',
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
@@ -34,6 +35,7 @@ export const NOTIFICATION_KINDS = {
   'officer.vacancy': 'officers',
   'event.feedback-request': 'events',
   'reuse.submitted': 'events',
+  'plan-comment.published': 'comments',
   'account.invitation': 'account',
   'account.password-link': 'account',
   'account.password-changed': 'account',

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ReusesModule } from '../reuses/reuses.module';
+import { AwardFreezeService } from './award-freeze.service';
+import { AwardResultsService } from './award-results.service';
+import { AwardController } from './award.controller';
+import { AwardService } from './award.service';
+
+/** The Imtiaz award's open-data category (measure 10): editions, applications, the jury, the published ranking. */
+@Module({
+  imports: [ReusesModule],
+  controllers: [AwardController],
+  providers: [AwardService, AwardResultsService, AwardFreezeService],
+  exports: [AwardService, AwardResultsService, AwardFreezeService],
+})
+export class AwardModule {}
