@@ -66,6 +66,9 @@ export class App {
   protected readonly canManageMail = computed(() => this.session.permissions().includes(Permission.MailManage));
   protected readonly canReadAudit = computed(() => this.session.permissions().includes(Permission.AuditRead));
   protected readonly canValidate = computed(() => this.session.permissions().includes(Permission.ProgressValidate));
+  protected readonly canModerateComments = computed(() =>
+    this.session.permissions().includes(Permission.CommentModerate),
+  );
   protected readonly canReadRounds = computed(() => this.session.permissions().includes(Permission.RoundRead));
   protected readonly canReadCommittee = computed(() => this.session.permissions().includes(Permission.CommitteeRead));
   protected readonly canReadActionItems = computed(() =>

@@ -50,6 +50,12 @@ describe('translations', () => {
     expect(differing).toEqual([]);
   });
 
+  it('say "data" in Arabic with Morocco’s official term, المعطيات, never البيانات', () => {
+    // Any form: البيانات, بيانات, للبيانات, بياناتها… («مجموعة معطيات», «قاعدة المعطيات», «المعطيات المفتوحة»).
+    const offending = [...translations.ar.entries()].filter(([, v]) => v.includes('بيانات')).map(([k]) => k);
+    expect(offending).toEqual([]);
+  });
+
   it('contain every literal key the web code uses', () => {
     const namespaces = new Set([...translations.fr.keys()].map((k) => k.split('.')[0]));
     const sources = [...files(join(ROOT, 'apps/web/src')), ...files(join(ROOT, 'libs/web'))];

@@ -29,3 +29,5 @@ export * from './lib/api/notifications-api.service';
 export * from './lib/api/events-api.service';
 export * from './lib/api/reuses-api.service';
 export * from './lib/api/hackathons-api.service';
+export * from './lib/api/award-api.service';
+export * from './lib/api/open-data-api.service';

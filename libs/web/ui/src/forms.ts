@@ -5,3 +5,4 @@ export * from './lib/forms/field-error';
 export * from './lib/forms/form-utils';
 export * from './lib/forms/form-alert';
 export * from './lib/forms/server-form';
+export * from './lib/forms/date-adapter';

@@ -13,3 +13,5 @@ export * from './lib/feedback/demo-badge';
 export * from './lib/feedback/provenance-label';
 export * from './lib/notifications/notification-labels';
 export * from './lib/notifications/notification-pipes';
+export * from './lib/traffic-light/traffic-light';
+export * from './lib/locale/bidi';

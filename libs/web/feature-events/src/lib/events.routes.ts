@@ -1,4 +1,6 @@
 import type { Route } from '@angular/router';
+import { Permission } from '@marsad/contracts';
+import { requirePermission, requireSession } from '@marsad/web/data-access';
 
 /** The plan's events and their reach, under `/:lang`: public pages; coordinators edit on them. */
 export const eventsRoutes: Route[] = [
@@ -37,5 +39,40 @@ export const eventsRoutes: Route[] = [
     path: 'reuses/:id',
     title: 'reuses.detailTitle',
     loadComponent: () => import('./reuses/reuse.page').then((m) => m.ReusePage),
+  },
+  {
+    path: 'award',
+    title: 'award.title',
+    loadComponent: () => import('./award/editions.page').then((m) => m.AwardEditionsPage),
+  },
+  {
+    // Before `award/:id`, so `new` is not read as an id.
+    path: 'award/new',
+    title: 'award.form.newTitle',
+    canActivate: [requirePermission(Permission.AwardManage)],
+    loadComponent: () => import('./award/edition-form.page').then((m) => m.AwardEditionFormPage),
+  },
+  {
+    path: 'award/:id',
+    title: 'award.detailTitle',
+    loadComponent: () => import('./award/edition.page').then((m) => m.AwardEditionPage),
+  },
+  {
+    path: 'award/:id/edit',
+    title: 'award.form.editTitle',
+    canActivate: [requirePermission(Permission.AwardManage)],
+    loadComponent: () => import('./award/edition-form.page').then((m) => m.AwardEditionFormPage),
+  },
+  {
+    path: 'award/:id/apply',
+    title: 'award.apply.title',
+    canActivate: [requirePermission(Permission.AwardApply)],
+    loadComponent: () => import('./award/application.page').then((m) => m.AwardApplicationPage),
+  },
+  {
+    path: 'award/:id/jury',
+    title: 'award.jury.title',
+    canActivate: [requireSession],
+    loadComponent: () => import('./award/jury.page').then((m) => m.AwardJuryPage),
   },
 ];

@@ -19,6 +19,12 @@ export const metricsRoutes: Route[] = [
     loadComponent: () => import('./methodology/methodology.page').then((m) => m.MethodologyPage),
   },
   {
+    // The tracker's own open data (issue #16): the catalogue's datasets and their downloads.
+    path: 'open-data',
+    title: 'openData.title',
+    loadComponent: () => import('./open-data/open-data.page').then((m) => m.OpenDataPage),
+  },
+  {
     path: 'metrics/:code',
     title: 'metrics.titles.scorecard',
     loadComponent: () => import('./scorecard/scorecard.page').then((m) => m.ScorecardPage),

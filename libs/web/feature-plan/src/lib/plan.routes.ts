@@ -32,6 +32,13 @@ export const planRoutes: Route[] = [
     canActivate: [requirePermission(Permission.ProgressValidate)],
     loadComponent: () => import('./validation/validation-queue.page').then((m) => m.ValidationQueuePage),
   },
+  {
+    // ADD moderates the public's comments on measures and activities.
+    path: 'comments',
+    title: 'titles.comments',
+    canActivate: [requirePermission(Permission.CommentModerate)],
+    loadComponent: () => import('./comments/comment-moderation.page').then((m) => m.CommentModerationPage),
+  },
   { path: 'home', pathMatch: 'full', canActivate: [redirectToHome], children: [] },
   {
     path: 'home/administration/:code',

@@ -38,6 +38,7 @@ export const ERROR_CODE_KEYS: Record<ClientErrorCode, string> = {
   PDF_UNAVAILABLE: 'errors.PDF_UNAVAILABLE',
   FEEDBACK_LINK_USED: 'errors.FEEDBACK_LINK_USED',
   FEEDBACK_CLOSED: 'errors.FEEDBACK_CLOSED',
+  AWARD_PHASE_CONFLICT: 'errors.AWARD_PHASE_CONFLICT',
   NETWORK_ERROR: 'errors.NETWORK_ERROR',
 };
 
@@ -69,18 +70,23 @@ function isKnownCode(code: string): code is ClientErrorCode {
   return Object.prototype.hasOwnProperty.call(ERROR_CODE_KEYS, code);
 }
 
-/** Turns whatever HttpClient threw into an ApiError. */
+/**
+ * Turns whatever HttpClient threw into an ApiError. Its `message` is what pages may show under the
+ * translated message of its code: the API's own words (in the reader's language), or nothing. Never
+ * HttpClient's raw English ("Http failure response for …: 0 Unknown Error"): not for a network
+ * failure, nor for an answer without the API's error body (a proxy's 502, an HTML page).
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof HttpErrorResponse) {
-    if (error.status === 0) return new ApiError(0, 'NETWORK_ERROR', error.message);
+    if (error.status === 0) return new ApiError(0, 'NETWORK_ERROR', '');
     const body: unknown = error.error;
     if (isErrorBody(body)) {
       const code = isKnownCode(body.code) ? body.code : 'INTERNAL_ERROR';
       return new ApiError(
         body.statusCode ?? error.status,
         code,
-        body.message ?? error.message,
+        typeof body.message === 'string' ? body.message : '',
         Array.isArray(body.fields) ? body.fields : [],
         body.requestId ?? null,
         body.current,
@@ -102,7 +108,7 @@ export function toApiError(error: unknown): ApiError {
                   : error.status < 500
                     ? 'BAD_REQUEST'
                     : 'INTERNAL_ERROR';
-    return new ApiError(error.status, fallback, error.message);
+    return new ApiError(error.status, fallback, '');
   }
   return new ApiError(0, 'INTERNAL_ERROR', error instanceof Error ? error.message : String(error));
 }

@@ -8,12 +8,13 @@ import type {
   ImportPreview,
   ImportResult,
   InstitutionDetail,
+  InstitutionListItem,
   InstitutionQuery,
-  InstitutionSummary,
   InstitutionType,
   OfficerRole,
   AppointmentStatus,
   Page,
+  TrafficLightReport,
   UpdateAppointmentRequest,
 } from '@marsad/contracts';
 import type { Observable } from 'rxjs';
@@ -56,8 +57,14 @@ export class RegistryApi {
   private readonly http = inject(HttpClient);
   private readonly base = inject(API_BASE_URL);
 
-  search(query: InstitutionQuery = {}): Observable<Page<InstitutionSummary>> {
-    return this.http.get<Page<InstitutionSummary>>(`${this.base}/v1/institutions`, { params: toParams(query) });
+  /** A page of the registry; each row says whether a ROD and a GdD are in office, and carries its traffic light. */
+  search(query: InstitutionQuery = {}): Observable<Page<InstitutionListItem>> {
+    return this.http.get<Page<InstitutionListItem>>(`${this.base}/v1/institutions`, { params: toParams(query) });
+  }
+
+  /** An administration's traffic light with every input as judged, its source and date. */
+  trafficLight(code: string): Observable<TrafficLightReport> {
+    return this.http.get<TrafficLightReport>(`${this.base}/v1/institutions/${encodeURIComponent(code)}/traffic-light`);
   }
 
   get(code: string): Observable<InstitutionDetail> {

@@ -9,6 +9,7 @@ import { AUDIT_ENTITY_TYPES, pickText } from '@marsad/contracts';
 import { ApiError, AuditApi, DEFAULT_PLAN_CODE, InstitutionApi, LocaleService, PlanApi } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator } from '@marsad/web/ui';
 import { AUDIT_ENTITY_KEYS, AuditEventList, Pager } from '@marsad/web/ui/audit';
+import { DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { catchError, map, of } from 'rxjs';
 import { buildAuditQuery } from './audit-query';
@@ -17,6 +18,7 @@ import { buildAuditQuery } from './audit-query';
 @Component({
   selector: 'msd-audit-page',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     TranslatePipe,
     MatButton,
     MatFormField,
@@ -29,6 +31,8 @@ import { buildAuditQuery } from './audit-query';
     LoadingIndicator,
     Pager,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit.page.html',
   styleUrl: './audit.page.scss',

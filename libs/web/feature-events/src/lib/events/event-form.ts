@@ -42,7 +42,14 @@ import {
 } from '@marsad/contracts';
 import { apiResource, ApiError, DEFAULT_PLAN_CODE, EventsApi, PlanApi } from '@marsad/web/data-access';
 import { LocalizedTextPipe } from '@marsad/web/ui';
-import { FieldError, FormAlertBox, httpUrl, ServerForm } from '@marsad/web/ui/forms';
+import {
+  FieldError,
+  FormAlertBox,
+  httpUrl,
+  ServerForm,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { InstitutionPicker } from '@marsad/web/feature-registry';
 import { AUDIENCE_KEYS, EVENT_FORMAT_KEYS, EVENT_STATUS_KEYS, EVENT_TYPE_KEYS } from './event-labels';
@@ -72,6 +79,7 @@ const DIVISIONS: readonly InstitutionType[] = ['region', 'province', 'commune'];
 @Component({
   selector: 'msd-event-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -88,6 +96,8 @@ const DIVISIONS: readonly InstitutionType[] = ['region', 'province', 'commune'];
     LocalizedTextPipe,
     InstitutionPicker,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './event-form.html',
   styleUrl: './events.scss',

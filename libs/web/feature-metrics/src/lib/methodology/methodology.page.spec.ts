@@ -34,6 +34,29 @@ describe('MethodologyPage', () => {
     expect(el.querySelectorAll('.mt-points tbody tr').length).toBe(9);
     expect(el.querySelector('.mt-points tfoot td')?.textContent?.trim()).toBe('100');
     expect(el.querySelectorAll('.mt-weights tbody tr').length).toBe(4);
-    expect(el.querySelector('.mt-weights tfoot td')?.textContent?.trim()).toBe('100 %');
+    // The locale's percent format (fr: a no-break space before the sign), never "100 %" typed by hand.
+    expect(el.querySelector('.mt-weights tfoot td')?.textContent?.trim()).toMatch(/^100[\u00a0\u202f]%$/);
+  });
+
+  it('writes the traffic light rule from the thresholds the API applies', async () => {
+    TestBed.configureTestingModule({
+      imports: [MethodologyPage],
+      providers: [provideRouter([]), provideTranslateService()],
+    });
+    TestBed.inject(LocaleService).use('fr');
+    const fixture = TestBed.createComponent(MethodologyPage);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const section = el.querySelector('[data-methodology-traffic-light]') as HTMLElement;
+    const cells = (input: string) =>
+      [...section.querySelectorAll(`tr[data-light-input="${input}"] td[data-light]`)].map((td) =>
+        td.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+    // From TRAFFIC_LIGHT_THRESHOLDS: lateness ≤ 0 / ≤ 25 / > 25 %, punctuality ≥ 90 / ≥ 60 / < 60 %, score ≥ 60 / ≥ 40 / < 40.
+    expect(cells('plan')).toEqual(['≤ 0 %', '≤ 25 %', '> 25 %']);
+    expect(cells('reporting')).toEqual(['≥ 90 %', '≥ 60 %', '< 60 %']);
+    expect(cells('publication')).toEqual(['≥ 60', '≥ 40', '< 40']);
+    expect(section.querySelectorAll('.mt-not-measured li').length).toBe(6);
   });
 });

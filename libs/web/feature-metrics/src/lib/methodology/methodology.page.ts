@@ -15,13 +15,24 @@ import {
   OPEN_LICENCES,
   SCORE_COMPONENTS,
   SCORE_WEIGHTS,
+  TRAFFIC_LIGHT_INPUTS,
   UP_TO_DATE_STATUSES,
   type Frequency,
   type FreshnessStatus,
   type ScoreComponent,
+  type TrafficLightInput,
 } from '@marsad/contracts';
 import { LocaleService } from '@marsad/web/data-access';
-import { formatNumber, LocaleNumberPipe } from '@marsad/web/ui';
+import {
+  formatNumber,
+  isShare,
+  LocaleNumberPipe,
+  LocalePercentPipe,
+  NOT_MEASURED_KEYS,
+  thresholdBounds,
+  TRAFFIC_LIGHT_INPUT_KEYS,
+  TRAFFIC_LIGHT_KEYS,
+} from '@marsad/web/ui';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import {
   COMPONENT_HINT_KEYS,
@@ -49,6 +60,13 @@ const STATUS_HINT_KEYS: Record<FreshnessStatus, string> = {
   unknown: 'metrics.methodology.statusHints.unknown',
 };
 
+/** What each input of the traffic light measures. */
+const LIGHT_HINT_KEYS: Record<TrafficLightInput, string> = {
+  plan: 'trafficLight.methodology.planHint',
+  reporting: 'trafficLight.methodology.reportingHint',
+  publication: 'trafficLight.methodology.publicationHint',
+};
+
 /** An illustrative administration, computed by the very function the API applies. */
 export const EXAMPLE_COMPONENTS: Record<ScoreComponent, number | null> = {
   openness: 60,
@@ -60,7 +78,7 @@ export const EXAMPLE_COMPONENTS: Record<ScoreComponent, number | null> = {
 /** How every figure is computed, rendered from the constants the API applies (libs/shared/contracts methodology.ts). */
 @Component({
   selector: 'msd-methodology-page',
-  imports: [RouterLink, TranslatePipe, LocaleNumberPipe],
+  imports: [RouterLink, TranslatePipe, LocaleNumberPipe, LocalePercentPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './methodology.page.html',
   styleUrls: ['../shared/metrics.scss', './methodology.page.scss'],
@@ -97,6 +115,18 @@ export class MethodologyPage {
   protected readonly weightTotal = SCORE_COMPONENTS.reduce((sum, c) => sum + SCORE_WEIGHTS[c], 0);
   protected readonly newWindow = NEW_DATASET_WINDOW_DAYS;
   protected readonly example = compositeScore(10, EXAMPLE_COMPONENTS);
+
+  /** The traffic light's thresholds, read from TRAFFIC_LIGHT_THRESHOLDS (libs/shared/contracts traffic-light.ts). */
+  protected readonly lightColumns = ['green', 'amber', 'red'] as const;
+  protected readonly lightRows = TRAFFIC_LIGHT_INPUTS.map((input) => ({
+    input,
+    hintKey: LIGHT_HINT_KEYS[input],
+    share: isShare(input),
+    bounds: thresholdBounds(input),
+  }));
+  protected readonly lightKeys = TRAFFIC_LIGHT_KEYS;
+  protected readonly lightInputKeys = TRAFFIC_LIGHT_INPUT_KEYS;
+  protected readonly notMeasuredKeys = Object.values(NOT_MEASURED_KEYS);
 
   /** The programme's monthly and annual thresholds, read from the table (formatted for the reader). */
   protected readonly programme = computed(() => {

@@ -37,6 +37,15 @@ describe('RankingsPage', () => {
     const ranks = [...el.querySelectorAll('tbody .met-rank')].map((td) => td.childNodes[0].textContent?.trim());
     expect(ranks).toEqual(['1', '2=']);
     expect(el.querySelector('tbody tr:nth-child(2) th a')?.getAttribute('href')).toBe('/fr/metrics/HCP');
+    // Every administration's name is isolated (bidi), as the interpolated text it is.
+    const names = [...el.querySelectorAll('tbody th a')];
+    expect(names.every((a) => a.querySelector('bdi')?.textContent === a.textContent?.trim())).toBe(true);
+    // Below 600 px each row is a card: every figure keeps its column's name, the score included.
+    expect(el.querySelector('table.rk-table')?.classList).toContain('cards-on-phone');
+    const score = el.querySelector('tbody tr [data-rank-score]') as HTMLElement;
+    expect(score.getAttribute('data-label')).toBe('metrics.score');
+    expect(score.textContent?.trim()).toBe('45');
+    expect([...el.querySelectorAll('tbody tr:first-child td')].every((td) => td.hasAttribute('data-label'))).toBe(true);
   });
 
   it('builds export links that carry the filters (and not the page)', async () => {

@@ -54,6 +54,10 @@ describe('ScorecardPage', () => {
         facets: { themes: [], institutions: [], reuserTypes: [] },
         asOf: '2026-03-01T08:00:00Z',
       });
+    // Its places in the Imtiaz award: none here (their own tests are below).
+    for (const r of http.match('/api/v1/institutions/HCP/award')) r.flush([]);
+    // Its traffic light: its own tests are in scorecard-traffic-light.spec.ts.
+    for (const r of http.match('/api/v1/institutions/HCP/traffic-light')) r.flush(null);
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -158,6 +162,9 @@ describe('ScorecardPage: reuses of its data', () => {
       facets: { themes: [], institutions: [], reuserTypes: [] },
       asOf: '2026-03-01T08:00:00Z',
     });
+    for (const r of http.match('/api/v1/institutions/HCP/award')) r.flush([]);
+    // Its traffic light: its own tests are in scorecard-traffic-light.spec.ts.
+    for (const r of http.match('/api/v1/institutions/HCP/traffic-light')) r.flush(null);
     fixture.detectChanges();
     await fixture.whenStable();
     fixture.detectChanges();
@@ -186,5 +193,65 @@ describe('ScorecardPage: reuses of its data', () => {
     const empty = el.querySelector('[data-scorecard-reuses-empty]') as HTMLElement;
     expect(empty.textContent).toContain('reuses.scorecard.emptyTitle');
     expect(el.querySelector('[data-scorecard-reuses-all]')).toBeNull();
+  });
+});
+
+describe('ScorecardPage: Imtiaz award honours', () => {
+  beforeAll(() => jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null));
+
+  async function render(honours: unknown[] | null) {
+    TestBed.configureTestingModule({
+      imports: [ScorecardPage],
+      providers: [
+        provideHttpClient(withInterceptors([apiErrorInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTranslateService(),
+      ],
+    });
+    TestBed.inject(LocaleService).use('fr');
+    TestBed.inject(TranslateService).setTranslation('fr', {
+      award: { scorecard: { honour: 'Prix Imtiaz {{year}} : {{rank}} sur {{of}}' } },
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const fixture = TestBed.createComponent(ScorecardPage);
+    fixture.componentRef.setInput('code', 'HCP');
+    fixture.detectChanges();
+    TestBed.tick();
+    http.expectOne('/api/v1/institutions/HCP/metrics').flush(HCP_METRICS);
+    http.expectOne('/api/v1/portal/status').flush(null);
+    for (const r of http.match((r) => r.url === '/api/v1/reuses'))
+      r.flush({ items: [], total: 0, page: 1, pageSize: 5, facets: { themes: [], institutions: [], reuserTypes: [] } });
+    const award = http.expectOne('/api/v1/institutions/HCP/award');
+    if (honours) award.flush(honours);
+    else award.flush({ code: 'INTERNAL_ERROR' }, { status: 500, statusText: 'Error' });
+    // Its traffic light: its own tests are in scorecard-traffic-light.spec.ts.
+    for (const r of http.match('/api/v1/institutions/HCP/traffic-light')) r.flush(null);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('says its places in the award, newest first, the first three highlighted, each linking to its edition', async () => {
+    const el = await render([
+      { editionId: 'ed-24', year: 2024, title: { fr: 'Prix 2024' }, rank: 5, of: 9, total: 51 },
+      { editionId: 'ed-25', year: 2025, title: { fr: 'Prix 2025' }, rank: 1, of: 6, total: 82 },
+    ]);
+    const lines = [...el.querySelectorAll('[data-scorecard-award]')];
+    expect(lines.map((l) => l.querySelector('a')?.textContent?.trim())).toEqual([
+      'Prix Imtiaz 2025 : 1er sur 6',
+      'Prix Imtiaz 2024 : 5e sur 9',
+    ]);
+    expect(lines[0].getAttribute('data-podium')).toBe('true');
+    expect(lines[0].classList).toContain('sc-honour--podium');
+    expect(lines[1].getAttribute('data-podium')).toBe('false');
+    expect(lines[0].querySelector('a')?.getAttribute('href')).toBe('/fr/award/ed-25');
+  });
+
+  it('shows no line when it has none, or when the call fails', async () => {
+    expect((await render([])).querySelector('[data-scorecard-award]')).toBeNull();
+    TestBed.resetTestingModule();
+    expect((await render(null)).querySelector('[data-scorecard-award]')).toBeNull();
   });
 });

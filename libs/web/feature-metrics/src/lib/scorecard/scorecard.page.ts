@@ -3,7 +3,15 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { NEW_DATASET_WINDOW_DAYS, pickText, type InstitutionRef, type ReuserType } from '@marsad/contracts';
-import { apiResource, DocumentTitleService, LocaleService, MetricsApi, ReusesApi } from '@marsad/web/data-access';
+import {
+  apiResource,
+  AwardApi,
+  DocumentTitleService,
+  LocaleService,
+  MetricsApi,
+  RegistryApi,
+  ReusesApi,
+} from '@marsad/web/data-access';
 import {
   EmptyState,
   formatNumber,
@@ -13,6 +21,7 @@ import {
   LocalePercentPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
+  TrafficLightBadge,
 } from '@marsad/web/ui';
 import { BarChart, LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -65,6 +74,7 @@ const REUSER_TYPE_KEYS: Record<ReuserType, string> = {
     MetricsSource,
     ScoreBreakdown,
     FigureSection,
+    TrafficLightBadge,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './scorecard.page.html',
@@ -76,6 +86,8 @@ export class ScorecardPage {
 
   private readonly api = inject(MetricsApi);
   private readonly reusesApi = inject(ReusesApi);
+  private readonly awardApi = inject(AwardApi);
+  private readonly registryApi = inject(RegistryApi);
   private readonly translate = inject(TranslateService);
   private readonly title = inject(DocumentTitleService);
   protected readonly locale = inject(LocaleService).locale;
@@ -95,6 +107,34 @@ export class ScorecardPage {
     params: () => this.code(),
     // Published only, said outright: coordinators would otherwise also get the proposals they moderate.
     stream: ({ params }) => this.reusesApi.list({ institution: params, status: 'published', pageSize: 5 }),
+  });
+  /** Its places in the Imtiaz award's published results (measure 10); none when the call fails. */
+  protected readonly honours = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.awardApi.honours(params).pipe(catchError(() => of([]))),
+    defaultValue: [],
+  });
+  /** "Imtiaz award 2025: 1st of 6", newest first; the first three places stand out. */
+  protected readonly honourLines = computed(() => {
+    this.texts();
+    const locale = this.locale();
+    return [...(this.honours.value() ?? [])]
+      .sort((a, b) => b.year - a.year)
+      .map((h) => ({
+        editionId: h.editionId,
+        podium: h.rank <= 3,
+        text: this.t('award.scorecard.honour', {
+          year: h.year,
+          rank: ordinal(h.rank, locale),
+          of: formatNumber(h.of, locale),
+        }),
+      }));
+  });
+  /** Its traffic light (plan lateness, reporting punctuality, this score), each input with its source and date. */
+  protected readonly trafficLight = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.registryApi.trafficLight(params).pipe(catchError(() => of(null))),
+    defaultValue: null,
   });
   protected readonly status = rxResource({
     stream: () => this.api.status().pipe(catchError(() => of(null))),

@@ -197,13 +197,13 @@ export function historyChart(
 ): LineChartData {
   const series: LineSeries[] = [];
   if (include.includes('score'))
-    series.push({ label: t('metrics.score'), color: COLORS.score, data: history.map((p) => p.score), unit: '' });
+    series.push({ label: t('metrics.score'), color: COLORS.score, data: history.map((p) => p.score) });
   if (include.includes('upToDate'))
     series.push({
       label: t('metrics.upToDateShare'),
       color: COLORS.upToDate,
       data: history.map((p) => p.upToDateShare),
-      unit: ' %',
+      percent: true,
     });
   const datasets: LineSeries = {
     label: t('metrics.datasets'),

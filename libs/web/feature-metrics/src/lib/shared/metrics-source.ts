@@ -55,6 +55,7 @@ import { portalHost } from './metrics-math';
     }
     .src__next {
       display: inline-block;
+      margin-inline-start: 0.35em;
       color: var(--msd-muted, #4d5660);
     }
   `,

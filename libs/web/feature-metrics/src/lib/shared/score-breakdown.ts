@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { Locale, PublicationFigures } from '@marsad/contracts';
-import { LocaleNumberPipe } from '@marsad/web/ui';
+import { LocaleNumberPipe, LocalePercentPipe } from '@marsad/web/ui';
 import { TranslatePipe } from '@ngx-translate/core';
 import { COMPONENT_HINT_KEYS, COMPONENT_KEYS } from './metrics-labels';
 
 /** The publication score with how it was computed beside it: each component's value, weight and points. */
 @Component({
   selector: 'msd-score-breakdown',
-  imports: [RouterLink, TranslatePipe, LocaleNumberPipe],
+  imports: [RouterLink, TranslatePipe, LocaleNumberPipe, LocalePercentPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="sb">
@@ -58,7 +58,7 @@ import { COMPONENT_HINT_KEYS, COMPONENT_KEYS } from './metrics-labels';
                     }}</span>
                   }
                 </td>
-                <td class="sb-num">× {{ b.weight | msdNumber }} %</td>
+                <td class="sb-num">× {{ b.weight | msdPercent }}</td>
                 <td class="sb-num sb-points">{{ b.points | msdNumber }}</td>
               </tr>
             }

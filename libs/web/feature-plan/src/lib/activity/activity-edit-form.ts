@@ -35,6 +35,8 @@ import {
   type ConflictChoice,
   type ConflictDialogData,
   type ConflictRow,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
 } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 
@@ -44,6 +46,7 @@ type EditValues = Omit<UpdateActivityRequest, 'version'>;
 @Component({
   selector: 'msd-activity-edit-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -56,6 +59,8 @@ type EditValues = Omit<UpdateActivityRequest, 'version'>;
     MatOption,
     FieldError,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './activity-edit-form.html',
 })

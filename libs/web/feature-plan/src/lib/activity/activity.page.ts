@@ -37,6 +37,7 @@ import { Breadcrumbs, type Crumb } from '../shared/breadcrumbs';
 import { ActivityFactsPipe } from '../shared/plan-facts.pipe';
 import { LateBy } from '../shared/late-by';
 import { Timeline } from '../shared/timeline';
+import { PlanComments } from '../comments/plan-comments';
 import { ActivityEditForm } from './activity-edit-form';
 import { ProgressUpdateForm } from './progress-update-form';
 
@@ -60,6 +61,7 @@ import { ProgressUpdateForm } from './progress-update-form';
     ProgressFacts,
     ProvenanceLabel,
     ActivityFactsPipe,
+    PlanComments,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './activity.page.html',

@@ -134,4 +134,25 @@ describe('ProgressUpdateForm: text limits (the API’s)', () => {
     expect(el.querySelectorAll('input[formcontrolname="url"]')).toHaveLength(LIMITS.links);
     expect(addLink.disabled).toBe(true);
   });
+
+  it('keeps the slider and the number box on the same figure, step 1, arrows moving by one', async () => {
+    const slider = el.querySelector('input[data-progress-slider]') as HTMLInputElement;
+    const box = el.querySelector('input[data-progress-input]') as HTMLInputElement;
+    expect(slider.step).toBe('1');
+    expect(box.step).toBe('1');
+
+    type('input[data-progress-input]', '83');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // A range input snaps its value to its step: with step 5, 83 would show as 85 on the slider.
+    expect(slider.value).toBe('83');
+
+    // An arrow key steps the range input by its step.
+    slider.stepUp();
+    slider.dispatchEvent(new Event('input'));
+    slider.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(box.value).toBe('84');
+  });
 });

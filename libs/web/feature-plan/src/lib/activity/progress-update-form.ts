@@ -53,6 +53,8 @@ import {
   notInFuture,
   todayIso,
   type ConfirmDialogData,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
 } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { catchError, concatMap, from, map, of, toArray } from 'rxjs';
@@ -79,6 +81,12 @@ const atLeastOneNarrative = (group: AbstractControl): ValidationErrors | null =>
 type LinkGroup = FormGroup<{ url: FormControl<string>; title: FormControl<string> }>;
 type BlockerGroup = FormGroup<{ category: FormControl<BlockerCategory>; text: FormControl<string> }>;
 
+/**
+ * One step of the progress, shared by the slider and the number box so they always agree (83 stays 83
+ * on the slider); arrow keys move the slider by it, Page Up/Down by ten.
+ */
+export const PROGRESS_STEP = 1;
+
 interface PendingFile {
   file: File;
   /** Literal translation key of a client-side problem with it. */
@@ -92,6 +100,7 @@ interface PendingFile {
 @Component({
   selector: 'msd-progress-update-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -108,6 +117,8 @@ interface PendingFile {
     LocaleFileSizePipe,
     LocalizedTextPipe,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './progress-update-form.html',
   styleUrl: './progress-update-form.scss',
@@ -146,6 +157,7 @@ export class ProgressUpdateForm {
   protected readonly formError = signal<{ key: string; detail: string; fields: ApiFieldError[] } | null>(null);
   protected readonly dirOf = directionOf;
   protected readonly limits = PROGRESS_UPDATE_LIMITS;
+  protected readonly progressStep = PROGRESS_STEP;
 
   protected readonly form = this.fb.group({
     reportedOn: [todayIso(), [Validators.required, notInFuture]],
@@ -162,6 +174,22 @@ export class ProgressUpdateForm {
     links: this.fb.array<LinkGroup>([]),
     blockers: this.fb.array<BlockerGroup>([]),
   });
+
+  /**
+   * The slider shows the form's figure: the number box is the form control, so the two never
+   * disagree (two controls on one FormControl would not update each other).
+   */
+  protected sliderValue(): number {
+    const value = Number(this.form.controls.progress.value);
+    return Number.isFinite(value) ? value : 0;
+  }
+
+  /** The slider moved (pointer or arrow keys): the figure follows, and the number box with it. */
+  protected slide(event: Event): void {
+    const control = this.form.controls.progress;
+    control.setValue((event.target as HTMLInputElement).valueAsNumber);
+    control.markAsDirty();
+  }
 
   constructor() {
     // Start from where the activity stands.

@@ -14,7 +14,7 @@ import {
 } from '@marsad/contracts';
 import { ApiError, CommitteeApi, LocaleService, SessionService } from '@marsad/web/data-access';
 import { LocaleDatePipe, LocalizedTextLangPipe, LocalizedTextPipe } from '@marsad/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
+import { ConfirmDialog, type ConfirmDialogData, DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { actionItemPowers, lateDays } from './action-item-rules';
 import { CommitteeChip } from './committee-chip';
@@ -61,6 +61,7 @@ export function actionItemRequest(
 @Component({
   selector: 'msd-action-item-card',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     FormsModule,
     RouterLink,
     TranslatePipe,
@@ -74,6 +75,8 @@ export function actionItemRequest(
     LocalizedTextLangPipe,
     CommitteeChip,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './action-item-card.html',
   styleUrl: './committee.scss',

@@ -11,7 +11,7 @@ import {
   type PartialLocalizedText,
 } from '@marsad/contracts';
 import { ApiError, CommitteeApi } from '@marsad/web/data-access';
-import { FieldError, FormAlertBox, ServerForm } from '@marsad/web/ui/forms';
+import { FieldError, FormAlertBox, ServerForm, DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { InstitutionPicker } from '@marsad/web/feature-registry';
 import { isoToCasablanca } from './meeting-time';
@@ -63,6 +63,7 @@ export function decisionRequest(value: DecisionFormValue): CreateDecisionRequest
 @Component({
   selector: 'msd-decision-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -76,6 +77,8 @@ export function decisionRequest(value: DecisionFormValue): CreateDecisionRequest
     PlanLinksSelect,
     InstitutionPicker,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './decision-form.html',
   styleUrl: './committee.scss',

@@ -26,7 +26,7 @@ import {
   SessionService,
 } from '@marsad/web/data-access';
 import { formatDate, LoadingIndicator, LocaleDatePipe, LocalizedTextLangPipe, LocalizedTextPipe } from '@marsad/web/ui';
-import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
+import { ConfirmDialog, type ConfirmDialogData, DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { MatDialog } from '@angular/material/dialog';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import type { Observable } from 'rxjs';
@@ -99,6 +99,7 @@ const emptyRep = (): RepresentativeDraft => ({
 @Component({
   selector: 'msd-committee-members-page',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     FormsModule,
     TranslatePipe,
     MatButton,
@@ -116,6 +117,8 @@ const emptyRep = (): RepresentativeDraft => ({
     CommitteeNav,
     InstitutionPicker,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './members.page.html',
   styleUrl: './committee.scss',

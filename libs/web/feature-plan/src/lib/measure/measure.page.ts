@@ -17,6 +17,7 @@ import { ActivityFactsPipe, MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { LateBy } from '../shared/late-by';
 import { ProgressTrend, type TrendPoint } from '../shared/progress-trend';
 import { Timeline } from '../shared/timeline';
+import { PlanComments } from '../comments/plan-comments';
 
 @Component({
   selector: 'msd-measure-page',
@@ -35,6 +36,7 @@ import { Timeline } from '../shared/timeline';
     ProgressTrend,
     ActivityFactsPipe,
     MeasureFactsPipe,
+    PlanComments,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measure.page.html',

@@ -1,8 +1,10 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
+import { BarChart } from '@marsad/web/ui/chart';
 import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import type { BlockerCategory, PlanBlockers, PlanHistory } from '@marsad/contracts';
 import { history, measure, plan } from '../testing/fixtures';
@@ -35,8 +37,12 @@ describe('PlanOverviewPage', () => {
       filters: { emptyTitle: 'Aucune activité ne correspond à ces filtres', clear: 'Effacer les filtres' },
       status: { delayed: 'Retard signalé' },
       lateness: { daysLate: 'En retard de {{days}} jour(s)' },
-      overview: { figuresOn: 'Chiffres au {{date}}' },
-      trend: { summary: 'De {{start}} % le {{from}} à {{end}} % le {{to}} ({{change}} points).' },
+      overview: {
+        figuresOn: 'Chiffres au {{date}}',
+        printedOn: 'Imprimé le {{printed}} · chiffres au {{asOf}}',
+        chart: { progressSeries: 'Avancement' },
+      },
+      trend: { summary: 'De {{start}} le {{from}} à {{end}} le {{to}} ({{change}} points).' },
     });
     TestBed.inject(LocaleService).use('fr');
     http = TestBed.inject(HttpTestingController);
@@ -115,6 +121,8 @@ describe('PlanOverviewPage', () => {
     expect(cards[1].querySelector('msd-status-chip')?.textContent).toContain('Retard signalé');
     // Overall figure, formatted for fr-MA, and the demo banner.
     expect(el.querySelector('.overview__big')?.textContent?.replace(/\s/g, '')).toBe('42,5%');
+    // …written as the progress bar beside it writes it (fr: a no-break space before the sign).
+    expect(el.querySelector('.overview__big')?.textContent?.trim()).toMatch(/^42,5[\u00a0\u202f]%$/);
     expect(el.querySelector('msd-demo-badge')).not.toBeNull();
     // The chart's figures are also available as a table.
     expect(el.querySelectorAll('.overview__figures tbody tr')).toHaveLength(2);
@@ -129,10 +137,81 @@ describe('PlanOverviewPage', () => {
     expect(trend.querySelector('msd-line-chart')).not.toBeNull();
     expect(trend.querySelectorAll('tbody tr')).toHaveLength(3);
     expect(trend.querySelector('[data-trend-summary]')?.textContent).toContain('(+10 points)');
+    // The figures in the locale's percent format, not a "%" typed after them.
+    expect(trend.querySelector('[data-trend-summary]')?.textContent).toMatch(
+      /De 10[\u00a0\u202f]% le .* à 20[\u00a0\u202f]% le/,
+    );
     expect(el.querySelector('[data-figures-on]')?.textContent).toContain('Chiffres au 4 décembre 2026');
     const cards = Array.from(el.querySelectorAll('.measure-card'));
     expect(cards[0].querySelector('[data-late-by]')).toBeNull();
     expect(cards[1].querySelector('[data-late-by]')?.textContent).toContain('En retard de 45 jour(s)');
+  });
+
+  it('charts each measure’s progress (0–100 %), named in the tooltip and the table, right to left in Arabic', async () => {
+    const el = await render();
+    http
+      .expectOne((r) => r.url === '/api/v1/plans/PANDO-2021')
+      .flush(plan({ measures: [measure(2, { progress: null }), measure(1, { progress: 59.3 })] }));
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    const chart = fixture.debugElement.query(By.directive(BarChart)).componentInstance as BarChart;
+    expect(chart.series()).toEqual([expect.objectContaining({ label: 'Avancement', data: [59.3, null] })]);
+    type Callbacks = {
+      title: (items: { dataIndex: number }[]) => string;
+      label: (item: { dataset: { label: string }; raw: number }) => string;
+    };
+    const fr = chart.config();
+    expect(fr.options?.scales?.['x']).toEqual(expect.objectContaining({ min: 0, max: 100, reverse: false }));
+    const tooltip = fr.options?.plugins?.tooltip?.callbacks as unknown as Callbacks;
+    expect(tooltip.title([{ dataIndex: 0 }])).toBe('1. Mesure numéro 1');
+    expect(tooltip.label({ dataset: { label: 'Avancement' }, raw: 59.3 })).toMatch(/^Avancement: 59,3[\u00a0\u202f]%$/);
+
+    // The table says the same, measure by measure, with the titles.
+    const rows = Array.from(el.querySelectorAll('[data-measure-progress-chart] tbody tr'));
+    expect(rows.map((r) => r.getAttribute('data-measure-progress'))).toEqual(['1', '2']);
+    expect(rows[0].querySelector('th')?.textContent).toContain('Mesure numéro 1');
+    expect(rows[0].querySelector('td')?.textContent?.trim()).toMatch(/^59,3[\u00a0\u202f]%$/);
+    expect(rows[1].querySelector('td')?.textContent?.trim()).toBe('common.none');
+
+    TestBed.inject(LocaleService).use('ar');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const ar = chart.config();
+    expect(ar.options?.scales?.['x']).toEqual(expect.objectContaining({ reverse: true, max: 100 }));
+    expect(ar.options?.scales?.['y']).toEqual(expect.objectContaining({ position: 'right' }));
+    expect((ar.options?.plugins?.tooltip?.callbacks as unknown as Callbacks).title([{ dataIndex: 0 }])).toBe(
+      '1. الإجراء رقم 1',
+    );
+  });
+
+  it('keeps the status counts on paper and prints when it was printed and the day of the figures', async () => {
+    const el = await render();
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    // The counts are plain buttons (filters), not Material action buttons, which print leaves out.
+    const counts = Array.from(el.querySelectorAll('[data-status-count]'));
+    expect(counts).toHaveLength(5);
+    expect(counts.some((c) => c.querySelector('.mat-mdc-button-base'))).toBe(false);
+    expect(counts[0].querySelector('.overview__count')?.textContent?.trim()).toBe('5');
+
+    const line = el.querySelector('[data-print-date]') as HTMLElement;
+    expect(line.classList).toContain('msd-print-only');
+    expect(line.textContent).toContain('chiffres au 4 décembre 2026');
+    expect(line.textContent).toMatch(/Imprimé le \d{1,2} \S+ \d{4}/);
+
+    // Printing later: the time is taken again as the browser starts printing.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
+    try {
+      jest.setSystemTime(new Date('2027-01-15T10:00:00Z'));
+      window.dispatchEvent(new Event('beforeprint'));
+      fixture.detectChanges();
+      expect(line.textContent).toContain('Imprimé le 15 janvier 2027');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says the history is too short instead of drawing one point', async () => {

@@ -10,11 +10,17 @@ import {
   HEALTHS,
   INVOLVEMENTS,
   pickText,
-  type ActivityStatus,
   type InstitutionRef,
   type Involvement,
 } from '@marsad/contracts';
-import { apiResource, DEFAULT_PLAN_CODE, DocumentTitleService, LocaleService, PlanApi } from '@marsad/web/data-access';
+import {
+  apiResource,
+  DEFAULT_PLAN_CODE,
+  DocumentTitleService,
+  LocaleService,
+  OpenDataApi,
+  PlanApi,
+} from '@marsad/web/data-access';
 import { BarChart, type BarSeries } from '@marsad/web/ui/chart';
 import {
   BLOCKER_LABEL_KEYS,
@@ -24,15 +30,16 @@ import {
   LoadingIndicator,
   LocaleDatePipe,
   LocaleNumberPipe,
+  LocalePercentPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
   ProgressFacts,
   ProvenanceLabel,
   ProgressWithLabel,
-  STATUS_COLORS,
   STATUS_LABEL_KEYS,
   StateChip,
 } from '@marsad/web/ui';
+import { DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 
 import { map } from 'rxjs';
@@ -40,6 +47,9 @@ import { LateBy } from '../shared/late-by';
 import { MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { ProgressTrend, type TrendPoint } from '../shared/progress-trend';
 import { hasFilters, sanitizeFilters } from './plan-filters';
+
+/** The bars of the measures' progress: the colour of the plan's progress line. */
+const MEASURE_PROGRESS_COLOR = '#1f63c6';
 
 // Literal keys, so the translation check can see them.
 const INVOLVEMENT_KEYS: Record<Involvement, string> = {
@@ -51,6 +61,7 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
 @Component({
   selector: 'msd-plan-overview',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     RouterLink,
     TranslatePipe,
     MatButton,
@@ -65,6 +76,7 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
     LoadingIndicator,
     LocaleDatePipe,
     LocaleNumberPipe,
+    LocalePercentPipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     ProgressWithLabel,
@@ -75,7 +87,11 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
     LateBy,
     ProgressTrend,
   ],
+  // The due-date filter: Material's datepicker in the page's language (dd/MM/yyyy), an ISO day in the URL.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // A printout says when it was printed: the time is taken again as the browser starts printing.
+  host: { '(window:beforeprint)': 'notePrinting()' },
   templateUrl: './plan-overview.page.html',
   styleUrl: './plan-overview.page.scss',
 })
@@ -96,6 +112,16 @@ export class PlanOverviewPage {
   private readonly title = inject(DocumentTitleService);
   protected readonly localeService = inject(LocaleService);
   protected readonly locale = this.localeService.locale;
+
+  /** The download menu: the plan's activities with validated status, progress and lateness (open data, issue #16). */
+  private readonly openData = inject(OpenDataApi);
+  protected readonly downloads = (
+    [
+      { format: 'csv', label: 'openData.formats.csv' },
+      { format: 'json', label: 'openData.formats.json' },
+      { format: 'xlsx', label: 'openData.formats.xlsx' },
+    ] as const
+  ).map((d) => ({ ...d, url: this.openData.downloadUrl('plan-activities', d.format) }));
 
   protected readonly statuses = ACTIVITY_STATUSES;
   protected readonly healths = HEALTHS;
@@ -152,44 +178,45 @@ export class PlanOverviewPage {
 
   // Re-emits on every language change, once that language's texts are loaded.
   private readonly chartTexts = toSignal(
-    this.translate.stream([
-      'overview.chart.measureLabel',
-      STATUS_LABEL_KEYS.not_started,
-      STATUS_LABEL_KEYS.in_progress,
-      STATUS_LABEL_KEYS.completed,
-      STATUS_LABEL_KEYS.delayed,
-      STATUS_LABEL_KEYS.cancelled,
-    ]),
+    this.translate.stream(['overview.chart.measureLabel', 'overview.chart.progressSeries']),
     { initialValue: {} as Record<string, string> },
   );
 
+  /**
+   * Each measure's progress (0–100 %), in measure order: short codes on the axis, the measure's
+   * full title in the reader's language in the tooltip and in the table beside it.
+   */
   protected readonly chart = computed(() => {
     const plan = this.plan.value();
     if (!plan || plan.measures.length === 0) return null;
     const texts = this.chartTexts() as Record<string, string>;
     const locale = this.locale();
     const measures = [...plan.measures].sort((a, b) => a.number - b.number);
-    const series: BarSeries[] = ACTIVITY_STATUSES.map((status: ActivityStatus) => ({
-      label: texts[STATUS_LABEL_KEYS[status]] ?? status,
-      color: STATUS_COLORS[status],
-      data: measures.map((m) => m.statusCounts[status]),
-    }));
+    const series: BarSeries[] = [
+      {
+        label: texts['overview.chart.progressSeries'] ?? '',
+        color: MEASURE_PROGRESS_COLOR,
+        data: measures.map((m) => m.progress),
+      },
+    ];
     return {
       // chartTexts() above makes this re-run once the language's texts are in.
       labels: measures.map(
         (m) => this.translate.instant('overview.chart.measureLabel', { number: m.number }) as string,
       ),
       tooltipTitles: measures.map((m) => `${m.number}. ${pickText(m.title, locale)?.text ?? ''}`),
-      series: series.filter((s) => s.data.some((n) => n > 0)),
+      series,
       height: Math.max(260, measures.length * 30 + 90),
-      rows: measures.map((m) => ({
-        number: m.number,
-        title: m.title,
-        counts: m.statusCounts,
-        total: m.activities.length,
-      })),
+      rows: measures.map((m) => ({ id: m.id, number: m.number, title: m.title, progress: m.progress })),
     };
   });
+
+  /** When the page was printed (set again as printing starts), shown only on paper. */
+  protected readonly printedAt = signal(new Date());
+
+  protected notePrinting(): void {
+    this.printedAt.set(new Date());
+  }
 
   constructor() {
     effect(() => {

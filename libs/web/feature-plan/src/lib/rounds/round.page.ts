@@ -15,6 +15,7 @@ import {
 } from '@marsad/web/data-access';
 import {
   EmptyState,
+  formatPercent,
   INSTITUTION_TYPE_KEYS,
   LoadingIndicator,
   LocaleDatePipe,
@@ -113,7 +114,7 @@ export class RoundPage {
         title: this.translate.instant('rounds.closeTitle'),
         message: this.translate.instant('rounds.closeMessage', {
           missing: round.tally.missing,
-          completion: round.tally.completion,
+          completion: formatPercent(round.tally.completion, this.locale()),
         }),
         confirm: this.translate.instant('rounds.close'),
         cancel: this.translate.instant('common.cancel'),

@@ -14,7 +14,7 @@ import {
   SessionService,
 } from '@marsad/web/data-access';
 import { EmptyState, LoadingIndicator, LocaleDatePipe, LocalizedTextLangPipe, LocalizedTextPipe } from '@marsad/web/ui';
-import { FieldError, FormAlertBox, ServerForm } from '@marsad/web/ui/forms';
+import { FieldError, FormAlertBox, ServerForm, DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ROUND_STATE_KEYS } from './round-labels';
 import { RoundTallyView } from './round-tally';
@@ -29,6 +29,7 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 @Component({
   selector: 'msd-rounds-page',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     RouterLink,
     TranslatePipe,
@@ -47,6 +48,8 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
     LocalizedTextLangPipe,
     RoundTallyView,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rounds.page.html',
   styleUrl: './rounds.page.scss',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import type { IsoDate } from '@marsad/contracts';
-import { formatDate, formatNumber, LocaleDatePipe, LocalePercentPipe, MSD_LOCALE } from '@marsad/web/ui';
+import { formatDate, formatNumber, formatPercent, LocaleDatePipe, LocalePercentPipe, MSD_LOCALE } from '@marsad/web/ui';
 import { LineChart } from '@marsad/web/ui/chart';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 
@@ -54,8 +54,8 @@ export function trendSummary(
           'trend.summary'
             | translate
               : {
-                  start: number(s.first.progress),
-                  end: number(s.last.progress),
+                  start: percent(s.first.progress),
+                  end: percent(s.last.progress),
                   from: (s.first.day | msdDate),
                   to: (s.last.day | msdDate),
                   change: signed(s.change),
@@ -110,13 +110,14 @@ export class ProgressTrend {
       label: this.seriesLabel() as string,
       data: this.points().map((p) => p.progress),
       color: '#1f63c6',
-      unit: '%',
+      percent: true,
     },
   ]);
   protected readonly newestFirst = computed(() => [...this.points()].reverse());
 
-  protected number(value: number | null): string {
-    return formatNumber(value, this.locale());
+  /** A 0–100 figure in the locale's percent format, for the summary sentence. */
+  protected percent(value: number | null): string {
+    return formatPercent(value, this.locale());
   }
 
   protected signed(value: number): string {

@@ -11,6 +11,7 @@ import { ActivityApi, apiResource, ApiError, DocumentTitleService, LocaleService
 import {
   BLOCKER_LABEL_KEYS,
   EmptyState,
+  formatPercent,
   LoadingIndicator,
   LocaleDatePipe,
   LocaleFileSizePipe,
@@ -86,8 +87,8 @@ export class ValidationQueuePage {
         title: this.translate.instant('review.confirmTitle', { code: item.activity.code }),
         message: this.translate.instant('review.confirmMessage', {
           institution: item.authorInstitution?.code ?? '—',
-          progress: item.progress,
-          current: item.activity.progress,
+          progress: formatPercent(item.progress, this.locale()),
+          current: formatPercent(item.activity.progress, this.locale()),
         }),
         confirm: this.translate.instant('review.validate'),
         cancel: this.translate.instant('common.cancel'),

@@ -55,6 +55,8 @@ import {
   resetForm,
   ServerForm,
   type ConflictDialogData,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
 } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { CLASSIFICATION_KEYS, FREQUENCY_KEYS, INVENTORY_STATUS_KEYS, PRIORITY_KEYS, THEME_KEYS } from '../labels';
@@ -114,6 +116,7 @@ export function splitFormats(text: string): string[] {
 @Component({
   selector: 'msd-inventory-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -128,6 +131,8 @@ export function splitFormats(text: string): string[] {
     FieldError,
     FormAlertBox,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './inventory-form.html',
   styles: `

@@ -5,7 +5,8 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, provideRouter, Router } from '@angular/router';
 import type { InventoryItemView, Page, SessionView } from '@marsad/contracts';
 import { LocaleService, SessionService } from '@marsad/web/data-access';
-import { provideTranslateService } from '@ngx-translate/core';
+import { FSI, PDI } from '@marsad/web/ui';
+import { provideTranslateService, TranslateService } from '@ngx-translate/core';
 import { InventoryPage } from './inventory.page';
 import { itemFixture, sessionFor } from './testing';
 
@@ -140,6 +141,20 @@ describe('InventoryPage', () => {
     expect(rows[1].querySelector('a.inv-match__link')?.getAttribute('href')).toBe(
       'https://data.gov.ma/data/dataset/budget',
     );
+    // Below 600 px each item is a card with its actions under it: every cell but the actions keeps its column's name.
+    expect(el.querySelector('table.inv-table')?.classList).toContain('cards-on-phone');
+    const cells = [...rows[0].querySelectorAll('td')];
+    expect(
+      cells.filter((td) => !td.hasAttribute('data-label')).map((td) => td.hasAttribute('data-inventory-actions')),
+    ).toEqual([true]);
+    expect(rows[0].querySelector('[data-inventory-actions] .inv-edit')).not.toBeNull();
+  });
+
+  it("isolates the administration's name (bidi) in the sentences it is put into", async () => {
+    const { fixture, el } = await open(SIGNED_OUT);
+    TestBed.inject(TranslateService).setTranslation('fr', { inventory: { heading: 'Inventaire de {{name}}' } }, true);
+    fixture.detectChanges();
+    expect(el.querySelector('h1')?.textContent?.trim()).toBe(`Inventaire de ${FSI}Finances${PDI}`);
   });
 
   it('explains an empty inventory and how to start', async () => {

@@ -36,7 +36,7 @@ import {
   RegistryApi,
   SessionService,
 } from '@marsad/web/data-access';
-import { EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
+import { BidiIsolatePipe, EmptyState, LoadingIndicator, LocaleDatePipe, LocaleNumberPipe } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
 import { ConfirmDialog, type ConfirmDialogData } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
@@ -69,6 +69,7 @@ type InventoryFilter = 'status' | 'classification' | 'match';
     FormsModule,
     RouterLink,
     TranslatePipe,
+    BidiIsolatePipe,
     MatButton,
     MatFormField,
     MatLabel,

@@ -129,6 +129,12 @@ describe('PortalPage', () => {
       el.querySelector('.prt-harvest-incremental, .prt-harvest-full, msd-institution-picker, .prt-map'),
     ).toBeNull();
     expect(el.querySelector('.prt-org')?.textContent).toContain('Organisation A');
+    // The schedule in words (its sentence's key and time), not the raw cron expression.
+    const schedule = el.querySelector('[data-harvest-schedule]') as HTMLElement;
+    expect(schedule.getAttribute('data-kind')).toBe('daily');
+    expect(schedule.getAttribute('data-cron')).toBe('30 2 * * *');
+    expect(schedule.textContent).toContain('portal.schedule.daily');
+    expect(el.querySelector('.prt-status')?.textContent).not.toContain('30 2 * * *');
   });
 
   it('starts an incremental harvest and follows it every 2 s until it ends', async () => {

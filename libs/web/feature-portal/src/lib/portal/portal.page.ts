@@ -40,6 +40,7 @@ import {
   HARVEST_TRIGGER_KEYS,
 } from '../labels';
 import { InstitutionPicker } from '@marsad/web/feature-registry';
+import { describeHarvestSchedule } from './harvest-schedule';
 
 /** How often a running harvest is read again. */
 export const RUN_POLL_MS = 2000;
@@ -103,6 +104,11 @@ export class PortalPage {
   readonly canReadRuns = computed(() => this.session.permissions().includes(Permission.AuditRead));
 
   protected readonly status = apiResource({ stream: () => this.api.status() });
+  /** The harvest schedule in words in the reader's language; null when harvests run on demand only. */
+  protected readonly scheduleWords = computed(() => {
+    const schedule = this.status.value()?.schedule;
+    return schedule ? describeHarvestSchedule(schedule, this.locale()) : null;
+  });
 
   protected readonly runsPage = signal(1);
   protected readonly runs = apiResource({

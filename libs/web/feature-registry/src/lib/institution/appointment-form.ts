@@ -45,6 +45,8 @@ import {
   ServerForm,
   todayIso,
   type ConflictDialogData,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
 } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 import { APPOINTMENT_STATUS_KEYS, OFFICER_ROLE_KEYS } from '../shared/registry-labels';
@@ -69,6 +71,7 @@ export function mapAppointmentFields(fields: readonly ApiFieldError[]): ApiField
 @Component({
   selector: 'msd-appointment-form',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -82,6 +85,8 @@ export function mapAppointmentFields(fields: readonly ApiFieldError[]): ApiField
     FieldError,
     FormAlertBox,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './appointment-form.html',
 })

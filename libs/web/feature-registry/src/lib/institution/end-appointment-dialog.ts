@@ -13,7 +13,14 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { APPOINTMENT_LIMITS, type AppointmentView } from '@marsad/contracts';
 import { ApiError, OfficersApi } from '@marsad/web/data-access';
-import { applyServerErrors, FieldError, notInFuture, todayIso } from '@marsad/web/ui/forms';
+import {
+  applyServerErrors,
+  FieldError,
+  notInFuture,
+  todayIso,
+  DATE_FIELD_IMPORTS,
+  provideMsdDates,
+} from '@marsad/web/ui/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 
 export interface EndAppointmentDialogData {
@@ -26,6 +33,7 @@ export interface EndAppointmentDialogData {
 @Component({
   selector: 'msd-end-appointment-dialog',
   imports: [
+    ...DATE_FIELD_IMPORTS,
     ReactiveFormsModule,
     TranslatePipe,
     MatButton,
@@ -39,6 +47,8 @@ export interface EndAppointmentDialogData {
     MatInput,
     FieldError,
   ],
+  // Date fields: Material's datepicker in the page's language (dd/MM/yyyy), values kept as ISO days.
+  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -52,7 +62,16 @@ export interface EndAppointmentDialogData {
         }
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'officers.end.date' | translate }}</mat-label>
-          <input matInput type="date" formControlName="endedOn" [min]="data.appointment.appointedOn" [max]="today" />
+          <input
+            matInput
+            [matDatepicker]="endedOnPicker"
+            [placeholder]="'common.datePlaceholder' | translate"
+            formControlName="endedOn"
+            [min]="data.appointment.appointedOn"
+            [max]="today"
+          />
+          <mat-datepicker-toggle matIconSuffix [for]="endedOnPicker" />
+          <mat-datepicker #endedOnPicker />
           <mat-error><msd-field-error [errors]="form.controls.endedOn.errors" /></mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">

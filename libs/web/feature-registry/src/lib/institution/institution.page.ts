@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -33,9 +34,11 @@ import {
   LocalePercentPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
+  TrafficLightBadge,
 } from '@marsad/web/ui';
 import { AuditEventList } from '@marsad/web/ui/audit';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { catchError, of } from 'rxjs';
 import {
   APPOINTMENT_STATUS_KEYS,
   INSTITUTION_TYPE_KEYS,
@@ -92,6 +95,7 @@ export function splitAppointments(all: readonly AppointmentView[]): {
     LocalizedTextLangPipe,
     AuditEventList,
     AppointmentForm,
+    TrafficLightBadge,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './institution.page.html',
@@ -128,6 +132,12 @@ export class InstitutionPage {
     stream: ({ params }) => this.officers.list(params),
   });
   protected readonly split = computed(() => splitAppointments(this.appointments.value() ?? []));
+  /** Its traffic light with each input, source and date; left out when the call fails. */
+  protected readonly trafficLight = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.registry.trafficLight(params).pipe(catchError(() => of(null))),
+    defaultValue: null,
+  });
 
   /** Coordinators everywhere; officers for their own administration only. The API still decides. */
   protected readonly canManage = computed(() => this.session.canManageOfficersOf(this.code()));

@@ -3,13 +3,13 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ROLE_PERMISSIONS, type InstitutionSummary, type Page, type Role } from '@marsad/contracts';
+import { ROLE_PERMISSIONS, type InstitutionListItem, type Page, type Role } from '@marsad/contracts';
 import { LocaleService, RegistryApi, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
 import { RegistryPage } from './registry.page';
 import { registryQueryFrom } from './registry-query';
 
-const FES: InstitutionSummary = {
+const FES: InstitutionListItem = {
   code: '03.231',
   name: { ar: 'عمالة فاس', fr: 'Préfecture de Fès', en: 'Fès Prefecture' },
   type: 'province',
@@ -18,6 +18,13 @@ const FES: InstitutionSummary = {
   parentCode: '03',
   regionCode: '03',
   active: true,
+  hasRod: true,
+  hasGdd: false,
+  trafficLight: {
+    light: 'amber',
+    reasons: [{ input: 'reporting', light: 'amber', value: 66.7, threshold: 90 }],
+    asOf: '2026-10-01T09:00:00.000Z',
+  },
 };
 
 describe('registryQueryFrom', () => {
@@ -66,7 +73,7 @@ describe('RegistryPage', () => {
     expect(list.request.params.get('hasRod')).toBe('false');
     expect(list.request.params.get('page')).toBe('2');
     expect(list.request.params.has('hasGdd')).toBe(false);
-    list.flush({ items: [FES], total: 26, page: 2, pageSize: 25 } satisfies Page<InstitutionSummary>);
+    list.flush({ items: [FES], total: 26, page: 2, pageSize: 25 } satisfies Page<InstitutionListItem>);
     http
       .expectOne((r) => r.url === '/api/v1/institutions' && r.params.get('type') === 'region')
       .flush({ items: [], total: 0, page: 1, pageSize: 50 });
@@ -80,6 +87,20 @@ describe('RegistryPage', () => {
     const link = rows[0].querySelector('a') as HTMLAnchorElement;
     expect(link.textContent?.trim()).toBe('Préfecture de Fès');
     expect(link.getAttribute('href')).toBe('/fr/institutions/03.231');
+    // The name is isolated (bidi): a Latin name keeps its parentheses right in an Arabic page.
+    expect(link.querySelector('bdi')?.textContent).toBe('Préfecture de Fès');
+    // Whether a ROD and a GdD are in office, from the register of officers, in words and as data.
+    expect(rows[0].getAttribute('data-code')).toBe('03.231');
+    expect(rows[0].querySelector('[data-has-rod]')?.getAttribute('data-has-rod')).toBe('true');
+    expect(rows[0].querySelector('[data-has-rod]')?.textContent?.trim()).toBe('common.yes');
+    expect(rows[0].querySelector('[data-has-gdd]')?.getAttribute('data-has-gdd')).toBe('false');
+    expect(rows[0].querySelector('[data-has-gdd]')?.textContent?.trim()).toBe('common.no');
+    // Its traffic light: a dot and a word (never the colour alone), and which input made it amber.
+    const light = rows[0].querySelector('[data-traffic-light]') as HTMLElement;
+    expect(light.getAttribute('data-traffic-light')).toBe('amber');
+    expect(light.querySelector('.msd-tl__dot')?.getAttribute('aria-hidden')).toBe('true');
+    expect(light.textContent?.trim()).toBe('trafficLight.lights.amber');
+    expect(rows[0].querySelector('[data-traffic-reasons]')?.textContent?.trim()).toBe('trafficLight.inputs.reporting');
   });
 });
 

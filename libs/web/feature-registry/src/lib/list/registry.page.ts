@@ -22,6 +22,8 @@ import {
   keyedOptions,
   LoadingIndicator,
   LocaleNumberPipe,
+  TrafficLightBadge,
+  BidiIsolatePipe,
   type FilterOption,
 } from '@marsad/web/ui';
 import { Pager } from '@marsad/web/ui/audit';
@@ -53,6 +55,8 @@ const SORT_KEYS: Record<InstitutionSort, string> = {
     LoadingIndicator,
     LocaleNumberPipe,
     Pager,
+    TrafficLightBadge,
+    BidiIsolatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry.page.html',

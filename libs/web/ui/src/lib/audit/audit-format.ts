@@ -61,6 +61,9 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'reuse.update': 'audit.actions.reuseUpdate',
   'reuse.publish': 'audit.actions.reusePublish',
   'reuse.reject': 'audit.actions.reuseReject',
+  'comment.publish': 'audit.actions.commentPublish',
+  'comment.reject': 'audit.actions.commentReject',
+  'comment.answer': 'audit.actions.commentAnswer',
   'hackathon-challenge.create': 'audit.actions.hackathonChallengeCreate',
   'hackathon-challenge.update': 'audit.actions.hackathonChallengeUpdate',
   'hackathon-challenge.delete': 'audit.actions.hackathonChallengeDelete',
@@ -68,6 +71,15 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'hackathon-team.update': 'audit.actions.hackathonTeamUpdate',
   'hackathon-team.delete': 'audit.actions.hackathonTeamDelete',
   'hackathon-team.reuse': 'audit.actions.hackathonTeamReuse',
+  'award-edition.create': 'audit.actions.awardEditionCreate',
+  'award-edition.update': 'audit.actions.awardEditionUpdate',
+  'award-edition.jurors': 'audit.actions.awardEditionJurors',
+  'award-edition.freeze': 'audit.actions.awardEditionFreeze',
+  'award-application.create': 'audit.actions.awardApplicationCreate',
+  'award-application.update': 'audit.actions.awardApplicationUpdate',
+  'award-application.submit': 'audit.actions.awardApplicationSubmit',
+  'award-score.set': 'audit.actions.awardScoreSet',
+  'award-results.publish': 'audit.actions.awardResultsPublish',
 };
 
 export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
@@ -89,8 +101,11 @@ export const AUDIT_ENTITY_KEYS: Record<AuditEntityType, string> = {
   event: 'audit.entities.event',
   reach_target: 'audit.entities.reachTarget',
   reuse: 'audit.entities.reuse',
+  plan_comment: 'audit.entities.planComment',
   hackathon_challenge: 'audit.entities.hackathonChallenge',
   hackathon_team: 'audit.entities.hackathonTeam',
+  award_edition: 'audit.entities.awardEdition',
+  award_application: 'audit.entities.awardApplication',
 };
 
 /** An action's label key, or null for a code outside the vocabulary. */
@@ -124,6 +139,8 @@ export const AUDIT_FIELD_KEYS: Record<string, string> = {
   state: 'audit.fields.state',
   blockers: 'audit.fields.blockers',
   returnComment: 'audit.fields.returnComment',
+  rejectReason: 'audit.fields.rejectReason',
+  answer: 'audit.fields.answer',
   links: 'update.links',
   email: 'users.email',
   displayName: 'users.displayName',
@@ -178,6 +195,7 @@ export const AUDIT_FIELD_KEYS: Record<string, string> = {
   meetings: 'notify.categories.meetings',
   datasets: 'notify.categories.datasets',
   officers: 'notify.categories.officers',
+  comments: 'notify.categories.comments',
   account: 'notify.categories.account',
 };
 

@@ -44,4 +44,34 @@ describe('buildBarChartConfig', () => {
     const { data } = buildBarChartConfig({ ...base, locale: 'en' });
     expect(data.datasets[0].backgroundColor).toBe('#2e7d32');
   });
+
+  it('for percentages runs the value axis 0–100 and writes ticks and tooltips in the locale’s percent format', () => {
+    const input = {
+      labels: ['M1', 'M2'],
+      series: [{ label: 'Avancement', data: [59.3, null], color: '#1f63c6' }],
+      horizontal: true,
+      tooltipTitles: ['1. Mesure une', '2. Mesure deux'],
+      percent: true,
+    };
+    const fr = buildBarChartConfig({ ...input, locale: 'fr' });
+    const x = fr.options?.scales?.['x'] as { min?: number; max?: number; ticks: { callback: (v: number) => string } };
+    expect([x.min, x.max]).toEqual([0, 100]);
+    expect(x.ticks.callback(50)).toMatch(/^50[\u00a0\u202f]%$/);
+    const callbacks = fr.options?.plugins?.tooltip?.callbacks as {
+      title: (items: { dataIndex: number }[]) => string;
+      label: (item: { dataset: { label: string }; raw: number }) => string;
+    };
+    expect(callbacks.title([{ dataIndex: 1 }])).toBe('2. Mesure deux');
+    expect(callbacks.label({ dataset: { label: 'Avancement' }, raw: 59.3 })).toMatch(
+      /^Avancement: 59,3[\u00a0\u202f]%$/,
+    );
+    const en = buildBarChartConfig({ ...input, locale: 'en' }).options?.plugins?.tooltip?.callbacks as typeof callbacks;
+    expect(en.label({ dataset: { label: 'Progress' }, raw: 59.3 })).toBe('Progress: 59.3%');
+    // Arabic: the value axis runs right to left, up to 100.
+    const ar = buildBarChartConfig({ ...input, locale: 'ar' }).options?.scales?.['x'] as {
+      reverse?: boolean;
+      max?: number;
+    };
+    expect(ar).toEqual(expect.objectContaining({ reverse: true, max: 100 }));
+  });
 });

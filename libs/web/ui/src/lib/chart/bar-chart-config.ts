@@ -1,11 +1,12 @@
 import type { Locale } from '@marsad/contracts';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { formatNumber } from '../locale/msd-locale';
+import { formatNumber, formatPercent } from '../locale/msd-locale';
 import { chartReading } from './chart-options';
 
 export interface BarSeries {
   label: string;
-  data: number[];
+  /** One value per label; null draws no bar. */
+  data: (number | null)[];
   color: string;
 }
 
@@ -18,6 +19,11 @@ export interface BarChartInput {
   stacked?: boolean;
   /** A longer title per category for the tooltip (e.g. the measure's full title). */
   tooltipTitles?: string[];
+  /**
+   * Values are 0–100 percentages: the value axis runs from 0 to 100 and ticks and tooltips
+   * write them in the locale's percent format ("59,3 %" in French, "59.3%" in English).
+   */
+  percent?: boolean;
 }
 
 /**
@@ -29,7 +35,16 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
   const stacked = input.stacked ?? false;
   const horizontal = input.horizontal ?? false;
   const valueAxis = horizontal ? 'x' : 'y';
-  const ticksFor = (axis: 'x' | 'y') => (axis === valueAxis ? valueTicks : { font, precision: 0 });
+  const percent = input.percent ?? false;
+  const format = (value: number | null) =>
+    percent ? formatPercent(value, input.locale) : formatNumber(value, input.locale);
+  const percentTicks = {
+    ...valueTicks,
+    callback: (value: number | string) => (typeof value === 'number' ? formatPercent(value, input.locale) : value),
+  };
+  const ticksFor = (axis: 'x' | 'y') =>
+    axis === valueAxis ? (percent ? percentTicks : valueTicks) : { font, precision: 0 };
+  const valueRange = (axis: 'x' | 'y') => (percent && axis === valueAxis ? { min: 0, max: 100 } : {});
 
   return {
     type: 'bar',
@@ -52,6 +67,7 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
           stacked,
           reverse: rtl,
           beginAtZero: true,
+          ...valueRange('x'),
           grid: { display: valueAxis === 'x' },
           ticks: ticksFor('x'),
         },
@@ -59,6 +75,7 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
           stacked,
           position: rtl ? 'right' : 'left',
           beginAtZero: true,
+          ...valueRange('y'),
           grid: { display: valueAxis === 'y' },
           ticks: ticksFor('y'),
         },
@@ -72,8 +89,7 @@ export function buildBarChartConfig(input: BarChartInput): ChartConfiguration<'b
               const index = items[0]?.dataIndex ?? 0;
               return input.tooltipTitles?.[index] ?? input.labels[index] ?? '';
             },
-            label: (item: TooltipItem<'bar'>) =>
-              `${item.dataset.label ?? ''}: ${formatNumber(item.raw as number, input.locale)}`,
+            label: (item: TooltipItem<'bar'>) => `${item.dataset.label ?? ''}: ${format(item.raw as number | null)}`,
           },
         },
       },

@@ -27,6 +27,8 @@ export class BarChart extends ChartCanvas<'bar'> {
   readonly horizontal = input(false);
   readonly stacked = input(false);
   readonly tooltipTitles = input<string[] | undefined>(undefined);
+  /** Values are 0–100 percentages (axis 0–100, locale's percent format). */
+  readonly percent = input(false);
   readonly height = input(320);
   protected readonly parts: readonly ChartComponentLike[] = [
     BarController,
@@ -45,6 +47,7 @@ export class BarChart extends ChartCanvas<'bar'> {
       horizontal: this.horizontal(),
       stacked: this.stacked(),
       tooltipTitles: this.tooltipTitles(),
+      percent: this.percent(),
     }),
   );
 }

@@ -38,4 +38,22 @@ describe('buildLineChartConfig', () => {
     });
     expect(Object.keys(options?.scales ?? {})).toEqual(['x', 'y']);
   });
+
+  it('writes a percentage series’ tooltip in the locale’s percent format, other series as numbers', () => {
+    const input = {
+      labels: ['a'],
+      series: [
+        { label: 'Avancement', data: [59.3], color: '#000', percent: true },
+        { label: 'Jeux', data: [1200], color: '#111', axis: 'secondary' as const },
+      ],
+    };
+    type Label = (item: { dataset: { label: string }; raw: number; datasetIndex: number }) => string;
+    const label = (locale: 'fr' | 'en') =>
+      (buildLineChartConfig({ ...input, locale }).options?.plugins?.tooltip?.callbacks as { label: Label }).label;
+    expect(label('fr')({ dataset: { label: 'Avancement' }, raw: 59.3, datasetIndex: 0 })).toMatch(
+      /^Avancement: 59,3[\u00a0\u202f]%$/,
+    );
+    expect(label('en')({ dataset: { label: 'Progress' }, raw: 59.3, datasetIndex: 0 })).toBe('Progress: 59.3%');
+    expect(label('fr')({ dataset: { label: 'Jeux' }, raw: 1200, datasetIndex: 1 })).toBe('Jeux: 1.200');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Locale } from '@marsad/contracts';
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
-import { formatNumber } from '../locale/msd-locale';
+import { formatNumber, formatPercent } from '../locale/msd-locale';
 import { chartReading } from './chart-options';
 
 export interface LineSeries {
@@ -10,8 +10,8 @@ export interface LineSeries {
   color: string;
   /** `secondary`: a second value axis at the inline end (for a count beside percentages). */
   axis?: 'primary' | 'secondary';
-  /** Appended to values in the tooltip (e.g. "%"). */
-  unit?: string;
+  /** Values are 0–100 percentages: the tooltip writes them in the locale's percent format ("59,3 %"). */
+  percent?: boolean;
 }
 
 export interface LineChartInput {
@@ -81,8 +81,8 @@ export function buildLineChartConfig(input: LineChartInput): ChartConfiguration<
           ...tooltip,
           callbacks: {
             label: (item: TooltipItem<'line'>) => {
-              const unit = input.series[item.datasetIndex]?.unit ?? '';
-              return `${item.dataset.label ?? ''}: ${formatNumber(item.raw as number, input.locale)}${unit}`;
+              const format = input.series[item.datasetIndex]?.percent ? formatPercent : formatNumber;
+              return `${item.dataset.label ?? ''}: ${format(item.raw as number, input.locale)}`;
             },
           },
         },

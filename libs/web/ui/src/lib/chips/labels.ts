@@ -77,6 +77,9 @@ export const PERMISSION_LABEL_KEYS: Record<Permission, string> = {
   'mail:manage': 'permissions.mailManage',
   'event:manage': 'permissions.eventManage',
   'reuse:manage': 'permissions.reuseManage',
+  'comment:moderate': 'permissions.commentModerate',
+  'award:manage': 'permissions.awardManage',
+  'award:apply': 'permissions.awardApply',
 };
 
 export const REPORT_STATE_LABEL_KEYS: Record<ProgressUpdateState, string> = {

@@ -17,6 +17,10 @@ const VALIDATION_KEYS: Record<string, string> = {
   minlength: 'validation.minlength',
   mismatch: 'validation.mismatch',
   passwordIsEmail: 'validation.passwordIsEmail',
+  // Material's datepicker (see MsdDateAdapter): text that is no day, or a day out of bounds.
+  matDatepickerParse: 'validation.dateFormat',
+  matDatepickerMin: 'validation.dateTooEarly',
+  matDatepickerMax: 'validation.dateTooLate',
 };
 
 /** The first problem with a control, in the reader's language. Server messages come translated already. */

@@ -56,6 +56,19 @@ describe('server form helpers', () => {
     expect(formAlertFor(f, failure())).toEqual({ key: 'errors.INTERNAL_ERROR', detail: 'boom', fields: [] });
   });
 
+  it('shows only the translated message for a network failure, never its raw text', () => {
+    const alert = formAlertFor(
+      form(),
+      failure({
+        status: 0,
+        code: 'NETWORK_ERROR',
+        messageKey: 'errors.NETWORK_ERROR',
+        message: 'Http failure response for http://localhost/api/v1/x: 0 Unknown Error',
+      }),
+    );
+    expect(alert).toEqual({ key: 'errors.NETWORK_ERROR', detail: '', fields: [] });
+  });
+
   it('follows a save: saving, then the alert on failure, a plain message, and clear', () => {
     const server = new ServerForm(form());
     server.start();

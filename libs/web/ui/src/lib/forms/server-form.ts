@@ -21,6 +21,8 @@ export interface FormAlert {
 
 /** The parts of the web app's ApiError these helpers read (the ui library does not depend on data-access). */
 export interface ServerErrorLike {
+  /** The HTTP status; 0 when the API could not be reached. */
+  readonly status?: number;
   readonly code: string;
   readonly messageKey: string;
   readonly message: string;
@@ -33,7 +35,8 @@ export type FieldMapper = (fields: readonly FieldError[]) => readonly FieldError
 
 /**
  * Turns a failed save into what the form shows: a 400 VALIDATION_FAILED puts its field messages on the
- * matching controls (listing only the unclaimed ones), anything else shows its message and detail.
+ * matching controls (listing only the unclaimed ones), anything else shows its message and detail. A
+ * network failure (status 0) has no detail worth showing: only the translated message.
  */
 export function formAlertFor(
   form: AbstractControl,
@@ -43,7 +46,7 @@ export function formAlertFor(
   if (error.code === 'VALIDATION_FAILED' && error.fields.length) {
     return { key: error.messageKey, detail: '', fields: applyServerErrors(form, mapFields(error.fields)) };
   }
-  return { key: error.messageKey, detail: error.message, fields: [] };
+  return { key: error.messageKey, detail: error.status === 0 ? '' : error.message, fields: [] };
 }
 
 /** A form's saving flag and the alert above it, through a save's start, success and failure. */

@@ -15,6 +15,7 @@ export const NOTIFICATION_CATEGORY_KEYS: Record<NotificationCategory, string> = 
   datasets: 'notify.categories.datasets',
   officers: 'notify.categories.officers',
   events: 'notify.categories.events',
+  comments: 'notify.categories.comments',
   account: 'notify.categories.account',
 };
 
@@ -52,6 +53,7 @@ export const NOTIFICATION_KIND_KEYS: Record<NotificationKind | DigestKind, strin
   'officer.vacancy': 'notifications.kindNames.officerVacancy',
   'event.feedback-request': 'notifications.kindNames.eventFeedbackRequest',
   'reuse.submitted': 'notifications.kindNames.reuseSubmitted',
+  'plan-comment.published': 'notifications.kindNames.planCommentPublished',
   'account.invitation': 'notifications.kindNames.accountInvitation',
   'account.password-link': 'notifications.kindNames.accountPasswordLink',
   'account.password-changed': 'notifications.kindNames.accountPasswordChanged',
