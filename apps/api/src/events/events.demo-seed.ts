@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { addDays } from '../common/time/today';
 import actionPlan from '../seed/data/action-plan-2021.json';
 import { demoUnit, markDemoLoaded } from '../seed/demo-seed.util';
+import { DEMO_ACCOUNTS } from '../users/users.demo-seed';
 
 const DEMO_EVENTS_KEY = 'demo_events';
 const DEMO_HACKATHON_KEY = 'demo_hackathon';
@@ -277,15 +278,22 @@ async function seedEvent(manager: EntityManager, demo: DemoEvent, today: IsoDate
   );
   if (status !== 'held') return;
   if (demo.participants) {
-    const officers: { id: string; institution_id: string; role: string }[] = await manager.query(
-      `SELECT a.id, a.institution_id, a.role FROM officer_appointments a JOIN institutions i ON i.id = a.institution_id
+    const officers: { id: string; institution_id: string; role: string; code: string; email: string | null }[] =
+      await manager.query(
+        `SELECT a.id, a.institution_id, a.role, i.code, a.email FROM officer_appointments a JOIN institutions i ON i.id = a.institution_id
         WHERE a.status IN ('active', 'interim') AND a.appointed_on <= $2::date
           AND ($1::uuid IS NULL OR true) AND cardinality($3::text[]) >= 0
           AND ${PARTICIPANT_FILTER[demo.participants]}
         ORDER BY a.id`,
-      [place?.id ?? null, startsOn, COMMITTEE_CODES],
+        [place?.id ?? null, startsOn, COMMITTEE_CODES],
+      );
+    // Chosen by administration and role (not by the appointment's random id), so every installation
+    // has the same participants; the demo accounts' own appointments always take part, so a person
+    // trying the demo as an officer finds their trainings.
+    const chosen = officers.filter(
+      (o) =>
+        DEMO_EMAILS.has(o.email ?? '') || demoUnit(`${demo.key}-${o.code}-${o.role}-${o.email ?? ''}`) < demo.turnout,
     );
-    const chosen = officers.filter((o) => demoUnit(`${demo.key}-${o.id}`) < demo.turnout);
     for (const o of chosen)
       await manager.query(
         `INSERT INTO event_participants (event_id, appointment_id, institution_id, role) VALUES ($1, $2, $3, $4)`,
@@ -326,6 +334,7 @@ const PARTICIPANT_FILTER: Record<NonNullable<DemoEvent['participants']>, string>
   region: `(i.id = $1::uuid OR i.region_code = (SELECT code FROM institutions WHERE id = $1::uuid)) AND a.role = 'ROD'`,
   gdd: `a.role = 'GDD' AND i.type IN ('ministry', 'public_institution')`,
 };
+const DEMO_EMAILS = new Set(DEMO_ACCOUNTS.map((account) => account.email));
 const COMMITTEE_CODES = actionPlan.governance.steeringCommittee.members.map((member) => member.code);
 
 function audiencesOf(demo: DemoEvent): AudienceCategory[] {
