@@ -148,6 +148,14 @@ test('the ROD applies in Arabic at 360 px before the deadline', async ({ open })
   await link.locator('input[formcontrolname="url"]').fill('https://data.finances.gov.ma');
   await page.locator('[data-award-submit]').click();
   await expect(page.locator('[data-award-status] .award-kind--done')).toBeVisible({ timeout: 15_000 });
+  // Evidence: a file attached at once, kept with the application.
+  await page.locator('[data-award-file-input]').setInputFiles({
+    name: 'تقرير المعطيات.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  await expect(page.locator('[data-award-file]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.locator('[data-award-file]')).toContainText('تقرير المعطيات.pdf');
   await noSidewaysScroll(page);
   await shot(page, 'award-apply-ar-phone.png', true);
   expect(untranslated(await page.locator('main').innerText())).toBe(false);
@@ -157,6 +165,7 @@ test('the ROD applies in Arabic at 360 px before the deadline', async ({ open })
   expect(mine).toHaveLength(1);
   expect(mine[0].narrative.ar).toBe(NARRATIVE_AR);
   expect(mine[0].submittedAt).toBeTruthy();
+  expect(mine[0].files.map((f: { title: string }) => f.title)).toEqual(['تقرير المعطيات.pdf']);
   mefApplicationId = mine[0].id;
 });
 
@@ -198,6 +207,7 @@ test('a juror scores in French; the conflicted juror never sees the HCP applicat
   ] as const) {
     await page.locator(`[data-award-jury-application][data-application-id="${id}"] [data-award-jury-open]`).click();
     const form = page.locator(`[data-award-score-form][data-application-id="${id}"]`);
+    if (id === mefApplicationId) await expect(page.locator('[data-award-jury-files] a')).toHaveCount(1);
     const inputs = form.locator('[data-award-score]');
     await expect(inputs).toHaveCount(2);
     await inputs.nth(0).fill(scores[0]);

@@ -1,10 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UploadedFile,
+} from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  EVIDENCE_MAX_BYTES,
   Permission,
   type AwardApplicationView,
   type AwardEditionDetail,
   type AwardEditionSummary,
+  type AwardFileView,
   type AwardHonour,
   type AwardResultRow,
   type AwardResults,
@@ -13,8 +28,12 @@ import {
 } from '@marsad/contracts';
 import type { ActorContext, SignedInContext } from '../auth/actor';
 import { Authorize, Caller, Public, SignedInCaller } from '../auth/auth.decorators';
+import { AcceptsFile } from '../common/http/accepts-file';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { tableDownload } from '../imports/table-file.util';
+import { UploadEvidenceDto } from '../plan/dto/upload-evidence.dto';
+import type { FileUpload } from '../storage/file-type.util';
+import { AwardFilesService } from './award-files.service';
 import { AwardResultsService } from './award-results.service';
 import { AwardService, type JuryScoresView } from './award.service';
 import {
@@ -35,6 +54,7 @@ export class AwardController {
   constructor(
     private readonly award: AwardService,
     private readonly results: AwardResultsService,
+    private readonly files: AwardFilesService,
   ) {}
 
   @Get('award/editions')
@@ -180,6 +200,60 @@ export class AwardController {
     @Body() dto: UpdateApplicationDto,
   ): Promise<AwardApplicationView> {
     return this.award.updateApplication(caller, id, dto);
+  }
+
+  @Post('award/applications/:id/files')
+  @Authorize(Permission.AwardApply)
+  @HttpCode(201)
+  @AcceptsFile({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 5 } })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' }, title: { type: 'string', maxLength: 300 } },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Attach an evidence file to one’s own administration’s application until the deadline (PDF, image or Office document, ≤ 10 MB, at most 10)',
+  })
+  addFile(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('awardApplication')) id: string,
+    @UploadedFile() file: FileUpload | undefined,
+    @Body() dto: UploadEvidenceDto,
+  ): Promise<AwardFileView> {
+    return this.files.add(caller, id, file, dto.title);
+  }
+
+  @Delete('award/applications/:id/files/:fileId')
+  @Authorize(Permission.AwardApply)
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an evidence file of one’s own administration’s application until the deadline' })
+  removeFile(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('awardApplication')) id: string,
+    @Param('fileId', new UuidParamPipe('awardFile')) fileId: string,
+  ): Promise<void> {
+    return this.files.remove(caller, id, fileId);
+  }
+
+  @Get('award/files/:id')
+  @Authorize()
+  @ApiOperation({
+    summary: 'Download an application’s evidence file: whoever may read the application (403 when conflicted)',
+  })
+  async file(
+    @SignedInCaller() caller: SignedInContext,
+    @Param('id', new UuidParamPipe('awardFile')) id: string,
+  ): Promise<StreamableFile> {
+    const file = await this.files.open(caller, id);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    });
   }
 
   @Get('award/applications/:id/scores')

@@ -3,6 +3,7 @@ import type {
   AwardApplicationView,
   AwardEditionDetail,
   AwardEditionSummary,
+  AwardFileView,
   AwardHonour,
   AwardResultRow,
   AwardResults,
@@ -31,6 +32,9 @@ describe('The Imtiaz award (real database)', () => {
   let edition: AwardEditionDetail;
   const applications: Record<string, AwardApplicationView> = {};
   let criterion: { score: string; fresh: string; narrative: string; impact: string };
+  /** CDG's evidence file (its jurors j1 and j2 are conflicted). */
+  let cdgFile: AwardFileView;
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
   /** The six applicants: public institutions, each supervised by a ministry; CDG by MEF. */
   const APPLICANTS = ['CDG', 'ADD', 'ANRT', 'ANAPEC', 'OMPIC', 'AMEE'];
@@ -340,6 +344,52 @@ describe('The Imtiaz award (real database)', () => {
     expect(open.locked).toBe(false);
   });
 
+  it('keeps evidence files with an application: its administration adds and removes them while the call is open', async () => {
+    const cdg = applications['CDG'].id;
+    const files = `/api/v1/award/applications/${cdg}/files`;
+    cdgFile = (await officers['CDG'].post(files).attach('file', PDF, 'Rapport données.pdf').expect(201)).body;
+    expect(cdgFile).toMatchObject({
+      title: 'Rapport données.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+      sha256: createHash('sha256').update(PDF).digest('hex'),
+    });
+    // The type is judged from the bytes, not the name; no file at all names the field.
+    const notPdf: ApiErrorBody = (
+      await officers['CDG'].post(files).attach('file', Buffer.from('just some text'), 'faux.pdf').expect(415)
+    ).body;
+    expect(notPdf.fields.map((f) => `${f.field}:${f.rule}`)).toEqual(['file:fileType']);
+    const none: ApiErrorBody = (await officers['CDG'].post(files).field('title', 'Rien').expect(400)).body;
+    expect(none.fields.map((f) => `${f.field}:${f.rule}`)).toEqual(['file:isDefined']);
+    // Another administration neither adds nor removes, nor downloads before the jury may.
+    await officers['ADD'].post(files).attach('file', PDF, 'x.pdf').expect(403);
+    await officers['ADD'].delete(`${files}/${cdgFile.id}`).expect(403);
+    await officers['ADD'].get(`/api/v1/award/files/${cdgFile.id}`).expect(403);
+    await jurors['j3'].get(`/api/v1/award/files/${cdgFile.id}`).expect(403);
+    // A second file, titled, then removed (once).
+    const extra: AwardFileView = (
+      await officers['CDG'].post(files).field('title', 'Annexe').attach('file', PDF, 'a.pdf').expect(201)
+    ).body;
+    expect(extra.title).toBe('Annexe');
+    await officers['CDG'].delete(`${files}/${extra.id}`).expect(204);
+    await officers['CDG'].delete(`${files}/${extra.id}`).expect(404);
+    const view: AwardApplicationView = (await officers['CDG'].get(`/api/v1/award/applications/${cdg}`).expect(200))
+      .body;
+    expect(view.files).toEqual([cdgFile]);
+    const download = await coordinator.get(`/api/v1/award/files/${cdgFile.id}`).expect(200);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(Number(download.headers['content-length'])).toBe(PDF.length);
+    const trail: { action: string; diff: unknown }[] = await t.dataSource.query(
+      `SELECT action, diff FROM audit_events WHERE entity_id = $1 AND action LIKE 'award-application.file-%' ORDER BY occurred_at`,
+      [cdg],
+    );
+    expect(trail.map((e) => e.action)).toEqual([
+      'award-application.file-add',
+      'award-application.file-add',
+      'award-application.file-remove',
+    ]);
+  });
+
   it('locks applications at the deadline and freezes the automated values there', async () => {
     // The figures Marsad had before the deadline…
     for (const code of APPLICANTS) await snapshot(code, addDays(today, -3), RAW[code][0], RAW[code][1]);
@@ -374,6 +424,10 @@ describe('The Imtiaz award (real database)', () => {
       .patch(`/api/v1/award/applications/${applications['CNSS'].id}`)
       .send({ version: applications['CNSS'].version, submit: true })
       .expect(409);
+    // Its evidence files are locked with it.
+    const cdgFiles = `/api/v1/award/applications/${applications['CDG'].id}/files`;
+    await officers['CDG'].post(cdgFiles).attach('file', PDF, 'tard.pdf').expect(409);
+    await officers['CDG'].delete(`${cdgFiles}/${cdgFile.id}`).expect(409);
 
     const frozen = async () =>
       (
@@ -400,6 +454,7 @@ describe('The Imtiaz award (real database)', () => {
     for (const j of ['j1', 'j2']) {
       await jurors[j].get(`/api/v1/award/applications/${cdg}`).expect(403);
       await jurors[j].get(`/api/v1/award/applications/${cdg}/scores`).expect(403);
+      await jurors[j].get(`/api/v1/award/files/${cdgFile.id}`).expect(403);
       await jurors[j]
         .put(`/api/v1/award/applications/${cdg}/scores`)
         .send({ scores: [{ criterionId: criterion.narrative, score: 10 }] })
@@ -414,6 +469,8 @@ describe('The Imtiaz award (real database)', () => {
       await jurors['j3'].get(`/api/v1/award/editions/${edition.id}/applications`).expect(200)
     ).body;
     expect(all.map((a) => a.institution.code).sort()).toEqual([...APPLICANTS].sort());
+    expect(all.find((a) => a.id === cdg)?.files).toEqual([cdgFile]);
+    await jurors['j3'].get(`/api/v1/award/files/${cdgFile.id}`).expect(200);
     // The draft never sent is not for the jury; its administration still reads it.
     await jurors['j3'].get(`/api/v1/award/applications/${applications['CNSS'].id}`).expect(403);
     await officers['CNSS'].get(`/api/v1/award/applications/${applications['CNSS'].id}`).expect(200);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReusesModule } from '../reuses/reuses.module';
+import { AwardFilesService } from './award-files.service';
 import { AwardFreezeService } from './award-freeze.service';
 import { AwardResultsService } from './award-results.service';
 import { AwardController } from './award.controller';
@@ -9,7 +10,7 @@ import { AwardService } from './award.service';
 @Module({
   imports: [ReusesModule],
   controllers: [AwardController],
-  providers: [AwardService, AwardResultsService, AwardFreezeService],
+  providers: [AwardService, AwardResultsService, AwardFreezeService, AwardFilesService],
   exports: [AwardService, AwardResultsService, AwardFreezeService],
 })
 export class AwardModule {}

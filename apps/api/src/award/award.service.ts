@@ -8,6 +8,7 @@ import {
   type AwardCriterion as CriterionView,
   type AwardEditionDetail,
   type AwardEditionSummary,
+  type AwardFileView,
   type AwardJurorView,
   type EditionPhase,
   type InstitutionRef,
@@ -36,6 +37,7 @@ import type {
   UpdateApplicationDto,
   UpdateEditionDto,
 } from './dto/award.dto';
+import { AwardApplicationFile } from './entities/award-application-file.entity';
 import { AwardApplication } from './entities/award-application.entity';
 import { AwardAutomatedValue } from './entities/award-automated-value.entity';
 import { AwardCriterion } from './entities/award-criterion.entity';
@@ -60,9 +62,9 @@ const JUROR_CANDIDATES_MAX = 20;
 
 const mayManage = (actor: Actor | null) => !!actor && hasPermission(actor.role, Permission.AwardManage);
 const round2 = (value: number) => Math.round(value * 100) / 100;
-const phaseConflict = (phase: EditionPhase, rule: string) =>
+export const phaseConflict = (phase: EditionPhase, rule: string) =>
   new AppException(HttpStatus.CONFLICT, 'AWARD_PHASE_CONFLICT', { phase, rule });
-const forbidden = (reason: string) => new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason });
+export const forbidden = (reason: string) => new AppException(HttpStatus.FORBIDDEN, 'FORBIDDEN', { reason });
 
 /**
  * An instant the caller sent differs from the stored one by a minute or more. Forms work to the
@@ -704,6 +706,9 @@ export class AwardService {
     const criteria = edition.frozenAt
       ? (await this.criteriaOf(manager, edition.id)).filter((c) => c.kind === 'automated')
       : [];
+    const files = await manager
+      .getRepository(AwardApplicationFile)
+      .find({ where: { applicationId: In(applications.map((a) => a.id)) }, order: { createdAt: 'ASC', id: 'ASC' } });
     const locked = Date.now() >= edition.applicationsCloseAt.getTime();
     return applications.map((application) => ({
       id: application.id,
@@ -712,6 +717,7 @@ export class AwardService {
       narrative: application.narrative,
       links: application.links,
       claimedReuseIds: application.claimedReuseIds,
+      files: files.filter((file) => file.applicationId === application.id).map(fileView),
       submittedAt: application.submittedAt?.toISOString() ?? null,
       automated: edition.frozenAt
         ? criteria.map((criterion) => {
@@ -874,6 +880,18 @@ export interface JuryScoresView {
 function checkComplete(narrative: PartialLocalizedText): void {
   if (!narrative.ar && !narrative.fr)
     throw AppException.validation([{ field: 'narrative', rule: 'hasArabicOrFrench' }]);
+}
+
+/** An evidence file as applications show it. */
+export function fileView(row: AwardApplicationFile): AwardFileView {
+  return {
+    id: row.id,
+    title: row.title,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export function criterionView(criterion: AwardCriterion): CriterionView {

@@ -45,6 +45,7 @@ import { AwardEdition } from '../award/entities/award-edition.entity';
 import { AwardCriterion } from '../award/entities/award-criterion.entity';
 import { AwardJuror } from '../award/entities/award-juror.entity';
 import { AwardApplication } from '../award/entities/award-application.entity';
+import { AwardApplicationFile } from '../award/entities/award-application-file.entity';
 import { AwardAutomatedValue } from '../award/entities/award-automated-value.entity';
 import { AwardScore } from '../award/entities/award-score.entity';
 import { AwardPublication } from '../award/entities/award-publication.entity';
@@ -99,6 +100,7 @@ export const ENTITIES = [
   AwardCriterion,
   AwardJuror,
   AwardApplication,
+  AwardApplicationFile,
   AwardAutomatedValue,
   AwardScore,
   AwardPublication,

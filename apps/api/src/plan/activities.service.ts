@@ -20,7 +20,7 @@ import { AuditService, diffOf } from '../audit/audit.service';
 import type { Actor, SignedInContext } from '../auth/actor';
 import { AppException, type RuleViolation } from '../common/errors/app-exception';
 import { InstitutionsService } from '../institutions/institutions.service';
-import { decodeFileName, sniffContentType } from '../storage/file-type.util';
+import { checkedDocument } from '../storage/file-type.util';
 import { StorageService } from '../storage/storage.service';
 import { todayInMorocco } from '../common/time/today';
 import type { CreateProgressUpdateDto } from './dto/create-progress-update.dto';
@@ -227,19 +227,7 @@ export class ActivitiesService {
     file: { buffer: Buffer; originalname: string } | undefined,
     title?: string,
   ): Promise<EvidenceView> {
-    if (!file) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
-    if (file.buffer.length > EVIDENCE_MAX_BYTES) {
-      throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });
-    }
-    const contentType = await sniffContentType(file.buffer);
-    if (!contentType || !(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
-      throw new AppException(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        'UNSUPPORTED_FILE_TYPE',
-        { detected: contentType ?? 'unknown' },
-        [{ field: 'file', rule: 'fileType' }],
-      );
-    }
+    const { buffer, contentType, fileName } = await checkedDocument(file, EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_BYTES);
     const update = await this.dataSource
       .getRepository(ProgressUpdate)
       .findOne({ where: { id: updateId }, relations: { activity: { leadInstitution: true, contributors: true } } });
@@ -252,7 +240,7 @@ export class ActivitiesService {
       }
       if (update.state === 'validated') throw reportStateConflict(update);
     }
-    const stored = await this.storage.put('evidence', file.buffer);
+    const stored = await this.storage.put('evidence', buffer);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const repo = manager.getRepository(Evidence);
@@ -260,7 +248,7 @@ export class ActivitiesService {
           repo.create({
             progressUpdateId: updateId,
             kind: 'file',
-            title: (title?.trim() || decodeFileName(file.originalname)).slice(0, 300),
+            title: (title?.trim() || fileName).slice(0, 300),
             storageKey: stored.key,
             contentType,
             sizeBytes: stored.sizeBytes,

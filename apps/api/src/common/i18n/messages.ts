@@ -186,6 +186,7 @@ export const ENTITY_NAMES: Record<string, Catalogue> = {
   feedbackLink: { en: 'feedback link', fr: 'lien d’avis', ar: 'رابط إبداء الرأي' },
   awardEdition: { en: 'Imtiaz award edition', fr: 'édition du prix Imtiaz', ar: 'دورة جائزة امتياز' },
   awardApplication: { en: 'Imtiaz award application', fr: 'candidature au prix Imtiaz', ar: 'ترشيح لجائزة امتياز' },
+  awardFile: { en: 'application evidence file', fr: 'pièce justificative de candidature', ar: 'ملف إثبات الترشيح' },
   awardResults: { en: 'published results', fr: 'résultats publiés', ar: 'نتائج منشورة' },
 };
 

@@ -82,6 +82,8 @@ export const AUDIT_ACTIONS = [
   'award-application.create',
   'award-application.update',
   'award-application.submit',
+  'award-application.file-add',
+  'award-application.file-remove',
   'award-score.set',
   'award-results.publish',
 ] as const;

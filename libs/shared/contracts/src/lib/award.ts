@@ -40,6 +40,8 @@ export const AWARD_LIMITS = {
   narrative: 8000,
   links: 20,
   claimedReuses: 30,
+  /** Evidence files per application (each as a progress report's evidence: ≤ 10 MB, type checked from its bytes). */
+  files: 10,
   comment: 2000,
   /** A juror's score per jury criterion. */
   maxScore: 10,
@@ -151,12 +153,24 @@ export interface AwardApplicationView {
   links: AwardLink[];
   /** Published reuses the administration claims as its data's. */
   claimedReuseIds: string[];
+  /** Evidence files, oldest first; downloaded at `/api/v1/award/files/:id` by whoever may read the application. */
+  files: AwardFileView[];
   /** Sent as complete (the tie-break's second rule); null while a draft. */
   submittedAt: string | null;
   /** The automated criteria's values as frozen at the deadline (null before). */
   automated: { criterionId: string; raw: number | null; value: number }[] | null;
   locked: boolean;
   version: number;
+}
+
+/** An evidence file attached to an application (kept with its SHA-256, as every upload). */
+export interface AwardFileView {
+  id: string;
+  title: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
 }
 
 export interface SaveApplicationRequest {

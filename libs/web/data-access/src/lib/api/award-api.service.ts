@@ -4,6 +4,7 @@ import type {
   AwardApplicationView,
   AwardEditionDetail,
   AwardEditionSummary,
+  AwardFileView,
   AwardHonour,
   AwardResultRow,
   AwardResults,
@@ -79,6 +80,27 @@ export class AwardApi {
       `${this.base}/v1/award/applications/${encodeURIComponent(id)}`,
       request,
     );
+  }
+
+  /** Attaches an evidence file to the caller's administration's application (until the deadline). */
+  addFile(applicationId: string, file: File): Observable<AwardFileView> {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return this.http.post<AwardFileView>(
+      `${this.base}/v1/award/applications/${encodeURIComponent(applicationId)}/files`,
+      form,
+    );
+  }
+
+  removeFile(applicationId: string, fileId: string): Observable<void> {
+    return this.http.delete<void>(
+      `${this.base}/v1/award/applications/${encodeURIComponent(applicationId)}/files/${encodeURIComponent(fileId)}`,
+    );
+  }
+
+  /** Where an evidence file downloads (the session cookie goes with the link). */
+  fileUrl(fileId: string): string {
+    return `${this.base}/v1/award/files/${encodeURIComponent(fileId)}`;
   }
 
   /** The signed-in juror's own scores of one application. */

@@ -1,10 +1,12 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { AwardApplicationView, AwardEditionDetail } from '@marsad/contracts';
 import { apiErrorInterceptor, LocaleService, SessionService } from '@marsad/web/data-access';
 import { provideTranslateService } from '@ngx-translate/core';
+import { of } from 'rxjs';
 import { session } from '../testing/event-fixtures';
 import { AwardApplicationPage } from './application.page';
 import { answerWhenAsked, application, edition, MEF, reuse, reusePage } from './award-fixtures';
@@ -13,6 +15,8 @@ import { applicationFieldsToControls, applicationRequest } from './award-rules';
 describe('AwardApplicationPage', () => {
   let fixture: ComponentFixture<AwardApplicationPage>;
   let http: HttpTestingController;
+  let confirmAnswer = true;
+  const dialog = { open: jest.fn(() => ({ afterClosed: () => of(confirmAnswer) })) };
 
   async function render(detail: AwardEditionDetail, applications: AwardApplicationView[]): Promise<HTMLElement> {
     TestBed.configureTestingModule({
@@ -22,6 +26,7 @@ describe('AwardApplicationPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideTranslateService(),
+        { provide: MatDialog, useValue: dialog },
       ],
     });
     TestBed.inject(LocaleService).use('fr');
@@ -142,6 +147,65 @@ describe('AwardApplicationPage', () => {
     expect(el.querySelector('[data-award-locked]')).not.toBeNull();
   });
 
+  it('asks to save the draft before attaching files', async () => {
+    const none = await render(edition(), []);
+    expect(none.querySelector('[data-award-files-save-first]')).not.toBeNull();
+    expect(none.querySelector('[data-award-file-input]')).toBeNull();
+  });
+
+  it('attaches a file at once and removes one only once confirmed', async () => {
+    const kept = {
+      id: 'f-1',
+      title: 'Rapport.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 2048,
+      sha256: 'ab',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const el = await render(edition(), [application({ files: [kept] })]);
+    expect(el.querySelector('[data-award-file] a')?.getAttribute('href')).toBe('/api/v1/award/files/f-1');
+    expect(el.querySelector('[data-award-file]')?.textContent).toMatch(/2\s?ko/i);
+
+    const input = el.querySelector('[data-award-file-input]') as HTMLInputElement;
+    const file = new File(['%PDF-1.4'], 'Annexe.pdf', { type: 'application/pdf' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    const upload = http.expectOne({ method: 'POST', url: '/api/v1/award/applications/app-1/files' });
+    expect((upload.request.body as FormData).get('file')).toBeInstanceOf(File);
+    upload.flush({ ...kept, id: 'f-2', title: 'Annexe.pdf', sizeBytes: 8 });
+    await settle();
+    expect(el.querySelectorAll('[data-award-file]').length).toBe(2);
+
+    // Declined: nothing is sent.
+    confirmAnswer = false;
+    click(el, '[data-award-file-remove]');
+    await settle();
+    http.expectNone({ method: 'DELETE' });
+    confirmAnswer = true;
+    click(el, '[data-award-file-remove]');
+    await settle();
+    http.expectOne({ method: 'DELETE', url: '/api/v1/award/applications/app-1/files/f-1' }).flush(null);
+    await settle();
+    expect([...el.querySelectorAll('[data-award-file]')].map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Annexe.pdf'),
+    ]);
+
+    // The deadline passed meanwhile: the server's 409 is said, and the edition read again.
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/award/applications/app-1/files' })
+      .flush(
+        { statusCode: 409, code: 'AWARD_PHASE_CONFLICT', message: 'Les candidatures sont verrouillées', fields: [] },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await answerWhenAsked(fixture, http, '/api/v1/award/editions/ed-1', edition({ phase: 'scoring' }));
+    await settle();
+    expect(el.querySelector('[data-award-file-error]')?.textContent).toContain('verrouillées');
+    expect(el.querySelector('[data-award-file-input]')).toBeNull();
+    expect(el.querySelector('[data-award-file-remove]')).toBeNull();
+  });
+
   it('is read-only after the deadline, saying since when, and shows the frozen automated values', async () => {
     const el = await render(
       edition({
@@ -166,6 +230,7 @@ describe('AwardApplicationPage', () => {
     expect(el.querySelector('[data-award-link-add]')).toBeNull();
     expect((el.querySelector('[data-award-narrative="fr"]') as HTMLTextAreaElement).disabled).toBe(true);
     expect((el.querySelector('[data-award-reuse="r-1"]') as HTMLInputElement).disabled).toBe(true);
+    expect(el.querySelector('[data-award-file-input]')).toBeNull();
     expect(el.querySelector('[data-award-countdown]')).toBeNull();
     const frozen = el.querySelector('[data-award-automated]') as HTMLElement;
     expect(frozen.querySelector('[data-criterion="c-pub"]')?.textContent).toContain('8,2');

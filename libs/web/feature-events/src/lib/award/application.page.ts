@@ -14,13 +14,17 @@ import { FormBuilder, ReactiveFormsModule, Validators, type FormControl, type Fo
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
+import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
   AWARD_LIMITS,
+  EVIDENCE_CONTENT_TYPES,
+  EVIDENCE_MAX_BYTES,
   pickText,
   type AwardApplicationView,
   type AwardCriterion,
+  type AwardFileView,
   type ReuseView,
 } from '@marsad/contracts';
 import {
@@ -35,12 +39,14 @@ import {
 import {
   EmptyState,
   LoadingIndicator,
+  LocaleFileSizePipe,
   LocaleNumberPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
 } from '@marsad/web/ui';
 import { FieldError, FormAlertBox, httpUrl, ServerForm } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
+import { askConfirm } from '../events/confirm';
 import { METRIC_KEYS } from './award-labels';
 import {
   applicationFieldsToControls,
@@ -75,6 +81,7 @@ type LinkGroup = FormGroup<{ title: FormControl<string>; url: FormControl<string
     EmptyState,
     LoadingIndicator,
     LocaleNumberPipe,
+    LocaleFileSizePipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     AwardTimePipe,
@@ -90,9 +97,12 @@ export class AwardApplicationPage {
   private readonly reusesApi = inject(ReusesApi);
   private readonly session = inject(SessionService);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly dialog = inject(MatDialog);
+  private readonly localeService = inject(LocaleService);
   private readonly translate = inject(TranslateService);
   private readonly fb = inject(FormBuilder).nonNullable;
-  protected readonly locale = inject(LocaleService).locale;
+  protected readonly locale = this.localeService.locale;
+  protected readonly acceptTypes = EVIDENCE_CONTENT_TYPES.join(',');
   protected readonly limits = AWARD_LIMITS;
   protected readonly metricKeys = METRIC_KEYS;
   protected readonly institution = computed(() => this.session.user()?.institution ?? null);
@@ -154,6 +164,9 @@ export class AwardApplicationPage {
   protected readonly frLength = computed(() => (this.value().narrativeFr ?? '').length);
   protected readonly missingNarrative = signal(false);
   protected readonly message = signal<string | null>(null);
+  /** An evidence file is being sent or removed. */
+  protected readonly fileBusy = signal(false);
+  protected readonly fileError = signal<string | null>(null);
 
   constructor() {
     const title = inject(DocumentTitleService);
@@ -209,6 +222,71 @@ export class AwardApplicationPage {
 
   protected criterionTitle(c: AwardCriterion): string {
     return pickText(c.title, this.locale())?.text ?? '';
+  }
+
+  protected fileUrl(id: string): string {
+    return this.api.fileUrl(id);
+  }
+
+  /** Sends the chosen file at once: files are kept apart from the text, which needs no saving for them. */
+  protected attach(application: AwardApplicationView, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file || this.fileBusy()) return;
+    this.fileError.set(null);
+    if (file.size > EVIDENCE_MAX_BYTES) {
+      this.fileError.set(this.translate.instant('evidence.tooLarge'));
+      return;
+    }
+    this.fileBusy.set(true);
+    this.api.addFile(application.id, file).subscribe({
+      next: (added) => {
+        this.fileBusy.set(false);
+        this.withFiles(application.id, (files) => [...files, added]);
+        this.snackBar.open(this.translate.instant('award.apply.fileAdded'), undefined, { duration: 4000 });
+      },
+      error: (error: ApiError) => this.fileFailed(error),
+    });
+  }
+
+  protected async removeFile(application: AwardApplicationView, file: AwardFileView): Promise<void> {
+    const ok = await askConfirm(
+      this.dialog,
+      this.translate,
+      this.localeService.dir(),
+      {
+        title: 'award.apply.fileRemoveTitle',
+        message: 'award.apply.fileRemoveBody',
+        confirm: 'award.apply.fileRemove',
+      },
+      { title: file.title },
+    );
+    if (!ok) return;
+    this.fileError.set(null);
+    this.fileBusy.set(true);
+    this.api.removeFile(application.id, file.id).subscribe({
+      next: () => {
+        this.fileBusy.set(false);
+        this.withFiles(application.id, (files) => files.filter((f) => f.id !== file.id));
+        this.snackBar.open(this.translate.instant('award.apply.fileRemoved'), undefined, { duration: 4000 });
+      },
+      error: (error: ApiError) => this.fileFailed(error),
+    });
+  }
+
+  private withFiles(applicationId: string, change: (files: AwardFileView[]) => AwardFileView[]): void {
+    const current = this.application();
+    if (current?.id === applicationId) this.application.set({ ...current, files: change(current.files) });
+  }
+
+  private fileFailed(error: ApiError): void {
+    this.fileBusy.set(false);
+    if (error.code === 'AWARD_PHASE_CONFLICT') {
+      this.now.set(Date.now());
+      this.edition.reload();
+    }
+    this.fileError.set(error.message || this.translate.instant(error.messageKey));
   }
 
   protected send(submit: boolean): void {

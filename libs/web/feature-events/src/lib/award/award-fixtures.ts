@@ -81,6 +81,7 @@ export function application(overrides: Partial<AwardApplicationView> = {}): Awar
     narrative: { fr: 'Nous avons publié 40 jeux de données.' },
     links: [{ title: 'Portail', url: 'https://data.gov.ma/mef' }],
     claimedReuseIds: [],
+    files: [],
     submittedAt: null,
     automated: null,
     locked: false,

@@ -20,6 +20,7 @@ import {
 import {
   EmptyState,
   LoadingIndicator,
+  LocaleFileSizePipe,
   LocaleNumberPipe,
   LocalizedTextLangPipe,
   LocalizedTextPipe,
@@ -52,6 +53,7 @@ import { AwardTimePipe } from './award-time';
     EmptyState,
     LoadingIndicator,
     LocaleNumberPipe,
+    LocaleFileSizePipe,
     LocalizedTextPipe,
     LocalizedTextLangPipe,
     AwardTimePipe,
@@ -123,6 +125,10 @@ export class AwardJuryPage {
       const given = this.given.value();
       if (given) this.scores.set(given);
     });
+  }
+
+  protected fileUrl(id: string): string {
+    return this.api.fileUrl(id);
   }
 
   protected isScored(application: AwardApplicationView): boolean {

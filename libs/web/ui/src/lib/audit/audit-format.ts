@@ -78,6 +78,8 @@ export const AUDIT_ACTION_KEYS: Record<AuditAction, string> = {
   'award-application.create': 'audit.actions.awardApplicationCreate',
   'award-application.update': 'audit.actions.awardApplicationUpdate',
   'award-application.submit': 'audit.actions.awardApplicationSubmit',
+  'award-application.file-add': 'audit.actions.awardApplicationFileAdd',
+  'award-application.file-remove': 'audit.actions.awardApplicationFileRemove',
   'award-score.set': 'audit.actions.awardScoreSet',
   'award-results.publish': 'audit.actions.awardResultsPublish',
 };
