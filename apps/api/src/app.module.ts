@@ -34,6 +34,7 @@ import { CommentsModule } from './comments/comments.module';
 import { HackathonsModule } from './hackathons/hackathons.module';
 import { AwardModule } from './award/award.module';
 import { OpenDataModule } from './open-data/open-data.module';
+import { PageMetaModule } from './page-meta/page-meta.module';
 import {
   isAnonymousRead,
   MarsadThrottlerGuard,
@@ -113,6 +114,7 @@ export class AppModule {
         HackathonsModule,
         AwardModule,
         OpenDataModule,
+        PageMetaModule,
         SeedModule,
       ],
       controllers: [HealthController],

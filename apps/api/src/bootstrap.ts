@@ -25,6 +25,7 @@ import { MetricsService } from './metrics/metrics.service';
 import { HarvestRun } from './portal/entities/harvest-run.entity';
 import { HarvestService } from './portal/harvest.service';
 import { PortalSource } from './portal/portal-source';
+import { PageMetaService } from './page-meta/page-meta.service';
 import { PlanHistoryService } from './plan/plan-history.service';
 import { ReferenceSeedService } from './seed/reference-seed.service';
 
@@ -36,7 +37,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget): Pr
   });
   app.useLogger(app.get(Logger));
   installRequestPipeline(app, config);
-  installWebDelivery(app, config);
+  installWebDelivery(app, config, app.get(PageMetaService));
   installPublicCors(app);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');

@@ -19,9 +19,17 @@ const INDEX_HTML =
 // Over the 1 KB threshold and compressible, like a real bundle.
 const MAIN_JS = `export const marsad = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `mesure-${i}`))};\n`;
 const FR_JSON = JSON.stringify({
-  app: { title: 'Marsad' },
+  app: { name: 'Marsad', tagline: 'Suivi du plan' },
+  titles: { measure: 'Mesure', measureNumbered: 'Mesure {{number}} : {{title}}', overview: "Vue d'ensemble" },
   plan: Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`key${i}`, `Texte de la clé ${i}`])),
 });
+
+const AR_JSON = JSON.stringify({
+  app: { name: 'مرصد', tagline: 'تتبع المخطط' },
+  titles: { measure: 'التدبير', measureNumbered: 'التدبير {{number}}: {{title}}' },
+});
+/** The client route's page: the built index.html with the page's language, title and Open Graph tags. */
+const isAppPage = (body: string) => body.startsWith('<!doctype html>') && body.includes('<msd-root></msd-root>');
 
 describe('Web delivery: compression, static files, SPA fallback and HTTP caching', () => {
   let t: TestApp;
@@ -55,6 +63,7 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
     writeFileSync(join(webDist, 'favicon.ico'), Buffer.alloc(64, 1));
     mkdirSync(join(webDist, 'i18n'));
     writeFileSync(join(webDist, 'i18n', 'fr.json'), FR_JSON);
+    writeFileSync(join(webDist, 'i18n', 'ar.json'), AR_JSON);
     t = await startTestApp({ env: { WEB_DIST: webDist } });
     const server: Server = t.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -199,14 +208,47 @@ describe('Web delivery: compression, static files, SPA fallback and HTTP caching
         expect(response.headers['content-type']).toMatch(/text\/html/);
         expect(response.headers['cache-control']).toBe('no-cache');
         expect(response.headers['content-security-policy']).toBeDefined();
-        expect(response.body.toString('utf8')).toBe(INDEX_HTML);
+        const body = (
+          response.headers['content-encoding'] === 'br' ? brotliDecompressSync(response.body) : response.body
+        ).toString('utf8');
+        expect(isAppPage(body)).toBe(true);
+        expect(body).toContain(`<html lang="${path.slice(1, 3)}" dir="${path.startsWith('/ar') ? 'rtl' : 'ltr'}">`);
+        expect(body).toContain(`<meta property="og:url" content="http://localhost:3000${path}" />`);
       },
     );
+
+    it("writes each public page's language, title and Open Graph tags into index.html, revalidated", async () => {
+      const [measure] = await t.dataSource.query(`SELECT id, number, title FROM measures ORDER BY number LIMIT 1`);
+      const ar = (await raw(`/ar/measures/${measure.id}`)).body.toString('utf8');
+      const arTitle = `التدبير ${measure.number}: ${measure.title.ar} · مرصد`;
+      expect(ar).toContain('<html lang="ar" dir="rtl">');
+      expect(ar).toContain(`<title>${arTitle}</title>`);
+      expect(ar).toContain(`<meta property="og:title" content="${arTitle}" />`);
+      expect(ar).toContain('<meta property="og:locale" content="ar_MA" />');
+      expect(ar).toContain(
+        `<link rel="alternate" hreflang="fr" href="http://localhost:3000/fr/measures/${measure.id}" />`,
+      );
+      const fr = await raw(`/fr/measures/${measure.id}`, { Accept: 'text/html' });
+      expect(fr.body.toString('utf8')).toContain(
+        `<title>Mesure ${measure.number} : ${measure.title.fr} · Marsad</title>`,
+      );
+      // Revalidated like index.html: the same page again is a 304.
+      expect(fr.headers['cache-control']).toBe('no-cache');
+      const again = await raw(`/fr/measures/${measure.id}`, { 'If-None-Match': String(fr.headers['etag']) });
+      expect(again.status).toBe(304);
+      // No such measure: the page's generic title; a signed-in page: the product's name only.
+      expect((await raw('/fr/measures/00000000-0000-4000-8000-000000000000')).body.toString('utf8')).toContain(
+        '<title>Mesure · Marsad</title>',
+      );
+      const account = (await raw('/fr/account/password')).body.toString('utf8');
+      expect(account).toContain('<title>Marsad</title>');
+      expect(account).toContain('<meta name="description" content="Suivi du plan" />');
+    });
 
     it('answers a deep link without an Accept header too, but not a missing bundle', async () => {
       const deepLink = await raw('/fr/measures/1');
       expect(deepLink.status).toBe(200);
-      expect(deepLink.body.toString('utf8')).toBe(INDEX_HTML);
+      expect(isAppPage(deepLink.body.toString('utf8'))).toBe(true);
 
       // A bundle of an older build must not come back as HTML served for a script.
       const missing = await raw('/chunk-OLDBUILD.js', { Accept: '*/*' });

@@ -31,7 +31,11 @@ export const CACHE_CONTROL = {
  * index.html for client routes, and cache headers on API reads. Install after the request
  * pipeline (helmet's headers stay on everything) and before Nest's routes.
  */
-export function installWebDelivery(app: NestExpressApplication, config: Pick<AppConfig, 'webDist' | 'env'>): void {
+export function installWebDelivery(
+  app: NestExpressApplication,
+  config: Pick<AppConfig, 'webDist' | 'env'>,
+  pages?: { render(path: string): Promise<string | null> },
+): void {
   app.use(compression({ filter: shouldCompress }));
   app.use(apiCacheHeaders);
 
@@ -62,15 +66,28 @@ export function installWebDelivery(app: NestExpressApplication, config: Pick<App
     if (isApiPath(req.path)) return next();
     serveStatic(req, res, (error?: unknown) => {
       if (error || !isSpaNavigation(req)) return next(error);
-      // A client route (/ar/measures/1): the app's index.html, which routes in the browser.
-      const original = req.url;
-      req.url = '/index.html';
-      serveStatic(req, res, (fallbackError?: unknown) => {
-        req.url = original;
-        next(fallbackError);
-      });
+      // A client route (/ar/measures/1): the app's index.html, which routes in the browser, with the
+      // page's own language, title and Open Graph tags written in (link previews run no script).
+      if (pages) {
+        pages.render(req.path).then((html) => {
+          if (html === null) return serveIndex(req, res, next);
+          res.setHeader('Cache-Control', CACHE_CONTROL.revalidate);
+          res.type('html').send(html);
+        }, next);
+        return;
+      }
+      serveIndex(req, res, next);
     });
   });
+
+  function serveIndex(req: Request, res: Response, next: NextFunction): void {
+    const original = req.url;
+    req.url = '/index.html';
+    serveStatic(req, res, (fallbackError?: unknown) => {
+      req.url = original;
+      next(fallbackError);
+    });
+  }
 }
 
 export function isApiPath(path: string): boolean {
