@@ -50,6 +50,35 @@ test('percentages follow the locale; the chart shows each measure’s progress b
   await page.emulateMedia({ media: 'screen' });
 });
 
+test('a link preview reads each public page’s title and language without running the app', async () => {
+  const plan = await api('/api/v1/plans/PANDO-2021');
+  const measure = plan.measures[2];
+  const html = await (await fetch(`${BASE}/ar/measures/${measure.id}`, { headers: { accept: 'text/html' } })).text();
+  expect(html).toContain('<html lang="ar" dir="rtl">');
+  expect(html).toContain(`<meta property="og:title" content="`);
+  expect(html).toMatch(new RegExp(`<title>[^<]*${measure.number}[^<]*</title>`));
+  expect(html).toContain(measure.title.ar.slice(0, 15));
+  expect(html).toContain('<meta property="og:locale" content="ar_MA" />');
+  expect(html).toContain(`hreflang="fr" href="`);
+  const scorecard = await (await fetch(`${BASE}/fr/metrics/MEF`)).text();
+  expect(scorecard).toMatch(/<title>Fiche de publication : [^<]+ · Marsad<\/title>/);
+});
+
+test('every chart says in words what it shows; the scorecard prints with a date', async ({ open }) => {
+  const { page } = await open({ viewport: WIDE, locale: 'fr' });
+  await page.goto(`${BASE}/fr/metrics/MEF`, { waitUntil: 'networkidle' });
+  const charts = page.locator('msd-bar-chart, msd-line-chart');
+  expect(await charts.count()).toBeGreaterThan(0);
+  for (const chart of await charts.all()) {
+    await expect(chart.locator('[data-chart-summary]')).toHaveText(/\d/);
+  }
+  expect(untranslated(await page.locator('main').innerText())).toBe(false);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-print-date]')).toBeVisible();
+  await expect(page.locator('.met-links')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+});
+
 test('a network failure is told in the page’s language only', async ({ open }) => {
   const { page } = await open({ viewport: WIDE, locale: 'fr' });
   await page.route('**/api/v1/metrics/national**', (route) => route.abort('internetdisconnected'));

@@ -449,8 +449,9 @@ describe('The meeting pack (real database, demo data)', () => {
       const text = execFileSync('pdftotext', [join(dir, 'pack.pdf'), '-'], { encoding: 'utf8' });
       expect(text).toContain('لجنة القيادة');
       const plan: PlanDetail = (await t.http.get('/api/v1/plans/PANDO-2021').expect(200)).body;
-      // Extracted right to left, the figure and its unit may swap sides: the number itself is what counts.
-      expect(text).toContain(plan.progress!.toFixed(1));
+      // Extracted right to left, the figure and its unit may swap sides: the number itself (with the
+      // Arabic pack's decimal comma) is what counts.
+      expect(text).toContain(plan.progress!.toFixed(1).replace('.', ','));
     } else {
       expect(pdf.status).toBe(503);
       expect(JSON.parse((pdf.body as Buffer).toString()).code).toBe('PDF_UNAVAILABLE');

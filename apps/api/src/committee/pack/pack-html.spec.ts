@@ -72,7 +72,9 @@ describe('the meeting pack as a printable page', () => {
     const html = renderPackHtml(pack, 'ar', false);
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain(PACK_TEXT.committee.ar);
-    expect(html).toContain('58.9 %');
+    // Figures in the language's format: a decimal comma in Moroccan Arabic (Latin digits), as on the web.
+    expect(html).toContain('58,9');
+    expect(renderPackHtml(pack, 'en', false)).toContain('58.9%');
     expect(html).toContain('45 يوم تأخر');
     expect(html).not.toContain(PACK_TEXT.demo.ar);
   });
@@ -84,6 +86,6 @@ describe('the meeting pack as a printable page', () => {
     expect(html).toContain('Divers &lt;script&gt;');
     expect(html).not.toContain('<script>');
     expect(html).toContain('45 j de retard');
-    expect(html).toContain('+25.5');
+    expect(html).toContain('+25,5'); // the French decimal comma
   });
 });

@@ -28,12 +28,25 @@ export function formatDate(lang: Locale, iso: string, withTime = false): string 
   }).format(date);
 }
 
-const pct = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
-/** A change with its sign, isolated so that a right-to-left line keeps the sign before the number. */
-const signed = (value: number | null, unit = '') =>
+/** Numbers as the web app writes them (libs/web/ui msd-locale): Moroccan Arabic with Latin digits, French, British English. */
+const NUMBER_LOCALE: Record<Locale, string> = { ar: 'ar-MA-u-nu-latn', fr: 'fr-MA', en: 'en-GB' };
+/** A figure to one decimal in the pack's language ("58,9" in French and Arabic, "58.9" in English). */
+export const decimal = (lang: Locale, value: number) =>
+  new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+/** A 0–100 share in the language's percent format ("58,9 %" in French, "58.9%" in English). */
+export const pct = (lang: Locale, value: number | null, digits = 1) =>
   value === null
     ? '—'
-    : `<bdi dir="ltr">${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}</bdi>${unit}`;
+    : new Intl.NumberFormat(NUMBER_LOCALE[lang], {
+        style: 'percent',
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }).format(value / 100);
+/** A change with its sign, isolated so that a right-to-left line keeps the sign before the number. */
+const signed = (lang: Locale, value: number | null, unit = '') =>
+  value === null
+    ? '—'
+    : `<bdi dir="ltr">${value > 0 ? '+' : value < 0 ? '−' : '±'}${decimal(lang, Math.abs(value))}</bdi>${unit}`;
 
 /** A horizontal bar (0–100) that grows from the start edge, right in Arabic. */
 const bar = (value: number | null, kind: 'now' | 'before') =>
@@ -60,8 +73,8 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
   const tiles = [
     [
       t('planProgress'),
-      pct(pack.plan.progress),
-      pack.previous ? `${signed(pack.plan.change, ` ${t('points')}`)} ${t('since')}` : '',
+      pct(lang, pack.plan.progress),
+      pack.previous ? `${signed(lang, pack.plan.change, ` ${t('points')}`)} ${t('since')}` : '',
     ],
     [t('lateActivities'), String(pack.plan.late), `${t('atRiskActivities')} : ${pack.plan.atRisk}`],
     [t('overdueItems'), String(pack.actionItems.overdue), `${t('actionItems')} : ${pack.actionItems.open.length}`],
@@ -75,9 +88,9 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
     ],
     [
       t('publication'),
-      pack.publication.score === null ? '—' : pack.publication.score.toFixed(1),
+      pack.publication.score === null ? '—' : decimal(lang, pack.publication.score),
       pack.publication.previousScore !== null
-        ? `${signed(pack.publication.change, ` ${t('points')}`)} ${t('since')}`
+        ? `${signed(lang, pack.publication.change, ` ${t('points')}`)} ${t('since')}`
         : '',
     ],
   ]
@@ -93,9 +106,9 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
         <td class="num">${row.number}</td>
         <td class="title">${localized(row.title, lang)}</td>
         <td class="bars">${bar(row.progress, 'now')}${bar(row.previousProgress, 'before')}</td>
-        <td class="num">${pct(row.progress)}</td>
-        <td class="num">${pct(row.previousProgress)}</td>
-        <td class="num ${row.change !== null && row.change > 0 ? 'up' : ''}">${signed(row.change)}</td>
+        <td class="num">${pct(lang, row.progress)}</td>
+        <td class="num">${pct(lang, row.previousProgress)}</td>
+        <td class="num ${row.change !== null && row.change > 0 ? 'up' : ''}">${signed(lang, row.change)}</td>
         <td class="num ${row.daysLate > 0 ? 'late' : ''}">${row.daysLate > 0 ? t('daysLate', { n: row.daysLate }) : '—'}</td>
       </tr>`,
     )
@@ -107,7 +120,7 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
           (
             a,
           ) => `<tr><td><b>${esc(a.code)}</b> ${localized(a.title, lang)}</td><td>${localized(a.leadInstitution?.name, lang)}</td>
-          <td class="num">${a.dueDate ? formatDate(lang, a.dueDate) : '—'}</td><td class="num">${a.progress} %</td>
+          <td class="num">${a.dueDate ? formatDate(lang, a.dueDate) : '—'}</td><td class="num">${pct(lang, a.progress, 0)}</td>
           <td class="num late">${t('daysLate', { n: a.daysLate })}</td></tr>`,
         )
         .join('')}</tbody></table>`
@@ -117,7 +130,7 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
     ? `<ul class="compact">${pack.atRisk
         .map(
           (a) =>
-            `<li><b>${esc(a.code)}</b> ${localized(a.title, lang)} — ${a.progress} %${a.dueDate ? ` · ${t('due')} ${formatDate(lang, a.dueDate)}` : ''}</li>`,
+            `<li><b>${esc(a.code)}</b> ${localized(a.title, lang)} — ${pct(lang, a.progress, 0)}${a.dueDate ? ` · ${t('due')} ${formatDate(lang, a.dueDate)}` : ''}</li>`,
         )
         .join('')}</ul>`
     : none;
@@ -238,8 +251,10 @@ export function renderPackHtml(pack: MeetingPack, lang: Locale, demo: boolean): 
       : ''
   }</p></section>
 <section><h2>${t('publication')}</h2>
-  <p><b>${pack.publication.score === null ? t('unknown') : pack.publication.score.toFixed(1)}</b>${
-    pack.publication.previousScore !== null ? ` (${t('before')} : ${pack.publication.previousScore.toFixed(1)})` : ''
+  <p><b>${pack.publication.score === null ? t('unknown') : decimal(lang, pack.publication.score)}</b>${
+    pack.publication.previousScore !== null
+      ? ` (${t('before')} : ${decimal(lang, pack.publication.previousScore)})`
+      : ''
   } <span class="muted">${pack.publication.asOf ? t('publicationSource', { date: formatDate(lang, pack.publication.asOf) }) : ''}</span></p></section>
 <section><h2>${t('agenda')}</h2>${agenda}</section>
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
@@ -78,6 +78,7 @@ const REUSER_TYPE_KEYS: Record<ReuserType, string> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './scorecard.page.html',
+  host: { '(window:beforeprint)': 'notePrinting()' },
   styleUrls: ['../shared/metrics.scss', './scorecard.page.scss'],
 })
 export class ScorecardPage {
@@ -199,6 +200,13 @@ export class ScorecardPage {
     const f = this.figures();
     return f ? inventoryFunnel(f.inventory) : [];
   });
+
+  /** When the page was printed (set again as printing starts), shown only on paper. */
+  protected readonly printedAt = signal(new Date());
+
+  protected notePrinting(): void {
+    this.printedAt.set(new Date());
+  }
 
   constructor() {
     effect(() => {

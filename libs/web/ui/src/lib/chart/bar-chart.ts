@@ -9,14 +9,18 @@ import {
   type ChartComponentLike,
 } from 'chart.js';
 import { buildBarChartConfig, type BarSeries } from './bar-chart-config';
+import { TranslatePipe } from '@ngx-translate/core';
 import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
+import { summarizeBars } from './chart-summary';
 
 /**
- * A bar chart that follows the reader's locale and direction. The canvas is an image to
- * assistive technology: give it a summary in `ariaLabel` and the figures elsewhere as a table.
+ * A bar chart that follows the reader's locale and direction, with its highest and lowest bars
+ * said in words beneath. The canvas is an image to assistive technology: give it a summary in
+ * `ariaLabel` and the figures elsewhere as a table.
  */
 @Component({
   selector: 'msd-bar-chart',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: CHART_TEMPLATE,
   styles: CHART_STYLES,
@@ -49,5 +53,9 @@ export class BarChart extends ChartCanvas<'bar'> {
       tooltipTitles: this.tooltipTitles(),
       percent: this.percent(),
     }),
+  );
+
+  readonly summary = computed(() =>
+    summarizeBars(this.series(), this.tooltipTitles() ?? this.labels(), this.readerLocale(), this.percent()),
   );
 }

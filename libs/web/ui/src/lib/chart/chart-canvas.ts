@@ -13,15 +13,25 @@ import {
 import type { Locale } from '@marsad/contracts';
 import { Chart, type ChartComponentLike, type ChartConfiguration, type ChartType } from 'chart.js';
 import { MSD_LOCALE } from '../locale/msd-locale';
+import type { ChartSentence } from './chart-summary';
 
 /** The template of every chart component: a sized box, and a canvas that is an image to assistive technology. */
 export const CHART_TEMPLATE = `<div class="msd-chart" [style.block-size.px]="height()">
     <canvas #canvas role="img" [attr.aria-label]="ariaLabel()"></canvas>
-  </div>`;
+  </div>
+  @if (summary().length) {
+    <p class="msd-chart__summary" data-chart-summary>
+      @for (sentence of summary(); track $index) {
+        <span>{{ sentence.key | translate: sentence.params }}</span>
+      }
+    </p>
+  }`;
 
 export const CHART_STYLES = `
     :host { display: block; }
     .msd-chart { position: relative; inline-size: 100%; }
+    .msd-chart__summary { margin: 0.5rem 0 0; font-size: 0.875rem; color: var(--msd-muted, #4a5563); }
+    .msd-chart__summary span + span::before { content: ' '; }
   `;
 
 const registered = new Set<ChartComponentLike>();
@@ -45,6 +55,8 @@ export abstract class ChartCanvas<T extends ChartType> {
   readonly locale = input<Locale | undefined>(undefined);
   abstract readonly height: Signal<number>;
   abstract readonly config: Signal<ChartConfiguration<T>>;
+  /** The chart in words, beside it: for every reader, and for print and screen readers alike. */
+  abstract readonly summary: Signal<ChartSentence[]>;
   protected abstract readonly parts: readonly ChartComponentLike[];
 
   private readonly appLocale = inject(MSD_LOCALE);

@@ -1,6 +1,7 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { Locale } from '@marsad/contracts';
+import { provideTranslateService } from '@ngx-translate/core';
 import { MSD_LOCALE } from '../locale/msd-locale';
 import { BarChart } from './bar-chart';
 import { LineChart } from './line-chart';
@@ -13,7 +14,9 @@ describe('chart components', () => {
   beforeEach(() => {
     locale.set('ar');
     jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom draws nothing
-    TestBed.configureTestingModule({ providers: [{ provide: MSD_LOCALE, useValue: locale }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: MSD_LOCALE, useValue: locale }, provideTranslateService()],
+    });
   });
 
   it("draws a bar chart in a sized box with a labelled canvas, in the reader's locale unless overridden", async () => {
@@ -29,6 +32,8 @@ describe('chart components', () => {
     expect((el.querySelector('.msd-chart') as HTMLElement).style.blockSize).toBe('320px');
     expect(fixture.componentInstance.config().options?.locale).toBe('ar-MA');
     expect(fixture.componentInstance.config().options?.indexAxis).toBe('y');
+    // The chart in words beneath it (keys here: no translations are loaded in this test).
+    expect(el.querySelector('[data-chart-summary]')?.textContent?.trim()).toBe('chart.summary.bar');
     fixture.componentRef.setInput('locale', 'fr');
     expect(fixture.componentInstance.config().options?.locale).toBe('fr-MA');
     fixture.destroy();

@@ -9,7 +9,9 @@ import {
   Tooltip,
   type ChartComponentLike,
 } from 'chart.js';
+import { TranslatePipe } from '@ngx-translate/core';
 import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
+import { summarizeLines } from './chart-summary';
 import { buildLineChartConfig, type LineSeries } from './line-chart-config';
 
 /**
@@ -18,6 +20,7 @@ import { buildLineChartConfig, type LineSeries } from './line-chart-config';
  */
 @Component({
   selector: 'msd-line-chart',
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: CHART_TEMPLATE,
   styles: CHART_STYLES,
@@ -45,4 +48,6 @@ export class LineChart extends ChartCanvas<'line'> {
       primaryMax: this.primaryMax(),
     }),
   );
+
+  readonly summary = computed(() => summarizeLines(this.series(), this.labels(), this.readerLocale()));
 }
