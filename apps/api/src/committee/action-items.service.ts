@@ -9,7 +9,7 @@ import {
   type IsoDate,
   type PartialLocalizedText,
 } from '@marsad/contracts';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, diffOf } from '../audit/audit.service';
 import type { SignedInContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
@@ -127,13 +127,8 @@ export class ActionItemsService {
     if (filter.ownerId) qb.andWhere('item.owner_institution_id = :ownerId', { ownerId: filter.ownerId });
     if (filter.ids) qb.andWhere('item.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [null] });
     if (filter.overdue !== undefined) {
-      const overdue = new Brackets((w) =>
-        w.where('item.status IN (:...open)', { open: OPEN_ACTION_ITEM_STATUSES }).andWhere('item.due_on < :today', {
-          today,
-        }),
-      );
-      if (filter.overdue) qb.andWhere(overdue);
-      else qb.andWhere(new Brackets((w) => w.where('NOT (item.status IN (:...open) AND item.due_on < :today)')));
+      const late = 'item.status IN (:...lateStatuses) AND item.due_on < :today';
+      qb.andWhere(filter.overdue ? `(${late})` : `NOT (${late})`, { lateStatuses: OPEN_ACTION_ITEM_STATUSES, today });
     }
     const items = await qb.getMany();
     return items.map((item) => mapActionItem(item, today)).sort(byUrgency);

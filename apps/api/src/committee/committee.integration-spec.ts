@@ -305,6 +305,14 @@ describe('Steering committee (real database)', () => {
     expect(committeeHome.actionItems.overdue.map((i: ActionItemView) => i.reference)).toEqual(['R1-D1-A1']);
     const workbench = (await coordinator.get('/api/v1/home/workbench').expect(200)).body;
     expect(workbench.actionItems.overdue.map((i: ActionItemView) => i.reference)).toEqual(['R1-D1-A1']);
+    // The list filters both ways (overdue=false once answered 500: found by `npm run fuzz`).
+    const late: ActionItemView[] = (await committee.get('/api/v1/committee/action-items?overdue=true').expect(200))
+      .body;
+    expect(late.map((i) => i.reference)).toEqual(['R1-D1-A1']);
+    const notLate: ActionItemView[] = (await committee.get('/api/v1/committee/action-items?overdue=false').expect(200))
+      .body;
+    expect(notLate.length).toBeGreaterThan(0);
+    expect(notLate.some((i) => i.overdue || i.reference === 'R1-D1-A1')).toBe(false);
     // HCP's officer closes its own with evidence.
     const hcpItems: ActionItemView[] = (await hcp.get('/api/v1/committee/action-items').expect(200)).body;
     await hcp
