@@ -492,6 +492,14 @@ describe('The Imtiaz award (real database)', () => {
       .put(`/api/v1/award/applications/${cdg}/scores`)
       .send({ scores: [{ criterionId: criterion.narrative, score: 11 }] })
       .expect(400);
+    // A number in exponent notation is a number with too many decimals, not a 500 (found by `npm run fuzz`).
+    const tiny: ApiErrorBody = (
+      await jurors['j3']
+        .put(`/api/v1/award/applications/${cdg}/scores`)
+        .send({ scores: [{ criterionId: criterion.narrative, score: 3e-323 }] })
+        .expect(400)
+    ).body;
+    expect(tiny.fields.map((f) => `${f.field}:${f.rule}`)).toEqual(['scores.0.score:isDecimal']);
 
     for (const code of APPLICANTS) {
       const panel = code === 'CDG' ? ['j3', 'j4', 'j5'] : ['j1', 'j2', 'j3', 'j4', 'j5'];

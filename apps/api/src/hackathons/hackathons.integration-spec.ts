@@ -221,7 +221,7 @@ describe('Hackathons: challenges, teams, results and winners as reuses (real dat
         .send({ version: teams.souss.version, score: 74.255, rank: 0 })
         .expect(400)
     ).body;
-    expect(rulesOf(bad)).toEqual(['rank:min', 'score:isNumber']);
+    expect(rulesOf(bad)).toEqual(['rank:min', 'score:isDecimal']);
     await coordinator
       .patch(`/api/v1/hackathon/teams/${teams.souss.id}`)
       .send({ version: teams.souss.version, score: 100.5 })

@@ -25,7 +25,6 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -39,7 +38,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trimmed } from '../../common/validation/transforms';
-import { HasSomeLocale, IsIsoDate, IsOmittable } from '../../common/validation/validators';
+import { HasSomeLocale, IsDecimal, IsIsoDate, IsOmittable } from '../../common/validation/validators';
 
 const nullable = (_: unknown, value: unknown) => value !== null;
 const URL_RULE = { protocols: ['https', 'http'], require_protocol: true };
@@ -49,7 +48,6 @@ const CODE = /^[A-Za-z0-9._-]{1,64}$/;
 const JURORS_MAX = 50;
 /** The longest search for jury candidates. */
 const JUROR_SEARCH_MAX = 100;
-const SCORE_RULE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
 
 export class AwardTitleDto {
   @IsOptional() @Transform(trimmed) @IsString() @MaxLength(AWARD_LIMITS.title) ar?: string;
@@ -76,7 +74,7 @@ export class SaveCriterionDto implements SaveCriterionRequest {
   @IsObject() @ValidateNested() @Type(() => AwardTitleDto) @HasSomeLocale() title!: AwardTitleDto;
   @IsOmittable() @IsObject() @ValidateNested() @Type(() => AwardDescriptionDto) description?: AwardDescriptionDto;
   /** Out of 100, to the hundredth; an edition's weights sum to 100. */
-  @IsNumber(SCORE_RULE) @Min(0.01) @Max(100) weight!: number;
+  @IsDecimal(2) @Min(0.01) @Max(100) weight!: number;
 }
 
 export class SaveEditionDto implements SaveEditionRequest {
@@ -173,7 +171,7 @@ export class UpdateApplicationDto extends ApplicationFieldsDto implements Update
 export class ScoreDto {
   @IsUUID('all') criterionId!: string;
   /** 0–10, to the hundredth. */
-  @IsNumber(SCORE_RULE) @Min(0) @Max(AWARD_LIMITS.maxScore) score!: number;
+  @IsDecimal(2) @Min(0) @Max(AWARD_LIMITS.maxScore) score!: number;
   @IsOptional()
   @ValidateIf(nullable)
   @Transform(trimmed)

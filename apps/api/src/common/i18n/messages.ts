@@ -209,6 +209,11 @@ export const RULE_MESSAGES: Record<string, Catalogue> = {
     ar: '{field} يجب أن يكون عددا صحيحا',
   },
   isNumber: { en: '{field} must be a number', fr: '{field} doit être un nombre', ar: '{field} يجب أن يكون رقما' },
+  isDecimal: {
+    en: '{field} must be a number with at most {0} decimals',
+    fr: '{field} doit être un nombre d’au plus {0} décimales',
+    ar: '{field} يجب أن يكون رقما بما لا يتجاوز {0} أرقام عشرية',
+  },
   min: { en: '{field} must be at least {0}', fr: '{field} doit être au moins {0}', ar: '{field} يجب ألا يقل عن {0}' },
   max: { en: '{field} must be at most {0}', fr: '{field} doit être au plus {0}', ar: '{field} يجب ألا يتجاوز {0}' },
   isIn: {

@@ -20,6 +20,27 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** A finite number with at most `places` decimals: 3e-323 or 1e-7 are refused, as 0.123 is for 2. */
+export function isDecimal(value: unknown, places: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+}
+
+/**
+ * A number with at most `places` decimals. class-validator's `IsNumber({ maxDecimalPlaces })` reads the
+ * decimals from `toString()` and throws on exponent notation (3e-323), answering 500: this does not.
+ */
+export function IsDecimal(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      constraints: [places],
+      options: { message: `$property must be a number with at most ${places} decimals`, ...options },
+      validator: { validate: (value: unknown) => isDecimal(value, places) },
+    });
+}
+
 /** An object of per-locale texts ({ar, fr, en}) with at least one non-blank entry. */
 export function HasSomeLocale(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

@@ -15,7 +15,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -29,7 +28,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { trimmed } from '../../common/validation/transforms';
-import { HasSomeLocale, IsOmittable } from '../../common/validation/validators';
+import { HasSomeLocale, IsDecimal, IsOmittable } from '../../common/validation/validators';
 
 const nullable = (_: unknown, value: unknown) => value !== null;
 const URL_RULE = { protocols: ['https', 'http'], require_protocol: true };
@@ -108,7 +107,7 @@ export class UpdateTeamDto extends TeamFieldsDto implements UpdateTeamRequest {
   /** The jury's score out of 100, to the hundredth. */
   @IsOptional()
   @ValidateIf(nullable)
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(HACKATHON_LIMITS.score)
   score?: number | null;

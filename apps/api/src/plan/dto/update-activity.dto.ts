@@ -1,17 +1,6 @@
 import type { UpdateActivityRequest } from '@marsad/contracts';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { IsIsoDate, NotAfter } from '../../common/validation/validators';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsDecimal, IsIsoDate, NotAfter } from '../../common/validation/validators';
 
 export class UpdateActivityDto implements UpdateActivityRequest {
   /** The version you last read; a stale one gets 409 with the current state. */
@@ -31,7 +20,7 @@ export class UpdateActivityDto implements UpdateActivityRequest {
   dueDate?: string | null;
 
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsDecimal(3)
   @Min(0)
   @Max(1000)
   weight?: number;
