@@ -39,6 +39,10 @@ export class MetricsService {
     options: { runId: string | null; asOf?: Date },
   ): Promise<{ institutions: number; day: string }> {
     const asOf = options.asOf ?? new Date();
+    // One recompute at a time (a coordinator's, a harvest's): two would each delete the day's rows
+    // and insert their own, and the second insert would break the day's unique key (a 500, found by
+    // `npm run fuzz`). The lock is the transaction's, released at its commit or rollback.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('marsad:metrics-recompute'))`);
     // Snapshots are filed under Morocco's calendar day, the same "today" as the plan's.
     const day = todayInMorocco(asOf);
     const datasets = await this.datasetAggregates(manager, asOf);
