@@ -15,3 +15,4 @@ export * from './lib/notifications/notification-labels';
 export * from './lib/notifications/notification-pipes';
 export * from './lib/traffic-light/traffic-light';
 export * from './lib/locale/bidi';
+export * from './lib/locale/morocco-time';

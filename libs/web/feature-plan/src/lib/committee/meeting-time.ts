@@ -1,60 +1,13 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import type { Locale } from '@marsad/contracts';
-import { intlLocale, MSD_LOCALE } from '@marsad/web/ui';
+import { formatMoroccoTime, MSD_LOCALE } from '@marsad/web/ui';
 
-/** Meetings take place in Morocco: their times are shown, and typed, in Moroccan time whatever the browser's zone. */
-export const MEETING_TIME_ZONE = 'Africa/Casablanca';
-
-const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** Milliseconds to add to UTC to get the wall clock in Casablanca at that instant (+1 h, 0 during Ramadan). */
-function offsetAt(instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: MEETING_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return wall - Math.floor(instant / 60_000) * 60_000;
-}
-
-/** A `datetime-local` value read as Casablanca time, as an ISO instant; null when it is not one. */
-export function casablancaToIso(local: string): string | null {
-  const m = WALL.exec(local);
-  if (!m) return null;
-  const guess = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  let instant = guess - offsetAt(guess);
-  const again = offsetAt(instant);
-  if (guess - again !== instant) instant = guess - again;
-  return new Date(instant).toISOString();
-}
-
-/** An ISO instant as a `datetime-local` value in Casablanca time. */
-export function isoToCasablanca(iso: string): string {
-  const instant = new Date(iso).getTime();
-  if (Number.isNaN(instant)) return '';
-  return new Date(instant + offsetAt(instant)).toISOString().slice(0, 16);
-}
+// Meeting times are typed and shown in Moroccan time: the conversions are the shared ones.
+export { casablancaToIso, isoToCasablanca } from '@marsad/web/ui';
 
 /** A meeting's date and time, in the reader's language, in Moroccan time. */
 export function formatMeetingTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: MEETING_TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatMoroccoTime(iso, locale, { weekday: true });
 }
 
 @Pipe({ name: 'msdMeetingTime', pure: false })
