@@ -23,7 +23,7 @@ import { Activity } from '../plan/entities/activity.entity';
 import { Measure } from '../plan/entities/measure.entity';
 import { Institution } from '../institutions/entities/institution.entity';
 import { StorageService } from '../storage/storage.service';
-import { decodeFileName, sniffContentType } from '../storage/file-type.util';
+import { checkedDocument, decodeFileName, type FileUpload } from '../storage/file-type.util';
 import { ActionItemsService } from './action-items.service';
 import { CommitteeMembersService, sittingOn } from './committee-members.service';
 import { actionItemReference, maySeeCommitteePeople } from './committee-rules';
@@ -63,8 +63,6 @@ const STANDING_ITEMS = {
   },
   other: { ar: 'نقاط مختلفة', fr: 'Divers', en: 'Any other business' },
 } satisfies Record<string, PartialLocalizedText>;
-
-type FileUpload = { buffer: Buffer; originalname: string };
 
 /** The standing items, with one follow-up item per open action item (they roll forward). */
 export function proposedAgenda(open: { id: string }[]): AgendaItemInput[] {
@@ -340,18 +338,9 @@ export class MeetingsService {
     if (!file && !dto.url) throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     let stored: { key: string; sizeBytes: number; sha256: string; contentType: string } | null = null;
     if (file) {
-      if (file.buffer.length > EVIDENCE_MAX_BYTES)
-        throw new AppException(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', { limit: '10 MB' });
-      const contentType = await sniffContentType(file.buffer);
-      const allowed = role === 'minutes_signed' ? ['application/pdf'] : (EVIDENCE_CONTENT_TYPES as readonly string[]);
-      if (!contentType || !allowed.includes(contentType))
-        throw new AppException(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          'UNSUPPORTED_FILE_TYPE',
-          { detected: contentType ?? 'unknown' },
-          [{ field: 'file', rule: 'fileType' }],
-        );
-      stored = { ...(await this.storage.put('committee', file.buffer)), contentType };
+      const allowed = role === 'minutes_signed' ? ['application/pdf'] : EVIDENCE_CONTENT_TYPES;
+      const document = await checkedDocument(file, allowed, EVIDENCE_MAX_BYTES);
+      stored = { ...(await this.storage.put('committee', document.buffer)), contentType: document.contentType };
     } else if (role === 'minutes_signed') {
       throw AppException.validation([{ field: 'file', rule: 'isDefined' }]);
     }
