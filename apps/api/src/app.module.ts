@@ -4,6 +4,8 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { PgThrottlerStorage } from './common/http/pg-throttler-storage';
 import { CacheInvalidationInterceptor } from './common/cache/cache-invalidation.interceptor';
 import { loggerOptions } from './common/logging/logger.options';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -53,44 +55,50 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
-        // In-process counters: with several instances, each limits on its own (see README).
-        ThrottlerModule.forRoot({
-          throttlers: [
-            {
-              name: 'sign-in',
-              ttl: 60_000,
-              limit: config.signInRateLimit,
-              skipIf: (context) => !Reflect.getMetadata(SIGN_IN_LIMITED, context.getHandler()),
-            },
-            {
-              name: 'public-forms',
-              ttl: 3_600_000,
-              limit: config.publicFormRateLimit,
-              skipIf: (context) => !Reflect.getMetadata(PUBLIC_FORM_LIMITED, context.getHandler()),
-            },
-            {
-              name: 'public-comments',
-              ttl: 60_000,
-              limit: config.publicCommentRateLimit,
-              skipIf: (context) => !Reflect.getMetadata(PUBLIC_COMMENT_LIMITED, context.getHandler()),
-              // One counter per client for comments on measures and activities alike (not one per route).
-              generateKey: (_context, tracker, name) => createHash('sha256').update(`${name}-${tracker}`).digest('hex'),
-            },
-            {
-              // Anonymous GET/HEAD per client IP across the whole API, announced in RateLimit-* headers.
-              name: PUBLIC_READS,
-              ttl: PUBLIC_READS_TTL_MS,
-              limit: config.publicReadRateLimit,
-              skipIf: (context) => !isAnonymousRead(context),
-              generateKey: perClientKey,
-            },
-            {
-              name: 'writes',
-              ttl: 60_000,
-              limit: config.writeRateLimit,
-              skipIf: (context) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method),
-            },
-          ],
+        // Counters in PostgreSQL, shared by every instance (see docs/deployment.md); the embedded
+        // database serves one process only, so it counts in memory.
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            storage: database.kind === 'postgres' ? new PgThrottlerStorage(dataSource) : undefined,
+            throttlers: [
+              {
+                name: 'sign-in',
+                ttl: 60_000,
+                limit: config.signInRateLimit,
+                skipIf: (context) => !Reflect.getMetadata(SIGN_IN_LIMITED, context.getHandler()),
+              },
+              {
+                name: 'public-forms',
+                ttl: 3_600_000,
+                limit: config.publicFormRateLimit,
+                skipIf: (context) => !Reflect.getMetadata(PUBLIC_FORM_LIMITED, context.getHandler()),
+              },
+              {
+                name: 'public-comments',
+                ttl: 60_000,
+                limit: config.publicCommentRateLimit,
+                skipIf: (context) => !Reflect.getMetadata(PUBLIC_COMMENT_LIMITED, context.getHandler()),
+                // One counter per client for comments on measures and activities alike (not one per route).
+                generateKey: (_context, tracker, name) =>
+                  createHash('sha256').update(`${name}-${tracker}`).digest('hex'),
+              },
+              {
+                // Anonymous GET/HEAD per client IP across the whole API, announced in RateLimit-* headers.
+                name: PUBLIC_READS,
+                ttl: PUBLIC_READS_TTL_MS,
+                limit: config.publicReadRateLimit,
+                skipIf: (context) => !isAnonymousRead(context),
+                generateKey: perClientKey,
+              },
+              {
+                name: 'writes',
+                ttl: 60_000,
+                limit: config.writeRateLimit,
+                skipIf: (context) => ['GET', 'HEAD', 'OPTIONS'].includes(context.switchToHttp().getRequest().method),
+              },
+            ],
+          }),
         }),
         StorageModule,
         SettingsModule,
