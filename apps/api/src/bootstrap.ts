@@ -19,6 +19,7 @@ import { HttpExceptionFilter } from './common/errors/http-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseTarget } from './database/data-source-options';
+import { DATABASE_KIND } from './database/database.tokens';
 import { DemoSeedService } from './seed/demo-seed.service';
 import { InventoryMatchingService } from './inventory/inventory-matching.service';
 import { MetricsService } from './metrics/metrics.service';
@@ -68,6 +69,25 @@ function setUpOpenApi(app: INestApplication, config: AppConfig): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * Runs `work` while holding PostgreSQL's session lock on start-up, so replicas started
+ * together migrate and seed one after the other (the second finds it done: the seeds are
+ * idempotent). The lock goes with the connection if the process dies. The embedded
+ * database serves one process, which needs no lock.
+ */
+export async function underStartupLock<T>(app: INestApplicationContext, work: () => Promise<T>): Promise<T> {
+  if (app.get(DATABASE_KIND) !== 'postgres') return work();
+  const runner = app.get(DataSource).createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('marsad:start-up'))`);
+    return await work();
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('marsad:start-up'))`).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /** Brings the schema up to date and loads reference data (and demo data when configured). */

@@ -3,7 +3,7 @@ import { loadConfig, type AppConfig } from './config/app-config';
 import { ConfigError } from './config/env.schema';
 import { openDatabaseTarget, type DatabaseTarget } from './database/data-source-options';
 import { DataDirLockedError } from './database/embedded-postgres';
-import { createApp, harvestDemoPortalOnce, prepareDatabase } from './bootstrap';
+import { createApp, harvestDemoPortalOnce, prepareDatabase, underStartupLock } from './bootstrap';
 import { RemindersService } from './reminders/reminders.service';
 
 async function main(): Promise<void> {
@@ -37,8 +37,10 @@ async function main(): Promise<void> {
       ? `Database: embedded PostgreSQL (PGlite) in ${config.dataDir}/pg`
       : `Database: PostgreSQL at ${redact(config.databaseUrl as string)}`,
   );
-  await prepareDatabase(app, config);
-  await harvestDemoPortalOnce(app);
+  await underStartupLock(app, async () => {
+    await prepareDatabase(app, config);
+    await harvestDemoPortalOnce(app);
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

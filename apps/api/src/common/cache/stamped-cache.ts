@@ -1,7 +1,7 @@
 /**
  * Answers kept in memory while the data they come from is unchanged. The data's
  * "stamp" (e.g. the newest updated_at and a row count) is read from the database
- * at most once per `stampTtlMs`, so every instance notices a change made by
+ * at most once per `stampTtlMs` (half a second), so every instance notices a change made by
  * another within that time; a write handled by this instance clears every cache
  * at once (see CacheInvalidationInterceptor).
  */
@@ -55,7 +55,7 @@ export class StampedCache {
   }
 
   private async refreshStamp(): Promise<void> {
-    if (Date.now() - this.checkedAt < (this.options.stampTtlMs ?? 1000)) return;
+    if (Date.now() - this.checkedAt < (this.options.stampTtlMs ?? 500)) return;
     this.checking ??= this.readStamp()
       .then((stamp) => {
         if (stamp !== this.stamp) this.entries.clear();
