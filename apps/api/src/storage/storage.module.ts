@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { StorageService } from './storage.service';
+import { DirectoryStorage, StorageService } from './storage.service';
 
+/** Where uploaded files live: a directory today; another StorageService (an object store) can be bound here. */
 @Global()
-@Module({ providers: [StorageService], exports: [StorageService] })
+@Module({ providers: [{ provide: StorageService, useClass: DirectoryStorage }], exports: [StorageService] })
 export class StorageModule {}

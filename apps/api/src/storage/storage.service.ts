@@ -13,19 +13,31 @@ export interface StoredFile {
 }
 
 /**
- * The one place files are kept. Today a directory under DATA_DIR; the interface
- * (put / open / remove by key) is what an object store would offer, so several
- * API instances can later share one bucket without touching callers.
+ * The one place files are kept, by key (`evidence/2026-01/<uuid>`). Callers depend on
+ * this contract only (put / open / remove), so an S3-compatible object store can replace
+ * the directory below without touching them: bind another implementation in
+ * StorageModule. Several API instances share it (docs/deployment.md).
  */
+export abstract class StorageService {
+  /** Keeps the bytes under a new key beginning with `prefix`; never half-written under a live key. */
+  abstract put(prefix: string, bytes: Buffer): Promise<StoredFile>;
+  /** The bytes stored under `key`, as a stream. */
+  abstract open(key: string): Readable;
+  /** Forgets `key` (no error if it is already gone). */
+  abstract remove(key: string): Promise<void>;
+}
+
+/** Files in a directory under DATA_DIR: on one machine, or on a volume every instance mounts. */
 @Injectable()
-export class StorageService {
+export class DirectoryStorage extends StorageService {
   private readonly root: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super();
     this.root = join(config.dataDir, 'files');
   }
 
-  async put(prefix: string, bytes: Buffer): Promise<StoredFile> {
+  override async put(prefix: string, bytes: Buffer): Promise<StoredFile> {
     const key = `${prefix}/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
@@ -36,11 +48,11 @@ export class StorageService {
     return { key, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
-  open(key: string): Readable {
+  override open(key: string): Readable {
     return createReadStream(this.pathOf(key));
   }
 
-  async remove(key: string): Promise<void> {
+  override async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }
 
