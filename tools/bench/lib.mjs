@@ -59,6 +59,9 @@ export async function startServer({ port, databaseUrl, env = {} }) {
       if ((await fetch(`${base}/api/health`)).ok)
         return {
           base,
+          pid: server.pid,
+          /** The child process itself, for a test that kills it (tools/crash). */
+          process: server,
           stop: () =>
             new Promise((r) => {
               server.once('exit', r);
