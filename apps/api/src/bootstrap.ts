@@ -11,6 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { StampedCache } from './common/cache/stamped-cache';
 import { MultipartRoutesGuard } from './common/http/accepts-file';
 import { installRequestPipeline } from './common/http/request-pipeline';
 import { installWebDelivery } from './common/http/web-delivery';
@@ -32,6 +33,7 @@ import { ReferenceSeedService } from './seed/reference-seed.service';
 
 /** Builds the Nest application exactly as it runs, for main.ts and for tests. */
 export async function createApp(config: AppConfig, database: DatabaseTarget): Promise<NestExpressApplication> {
+  StampedCache.enabled = config.answerCache;
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     bufferLogs: true,
     bodyParser: false,

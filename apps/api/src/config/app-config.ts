@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | null;
   demoData: boolean;
+  /** In-memory answer caches (StampedCache); off only to measure the cold path. */
+  answerCache: boolean;
   logLevel: EnvSchema['LOG_LEVEL'];
   poolSize: number;
   webDist: string;
@@ -68,6 +70,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     // Demo data makes a fresh embedded install look alive; a real PostgreSQL starts clean.
     demoData: env.DEMO_DATA === 'auto' ? databaseUrl === null : env.DEMO_DATA === 'true',
+    answerCache: env.ANSWER_CACHE !== 'off',
     logLevel: env.LOG_LEVEL,
     poolSize: env.DB_POOL_SIZE,
     webDist: resolve(env.WEB_DIST ?? 'dist/apps/web/browser'),

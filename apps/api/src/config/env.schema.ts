@@ -85,6 +85,13 @@ export class EnvSchema {
   @Matches(/\S/, { message: 'must not be empty' })
   DATA_DIR = './data';
 
+  /**
+   * off: compute every answer as if its data had just changed (no in-memory answer caches).
+   * For measuring the cold path (`npm run bench`) and for diagnosis; on in production.
+   */
+  @IsIn(['on', 'off'])
+  ANSWER_CACHE: 'on' | 'off' = 'on';
+
   /** auto: load the demo data set in embedded mode only. */
   @IsIn(['auto', 'true', 'false'])
   DEMO_DATA: 'auto' | 'true' | 'false' = 'auto';

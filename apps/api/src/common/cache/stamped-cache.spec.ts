@@ -68,4 +68,20 @@ describe('StampedCache', () => {
     expect(await before).toBe(2);
     expect(await after).toBe(3);
   });
+
+  it('ANSWER_CACHE=off computes every answer (the cold path) and reads no stamp', async () => {
+    let stamps = 0;
+    let computed = 0;
+    const cache = new StampedCache(async () => String(++stamps));
+    StampedCache.enabled = false;
+    try {
+      expect(await cache.get('k', async () => ++computed)).toBe(1);
+      expect(await cache.get('k', async () => ++computed)).toBe(2);
+      expect(stamps).toBe(0);
+    } finally {
+      StampedCache.enabled = true;
+    }
+    expect(await cache.get('k', async () => ++computed)).toBe(3);
+    expect(await cache.get('k', async () => ++computed)).toBe(3);
+  });
 });

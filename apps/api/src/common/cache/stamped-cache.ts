@@ -7,6 +7,8 @@
  */
 export class StampedCache {
   private static readonly all = new Set<StampedCache>();
+  /** ANSWER_CACHE=off: every get computes (the cold path, for benchmarks); set at start-up. */
+  static enabled = true;
 
   private readonly entries = new Map<string, unknown>();
   /** Answers being computed: requests arriving meanwhile share them (one computation, not twenty). */
@@ -34,6 +36,7 @@ export class StampedCache {
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (!StampedCache.enabled) return compute();
     await this.refreshStamp();
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const stamp = this.stamp;
