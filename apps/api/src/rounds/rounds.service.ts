@@ -408,13 +408,13 @@ export class RoundsService {
     const ids = [
       ...new Set(activities.flatMap((a) => [a.leadId, ...a.contributorIds]).filter((id): id is string => !!id)),
     ];
-    const [institutions, reports, confirmations] = await Promise.all([
-      manager.query(
-        `SELECT id, code, name, type, region_code AS "regionCode" FROM institutions WHERE id = ANY($1::uuid[]) AND active`,
-        [ids],
-      ),
-      manager.query(
-        `SELECT DISTINCT ON (u.activity_id, u.author_institution_id)
+    // One after the other: `manager` may hold a transaction's single connection, which runs one query at a time.
+    const institutions = await manager.query(
+      `SELECT id, code, name, type, region_code AS "regionCode" FROM institutions WHERE id = ANY($1::uuid[]) AND active`,
+      [ids],
+    );
+    const reports = await manager.query(
+      `SELECT DISTINCT ON (u.activity_id, u.author_institution_id)
                 u.id, u.version, u.activity_id AS "activityId", u.author_institution_id AS "institutionId", u.state,
                 u.return_comment AS "returnComment",
                 min(u.first_submitted_at) OVER (PARTITION BY u.activity_id, u.author_institution_id) AS "handedInAt"
@@ -422,14 +422,13 @@ export class RoundsService {
           WHERE u.round_id = $1 AND u.state <> 'draft' AND u.author_institution_id IS NOT NULL
             AND ($2::uuid IS NULL OR u.author_institution_id = $2)
           ORDER BY u.activity_id, u.author_institution_id, u.created_at DESC`,
-        [round.id, institutionId ?? null],
-      ),
-      manager.query(
-        `SELECT institution_id AS "institutionId", kind, confirmed_at AS "at", confirmed_by_name AS "by"
+      [round.id, institutionId ?? null],
+    );
+    const confirmations = await manager.query(
+      `SELECT institution_id AS "institutionId", kind, confirmed_at AS "at", confirmed_by_name AS "by"
            FROM reporting_round_confirmations WHERE round_id = $1 AND ($2::uuid IS NULL OR institution_id = $2)`,
-        [round.id, institutionId ?? null],
-      ),
-    ]);
+      [round.id, institutionId ?? null],
+    );
     const standings = computeStanding({
       closesOn: round.closesOn,
       today: todayInMorocco(),
