@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { DivisionsImportService } from './institutions/divisions-import.service';
 import { AuditService } from './audit/audit.service';
+import { backupCommand, restoreCommand } from './backup/backup-commands';
+import { BackupProblem } from './backup/manifest';
 import { User } from './auth/entities/user.entity';
 import { passwordViolations, hashPassword } from './auth/passwords';
 import { loadConfig } from './config/app-config';
@@ -29,6 +31,10 @@ const COMMANDS: Record<string, string> = {
   'portal:harvest':
     'harvest the CKAN portal at PORTAL_URL once (incremental; --full for everything), print the summary; exit 1 if the run failed',
   'metrics:recompute': "recompute today's publication metrics from the harvested datasets",
+  'db:backup':
+    'write the database and the uploaded files to one archive: --file PATH (--force replaces an existing file); an embedded database needs the server stopped',
+  'db:restore':
+    'restore a db:backup archive into an empty database and DATA_DIR/files: --file PATH (--force replaces what is there); the server must be stopped',
 };
 
 /** Operator commands: `npm run cli -- <command>`. Uses DATABASE_URL or the embedded database under DATA_DIR. */
@@ -42,6 +48,15 @@ async function run(command: string | undefined): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  if (command === 'db:backup' || command === 'db:restore') {
+    // No application here: a backup needs only the database, and a restore replaces it.
+    const file = option('file');
+    if (!file) throw new UsageError(`${command} needs --file PATH.`);
+    const force = process.argv.includes('--force');
+    if (command === 'db:backup') console.log((await backupCommand(config, file, force)).join('\n'));
+    else await restoreCommand(config, file, force, (line) => console.log(line));
+    return 0;
+  }
   const database = await openDatabaseTarget(config);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database), { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -172,7 +187,10 @@ run(process.argv[2]).then(
   (code) => process.exit(code),
   (error) => {
     console.error(
-      error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError
+      error instanceof ConfigError ||
+        error instanceof DataDirLockedError ||
+        error instanceof UsageError ||
+        error instanceof BackupProblem
         ? error.message
         : error,
     );

@@ -14,6 +14,8 @@ export interface DatabaseTarget {
   socketDir?: string;
   port?: number;
   poolSize: number;
+  /** The embedded cluster's consistent copy (db:backup); absent for a real PostgreSQL. */
+  dumpDataDir?: () => Promise<Blob>;
   /** Stops the embedded server (no-op for a real PostgreSQL). */
   stop(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export function embeddedTarget(embedded: EmbeddedPostgres): DatabaseTarget {
     socketDir: embedded.socketDir,
     port: embedded.port,
     poolSize: 1,
+    dumpDataDir: () => embedded.dumpDataDir(),
     stop: () => embedded.stop(),
   };
 }

@@ -18,6 +18,8 @@ export interface EmbeddedPostgres {
   /** Directory holding the socket: use it as `host` with port 5432. */
   socketDir: string;
   port: number;
+  /** A consistent copy of the whole cluster (PGlite's tar.gz of its data directory), for backups. */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,17 @@ function acquireLock(lockFile: string): void {
     // No lock file, or an unreadable one: take it.
   }
   writeFileSync(lockFile, String(process.pid));
+}
+
+/**
+ * Takes the data directory's lock without starting PostgreSQL (a backup restore swaps the
+ * cluster under it); throws DataDirLockedError while a server uses it. Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, 'pg.lock');
+  acquireLock(lockFile);
+  return () => rmSync(lockFile, { force: true });
 }
 
 /**
@@ -87,6 +100,11 @@ export async function startEmbeddedPostgres(
   return {
     socketDir,
     port: SOCKET_PORT,
+    async dumpDataDir() {
+      // PGlite dumps under its query lock, so no statement runs halfway through the copy.
+      await db.exec('CHECKPOINT');
+      return db.dumpDataDir('gzip');
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
