@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { ActorContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { DatabaseKind } from '../database/data-source-options';
+import { DATABASE_KIND } from '../database/database.tokens';
 import { HarvestRun } from './entities/harvest-run.entity';
 import type { HarvestProgress } from './harvest-run-state';
 import type { MergeOutcome } from './harvest-staging.store';
@@ -40,15 +42,33 @@ export function toRunView(run: HarvestRun): HarvestRunView {
   };
 }
 
-/** The record of a harvest run from its claim to its end: one run at a time, a heartbeat while it works. */
+/**
+ * The record of a harvest run from its claim to its end: one run at a time, a heartbeat while it works.
+ *
+ * A run whose process died (kill -9, power cut) stays `running` in its record: it is released
+ * when its heartbeat is ABANDONED_AFTER_MS old (another instance may be running it on
+ * PostgreSQL), and at once on the embedded database, which one process holds: a running run
+ * that process did not start was interrupted. Released runs lose their staged datasets.
+ */
 @Injectable()
 export class HarvestRunLifecycleService {
+  /** Runs claimed by this process and not yet ended. */
+  private readonly ownRuns = new Set<string>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_KIND) private readonly databaseKind: DatabaseKind,
     private readonly source: PortalSource,
     private readonly audit: AuditService,
   ) {}
+
+  /** Whether a run recorded as running has no process working on it any more. */
+  isAbandoned(run: Pick<HarvestRun, 'id' | 'status' | 'heartbeatAt'>, now = Date.now()): boolean {
+    if (run.status !== 'running') return false;
+    if (this.databaseKind === 'embedded' && !this.ownRuns.has(run.id)) return true;
+    return run.heartbeatAt.getTime() < now - ABANDONED_AFTER_MS;
+  }
 
   /**
    * Claims the single run slot (advisory lock around the check, so two
@@ -62,9 +82,18 @@ export class HarvestRunLifecycleService {
       if (!locked) throw new AppException(HttpStatus.CONFLICT, 'HARVEST_RUNNING');
       const runs = manager.getRepository(HarvestRun);
       await manager.query(
-        `UPDATE harvest_runs SET status = 'failed', finished_at = now(), failure = 'abandoned: the process running it stopped'
-          WHERE status = 'running' AND heartbeat_at < now() - ($1 || ' milliseconds')::interval`,
-        [String(ABANDONED_AFTER_MS)],
+        `UPDATE harvest_runs SET status = 'failed', finished_at = now(),
+                failure = CASE WHEN heartbeat_at < now() - ($1 || ' milliseconds')::interval
+                               THEN 'abandoned: the process running it stopped'
+                               ELSE 'interrupted: the server stopped during the run' END
+          WHERE status = 'running' AND (heartbeat_at < now() - ($1 || ' milliseconds')::interval
+                OR ($2::boolean AND NOT (id = ANY($3::uuid[]))))`,
+        [String(ABANDONED_AFTER_MS), this.databaseKind === 'embedded', [...this.ownRuns]],
+      );
+      // The staged datasets of runs that ended without merging them (their process died).
+      await manager.query(
+        `DELETE FROM portal_dataset_staging s
+          WHERE NOT EXISTS (SELECT 1 FROM harvest_runs r WHERE r.id = s.run_id AND r.status = 'running')`,
       );
       const running = await runs.findOne({ where: { status: 'running' } });
       if (running) throw new AppException(HttpStatus.CONFLICT, 'HARVEST_RUNNING', {}, [], toRunView(running));
@@ -85,6 +114,7 @@ export class HarvestRunLifecycleService {
           since,
         }),
       );
+      this.ownRuns.add(run.id);
       if (caller) {
         await this.audit.record(manager, caller, {
           action: 'harvest.start',
@@ -112,6 +142,7 @@ export class HarvestRunLifecycleService {
     await manager
       .getRepository(HarvestRun)
       .update(runId, { status: 'succeeded', finishedAt: new Date(), ...outcome, ...progress });
+    this.ownRuns.delete(runId);
   }
 
   async fail(runId: string, message: string, progress: HarvestProgress): Promise<void> {
@@ -121,6 +152,7 @@ export class HarvestRunLifecycleService {
       failure: message.slice(0, 2000),
       ...progress,
     });
+    this.ownRuns.delete(runId);
   }
 
   async view(runId: string): Promise<HarvestRunView> {

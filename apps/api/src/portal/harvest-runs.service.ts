@@ -7,7 +7,7 @@ import type { ActorContext } from '../auth/actor';
 import { AppException } from '../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HarvestRun } from './entities/harvest-run.entity';
-import { toRunView } from './harvest-run-lifecycle.service';
+import { HarvestRunLifecycleService, toRunView } from './harvest-run-lifecycle.service';
 import { HarvestService } from './harvest.service';
 import { PortalSource } from './portal-source';
 
@@ -26,6 +26,7 @@ export class HarvestRunsService implements OnApplicationBootstrap, OnApplication
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly harvest: HarvestService,
     private readonly source: PortalSource,
+    private readonly lifecycle: HarvestRunLifecycleService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,7 +83,8 @@ export class HarvestRunsService implements OnApplicationBootstrap, OnApplication
   async status(): Promise<PortalStatus> {
     const runs = this.dataSource.getRepository(HarvestRun);
     const lastGood = await runs.findOne({ where: { status: 'succeeded' }, order: { startedAt: 'DESC' } });
-    const running = await runs.findOne({ where: { status: 'running' } });
+    // A run whose process died is not shown as running: the next start releases it.
+    const running = (await runs.find({ where: { status: 'running' } })).find((run) => !this.lifecycle.isAbandoned(run));
     const [counts] = await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM portal_datasets WHERE deleted_at IS NULL) AS datasets,
               (SELECT count(*)::int FROM portal_organizations WHERE removed_at IS NULL) AS organizations,

@@ -6,9 +6,11 @@ import type {
   Page,
   PortalDatasetView,
   PortalOrganizationView,
+  PortalStatus,
 } from '@marsad/contracts';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { STAGED_COLUMNS } from './harvest-record.mapper';
 import { HarvestRunsService } from './harvest-runs.service';
 import { HarvestService } from './harvest.service';
 
@@ -201,6 +203,52 @@ describe('Portal harvest against a CKAN fixture server', () => {
       .send({ mode: 'full' })
       .expect(403);
     await coordinator.post('/api/v1/portal/runs').send({ mode: 'everything' }).expect(400);
+  });
+
+  it('a run left running by a process that died is released with its staged datasets: at once on the embedded database, after 10 min without a heartbeat on PostgreSQL', async () => {
+    const coordinator = await t.as('COORDINATOR');
+    // What a kill -9 during a run leaves: its record running, its staged datasets, no process.
+    const [dead] = await db.query(
+      `INSERT INTO harvest_runs (mode, trigger, status, portal_url) VALUES ('full', 'manual', 'running', $1) RETURNING id`,
+      [fixture.url],
+    );
+    const columns = STAGED_COLUMNS.map(({ name }) => `"${name}"`).join(', ');
+    await db.query(
+      `INSERT INTO portal_dataset_staging (run_id, ${columns}) SELECT $1, ${columns} FROM portal_datasets LIMIT 50`,
+      [dead.id],
+    );
+    const staged = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM portal_dataset_staging WHERE run_id = $1`, [dead.id]))[0].n;
+    const status = async () => (await t.http.get('/api/v1/portal/status').expect(200)).body as PortalStatus;
+    expect(await staged()).toBe(50);
+    if (t.database.kind === 'postgres') {
+      // Another instance may be running it: it keeps the slot while its heartbeat is recent.
+      expect((await status()).running?.id).toBe(dead.id);
+      const refused = await coordinator.post('/api/v1/portal/runs').send({ mode: 'full' }).expect(409);
+      expect(refused.body.code).toBe('HARVEST_RUNNING');
+      await db.query(`UPDATE harvest_runs SET heartbeat_at = now() - interval '10 minutes 1 second' WHERE id = $1`, [
+        dead.id,
+      ]);
+    }
+    // Not shown as running (the page would not offer to start one), and a new run starts.
+    expect((await status()).running).toBeNull();
+    const started = (await coordinator.post('/api/v1/portal/runs').send({ mode: 'full' }).expect(202))
+      .body as HarvestRunView;
+    expect((await db.query(`SELECT status, failure FROM harvest_runs WHERE id = $1`, [dead.id]))[0]).toEqual({
+      status: 'failed',
+      failure:
+        t.database.kind === 'postgres'
+          ? 'abandoned: the process running it stopped'
+          : 'interrupted: the server stopped during the run',
+    });
+    expect(await staged()).toBe(0);
+    let current = started;
+    for (let i = 0; i < 100 && current.status === 'running'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await coordinator.get(`/api/v1/portal/runs/${started.id}`).expect(200)).body;
+    }
+    expect(current.status).toBe('succeeded');
+    expect((await db.query(`SELECT count(*)::int AS n FROM portal_dataset_staging`))[0].n).toBe(0);
   });
 
   it('lists unmapped organisations; mapping one to an administration gives it a scorecard at once', async () => {
