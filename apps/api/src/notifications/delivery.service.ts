@@ -50,7 +50,7 @@ export function backoffSeconds(attempts: number, random = Math.random()): number
 
 /**
  * Sends the outbox's e-mails: claims a batch (`FOR UPDATE SKIP LOCKED`, so several API instances
- * never take the same message), leases it, sends, and records the outcome. A message whose
+ * never take the same message), leases it, sends, and records each outcome as it comes. A message whose
  * instance died while sending is taken over once its lease has run out; a failure is retried with
  * exponential backoff, and after MAIL_DELIVERY.maxAttempts it is marked failed for an administrator.
  */
@@ -106,27 +106,21 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
     if (!this.transport.configured) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
     const claimed = await this.claim(now, batch);
     if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    // Each message is marked sent as soon as the SMTP server took it, not with the batch: a crash
+    // in between re-sends that one message alone (with the same Message-ID), not the batch.
     const outcomes = await Promise.all(
       claimed.map(async (row) => {
         try {
           await this.transport.send(await this.compose(row));
-          return { row, error: null };
         } catch (error) {
           const e = error instanceof MailRejected ? error : new MailRejected((error as Error).message, false);
           return { row, error: e };
         }
+        await this.markSent(row.id, now);
+        return { row, error: null };
       }),
     );
-    const sent = outcomes.filter((o) => !o.error).map((o) => o.row.id);
-    if (sent.length)
-      // An invitation's link sets a password: it is not kept once delivered.
-      await this.dataSource.query(
-        `UPDATE notifications
-            SET email_state = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL,
-                link = CASE WHEN kind = ANY($3::text[]) THEN NULL ELSE link END
-          WHERE id = ANY($1::uuid[]) AND email_state = 'sending'`,
-        [sent, now, SECRET_LINK_KINDS],
-      );
+    const sent = outcomes.filter((o) => !o.error).length;
     let retried = 0;
     let failed = 0;
     for (const { row, error } of outcomes) {
@@ -151,7 +145,18 @@ export class DeliveryService implements OnApplicationBootstrap, OnApplicationShu
         `e-mail ${row.id} (${row.kind}) ${final ? 'failed' : 'will be retried'} after attempt ${row.attempts}: ${error.message.replace(/[^\s<>@"']+@[^\s<>"']+/g, (address) => maskEmail(address))}`,
       );
     }
-    return { claimed: claimed.length, sent: sent.length, retried, failed };
+    return { claimed: claimed.length, sent, retried, failed };
+  }
+
+  private async markSent(id: string, now: Date): Promise<void> {
+    // An invitation's link sets a password: it is not kept once delivered.
+    await this.dataSource.query(
+      `UPDATE notifications
+          SET email_state = 'sent', sent_at = $2, lease_until = NULL, last_error = NULL,
+              link = CASE WHEN kind = ANY($3::text[]) THEN NULL ELSE link END
+        WHERE id = $1 AND email_state = 'sending'`,
+      [id, now, SECRET_LINK_KINDS],
+    );
   }
 
   /** Takes a batch and leases it, committed at once: another instance skips it while the lease runs. */

@@ -202,6 +202,62 @@ describe('Notifications: outbox, delivery over SMTP, reminders, preferences (rea
     ).toBe(0);
   });
 
+  it('a crash in the middle of a batch re-sends only the messages not yet marked sent', async () => {
+    await deliver(); // nothing else due
+    const before = smtp.received.length;
+    // Six recipients of their own, deactivated afterwards so that no later test reaches them.
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++)
+      ids.push((await t.createAccount({ role: 'OFFICER', institution: 'HCP', email: `crash${i}@hcp.notify.ma` })).id);
+    const notifications = t.app.get((await import('./notifications.service')).NotificationsService);
+    await notifications.notify(t.dataSource.manager, {
+      kind: 'officer.vacancy',
+      userIds: ids,
+      params: { institution: { fr: 'Province crash' }, role: { fr: 'ROD' }, endedOn: today },
+      link: null,
+      key: 'crash-mid-batch',
+    });
+    const count = async (state: string): Promise<number> =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM notifications WHERE dedup_key LIKE 'officer.vacancy:crash-mid-batch:%' AND email_state = $1`,
+          [state],
+        )
+      )[0].n;
+    const expected = await count('pending');
+    expect(expected).toBe(6);
+    // The SMTP server takes the first two messages of the batch; then the process "dies": the
+    // other sends never finish and the batch never ends.
+    const transport = t.app.get(MailTransport);
+    const send = transport.send.bind(transport);
+    let calls = 0;
+    let die: (error: Error) => void = () => undefined;
+    const dead = new Promise<never>((_, reject) => (die = reject));
+    const spy = jest.spyOn(transport, 'send').mockImplementation((mail) => (calls++ < 2 ? send(mail) : dead));
+    const now = new Date();
+    const cutOff = delivery.deliverDue(now, 200);
+    const sentRows = () => count('sent');
+    try {
+      for (let i = 0; i < 100 && (await sentRows()) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      // Those two are marked sent while the batch is still going.
+      expect(await sentRows()).toBe(2);
+      expect(smtp.received.length - before).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    // Once the lease runs out another worker sends the rest: each message arrives once.
+    expect(await deliver(new Date(now.getTime() + 121_000))).toEqual(
+      expect.objectContaining({ claimed: expected - 2, sent: expected - 2 }),
+    );
+    expect(smtp.received.length - before).toBe(expected);
+    expect(new Set(smtp.received.slice(before).map((m) => m.messageId)).size).toBe(expected);
+    // The first worker's sends finally fail: the messages stay sent.
+    die(new Error('connection lost'));
+    await cutOff;
+    expect(await sentRows()).toBe(expected);
+    await t.dataSource.query(`UPDATE users SET active = false WHERE id = ANY($1::uuid[])`, [ids]);
+  });
+
   it('SMTP down: retried with exponential backoff, delivered when it comes back, nothing lost', async () => {
     const port = smtp.port;
     t.app.get(MailTransport).onApplicationShutdown(); // its pooled connections would keep the server from closing
