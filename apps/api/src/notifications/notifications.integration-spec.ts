@@ -459,6 +459,14 @@ describe('Notifications: outbox, delivery over SMTP, reminders, preferences (rea
           .expect(400)
       ).body.fields,
     ).toEqual([expect.objectContaining({ field: 'preferences.0.mode', rule: 'securityAlwaysSent' })]);
+    // 'immediate' is stored too (the column once held 8 characters: a 500 instead of a saved choice).
+    const saved: NotificationPreferenceView[] = (
+      await coordinator
+        .put('/api/v1/notifications/preferences')
+        .send({ preferences: [{ category: 'officers', mode: 'immediate' }] })
+        .expect(200)
+    ).body;
+    expect(saved.find((p) => p.category === 'officers')?.mode).toBe('immediate');
     await coordinator
       .put('/api/v1/notifications/preferences')
       .send({ preferences: [{ category: 'officers', mode: 'daily' }] })

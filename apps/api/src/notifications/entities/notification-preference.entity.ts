@@ -16,7 +16,7 @@ export class NotificationPreference {
   @PrimaryColumn({ type: 'varchar', length: 16 })
   category!: NotificationCategory;
 
-  @Column({ type: 'varchar', length: 8 })
+  @Column({ type: 'varchar', length: 16 })
   mode!: NotificationMode;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
