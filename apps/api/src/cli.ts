@@ -19,6 +19,7 @@ import { harvestDemoPortalOnce } from './bootstrap';
 import { MetricsService } from './metrics/metrics.service';
 import { HarvestService } from './portal/harvest.service';
 import { ReferenceSeedService } from './seed/reference-seed.service';
+import { runNationalGeneration } from './seed/national/national-generator';
 
 const COMMANDS: Record<string, string> = {
   'db:migrate': 'apply pending migrations',
@@ -31,6 +32,8 @@ const COMMANDS: Record<string, string> = {
   'portal:harvest':
     'harvest the CKAN portal at PORTAL_URL once (incremental; --full for everything), print the summary; exit 1 if the run failed',
   'metrics:recompute': "recompute today's publication metrics from the harvested datasets",
+  'db:generate:national':
+    'fill a fresh database with a national year (registry, 5,000 officers, 20,000 reports, 200,000 datasets…): [--scale 0.01] [--as-of YYYY-MM-DD] [--seed N]',
   'db:backup':
     'write the database and the uploaded files to one archive: --file PATH (--force replaces an existing file); an embedded database needs the server stopped',
   'db:restore':
@@ -98,6 +101,7 @@ async function run(command: string | undefined): Promise<number> {
         `Metrics for ${day}: ${institutions} administrations and the national figures, in ${Math.round(performance.now() - started)} ms.`,
       );
     }
+    if (command === 'db:generate:national') return await runNationalGeneration(app, process.argv.slice(3));
     return 0;
   } finally {
     await app.close();
