@@ -1,6 +1,6 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { DeferBlockState, TestBed, type ComponentFixture } from '@angular/core/testing';
 import { By } from '@angular/platform-browser';
 import { provideRouter, Router } from '@angular/router';
 import { apiErrorInterceptor, LocaleService } from '@marsad/web/data-access';
@@ -242,6 +242,40 @@ describe('PlanOverviewPage', () => {
     expect(req.request.params.get('dueBefore')).toBe('2022-12-31');
     req.flush(plan({ measures: [measure(2)] }));
     await fixture.whenStable();
+  });
+
+  it('brings the due-date field (Material’s datepicker) when the filters come into view, not with the page', async () => {
+    const el = await render();
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const filters = el.querySelector('.overview__filters') as HTMLElement;
+    expect(filters.querySelector('msd-due-before-field')).toBeNull();
+    expect(filters.querySelector('.overview__field-placeholder')).not.toBeNull();
+
+    // Scrolled into view (jsdom lays nothing out: the test completes the @defer block).
+    const [block] = await fixture.getDeferBlocks();
+    await block.render(DeferBlockState.Complete);
+    const input = filters.querySelector('msd-due-before-field input') as HTMLInputElement;
+    expect(input.classList).toContain('mat-datepicker-input');
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    input.value = '31/12/2022';
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('change'));
+    expect(navigate).toHaveBeenCalledWith(
+      [],
+      expect.objectContaining({ queryParams: { dueBefore: '2022-12-31' }, queryParamsHandling: 'merge' }),
+    );
+  });
+
+  it('shows the due date of a link at once, in the page’s format', async () => {
+    const el = await render({ dueBefore: '2026-12-03' });
+    http.expectOne((r) => r.url === '/api/v1/plans/PANDO-2021').flush(plan());
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve)); // the datepicker arrives (import())
+    await fixture.whenStable();
+    const input = el.querySelector('msd-due-before-field input') as HTMLInputElement;
+    expect(input.value).toBe('03/12/2026');
   });
 
   it('ignores malformed filter values', async () => {

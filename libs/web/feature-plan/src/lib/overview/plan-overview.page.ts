@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
@@ -39,13 +38,13 @@ import {
   STATUS_LABEL_KEYS,
   StateChip,
 } from '@marsad/web/ui';
-import { DATE_FIELD_IMPORTS, provideMsdDates } from '@marsad/web/ui/forms';
 import { TranslatePipe, TranslateService } from '@ngx-translate/core';
 
 import { map } from 'rxjs';
 import { LateBy } from '../shared/late-by';
 import { MeasureFactsPipe } from '../shared/plan-facts.pipe';
 import { ProgressTrend, type TrendPoint } from '../shared/progress-trend';
+import { DueBeforeField } from './due-before-field';
 import { hasFilters, sanitizeFilters } from './plan-filters';
 
 /** The bars of the measures' progress: the colour of the plan's progress line. */
@@ -61,7 +60,6 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
 @Component({
   selector: 'msd-plan-overview',
   imports: [
-    ...DATE_FIELD_IMPORTS,
     RouterLink,
     TranslatePipe,
     MatButton,
@@ -69,7 +67,7 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
     MatLabel,
     MatSelect,
     MatOption,
-    MatInput,
+    DueBeforeField,
     BarChart,
     DemoBadge,
     EmptyState,
@@ -87,8 +85,6 @@ const INVOLVEMENT_KEYS: Record<Involvement, string> = {
     LateBy,
     ProgressTrend,
   ],
-  // The due-date filter: Material's datepicker in the page's language (dd/MM/yyyy), an ISO day in the URL.
-  providers: [provideMsdDates()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   // A printout says when it was printed: the time is taken again as the browser starts printing.
   host: { '(window:beforeprint)': 'notePrinting()' },
@@ -211,6 +207,9 @@ export class PlanOverviewPage {
     };
   });
 
+  /** Whether the first answer (the plan or a failure) is on the page, i.e. the filters are in their place. */
+  protected readonly laidOut = signal(false);
+
   /** When the page was printed (set again as printing starts), shown only on paper. */
   protected readonly printedAt = signal(new Date());
 
@@ -222,6 +221,9 @@ export class PlanOverviewPage {
     effect(() => {
       const plan = this.plan.value();
       if (plan) this.title.set('titles.overview');
+    });
+    effect(() => {
+      if (this.plan.value() || this.plan.error()) this.laidOut.set(true);
     });
     effect(() => {
       const plan = this.plan.value();

@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  LinearScale,
-  Tooltip,
-  type ChartComponentLike,
-} from 'chart.js';
+import type { ChartComponentLike } from 'chart.js';
 import { buildBarChartConfig, type BarSeries } from './bar-chart-config';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
+import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas, type ChartJs } from './chart-canvas';
 import { summarizeBars } from './chart-summary';
 
 /**
@@ -34,14 +26,9 @@ export class BarChart extends ChartCanvas<'bar'> {
   /** Values are 0–100 percentages (axis 0–100, locale's percent format). */
   readonly percent = input(false);
   readonly height = input(320);
-  protected readonly parts: readonly ChartComponentLike[] = [
-    BarController,
-    BarElement,
-    CategoryScale,
-    LinearScale,
-    Tooltip,
-    Legend,
-  ];
+  protected parts(lib: ChartJs): readonly ChartComponentLike[] {
+    return [lib.BarController, lib.BarElement, lib.CategoryScale, lib.LinearScale, lib.Tooltip, lib.Legend];
+  }
 
   readonly config = computed(() =>
     buildBarChartConfig({

@@ -1,16 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import {
-  CategoryScale,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-  type ChartComponentLike,
-} from 'chart.js';
+import type { ChartComponentLike } from 'chart.js';
 import { TranslatePipe } from '@ngx-translate/core';
-import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas } from './chart-canvas';
+import { CHART_STYLES, CHART_TEMPLATE, ChartCanvas, type ChartJs } from './chart-canvas';
 import { summarizeLines } from './chart-summary';
 import { buildLineChartConfig, type LineSeries } from './line-chart-config';
 
@@ -30,15 +21,17 @@ export class LineChart extends ChartCanvas<'line'> {
   readonly series = input.required<LineSeries[]>();
   readonly primaryMax = input<number | undefined>(undefined);
   readonly height = input(280);
-  protected readonly parts: readonly ChartComponentLike[] = [
-    LineController,
-    LineElement,
-    PointElement,
-    CategoryScale,
-    LinearScale,
-    Tooltip,
-    Legend,
-  ];
+  protected parts(lib: ChartJs): readonly ChartComponentLike[] {
+    return [
+      lib.LineController,
+      lib.LineElement,
+      lib.PointElement,
+      lib.CategoryScale,
+      lib.LinearScale,
+      lib.Tooltip,
+      lib.Legend,
+    ];
+  }
 
   readonly config = computed(() =>
     buildLineChartConfig({
