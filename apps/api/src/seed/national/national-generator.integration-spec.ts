@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../database/migrations';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -211,5 +212,19 @@ describe('db:generate:national', () => {
       expect(detail.tally.owed).toBeGreaterThan(0);
       await add.get(`/api/v1/reporting-rounds/${round.id}/administrations`).expect(200);
     }
+  }, 300_000);
+
+  it('lets every migration go down and up again on the populated database', async () => {
+    if (!app) throw new Error('the previous test starts the application');
+    const dataSource = app.get(DataSource);
+    const [{ n: before }] = await dataSource.query(`SELECT count(*)::int AS n FROM audit_events`);
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const [{ n: left }] = await dataSource.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    );
+    expect(left).toBe(0);
+    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(MIGRATIONS.length);
+    expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
   }, 300_000);
 });
