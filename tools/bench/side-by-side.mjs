@@ -180,7 +180,9 @@ async function discoverCalls(base, cookies) {
         if (request.method() === 'GET' && url.pathname.startsWith('/api/')) seen.push(url.pathname + url.search);
       });
       await tab.goto(base + page.path, { waitUntil: 'networkidle' });
-      for (const path of [...new Set(seen)]) calls.push({ page: page.page, as: page.as, path });
+      // A call several pages make (the session, the plan) is measured once, under the first page.
+      for (const path of [...new Set(seen)])
+        if (!calls.some((c) => c.path === path && c.as === page.as)) calls.push({ page: page.page, as: page.as, path });
       await context.close();
     }
   } finally {
