@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@marsad/contracts';
 import { MIGRATIONS } from '../../database/migrations';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -151,6 +152,13 @@ describe('db:generate:national', () => {
         audit_in_year: true,
         foreign_emails: 0,
       });
+      // The trail written in bulk speaks the audit vocabulary, as AuditService would.
+      const codes: { action: string; entity_type: string }[] = await q(
+        `SELECT DISTINCT action, entity_type FROM audit_events`,
+      );
+      expect(codes.length).toBeGreaterThan(10);
+      expect(codes.filter((c) => !(AUDIT_ACTIONS as readonly string[]).includes(c.action))).toEqual([]);
+      expect(codes.filter((c) => !(AUDIT_ENTITY_TYPES as readonly string[]).includes(c.entity_type))).toEqual([]);
     } finally {
       await context.close();
     }
